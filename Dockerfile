@@ -1,0 +1,15 @@
+# Builds the app from this repository and runs it (used by docker-compose.yml).
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+RUN ./mvnw -B -q -DskipTests package && cp target/helpboard-*.jar /app.jar
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system helpboard
+USER helpboard
+COPY --from=build /app.jar /app.jar
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app.jar"]

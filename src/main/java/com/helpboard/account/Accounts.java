@@ -1,0 +1,218 @@
+package com.helpboard.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.helpboard.system.FieldRejection;
+import com.helpboard.system.HelpBoardException;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The account module's facade: registration, credentials, tokens, profiles. */
+@Service
+public class Accounts {
+
+	static final int PASSWORD_MIN = 8;
+
+	static final int PASSWORD_MAX = 128;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final MemberRepository members;
+
+	private final ApiTokenRepository tokens;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final List<ProfileFacts> profileFacts;
+
+	private final Clock clock;
+
+	// a fixed hash to compare against when the name is unknown, so timing does not tell
+	private final String decoyHash;
+
+	Accounts(MemberRepository members, ApiTokenRepository tokens, PasswordEncoder passwordEncoder,
+			List<ProfileFacts> profileFacts, Clock clock) {
+		this.members = members;
+		this.tokens = tokens;
+		this.passwordEncoder = passwordEncoder;
+		this.profileFacts = profileFacts;
+		this.clock = clock;
+		this.decoyHash = passwordEncoder.encode("decoy-password-for-timing");
+	}
+
+	/**
+	 * Registers a member. Refusals are {@link FieldRejection}s on {@code username} or
+	 * {@code password} (400 invalid, 409 taken).
+	 */
+	@Transactional
+	public MemberSummary register(String rawUsername, String password) {
+		String username = Usernames.normalize(rawUsername);
+		if (!Usernames.isValid(username)) {
+			throw new FieldRejection(HttpStatus.BAD_REQUEST, "username", "account.username.invalid", Usernames.MIN,
+					Usernames.MAX);
+		}
+		if (password == null || password.length() < PASSWORD_MIN || password.length() > PASSWORD_MAX) {
+			throw new FieldRejection(HttpStatus.BAD_REQUEST, "password", "account.password.invalid", PASSWORD_MIN,
+					PASSWORD_MAX);
+		}
+		if (this.members.existsByUsernameKey(Usernames.key(username))) {
+			throw taken();
+		}
+		try {
+			Member member = this.members
+				.saveAndFlush(new Member(username, this.passwordEncoder.encode(password), this.clock.instant()));
+			return summary(member);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// two sign-ups raced for the same name: the unique key decided
+			throw taken();
+		}
+	}
+
+	private static FieldRejection taken() {
+		return new FieldRejection(HttpStatus.CONFLICT, "username", "account.username.taken");
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<MemberSummary> findById(long id) {
+		return this.members.findById(id).map(Accounts::summary);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<MemberSummary> findByUsername(String username) {
+		return this.members.findByUsernameKey(Usernames.key(username)).map(Accounts::summary);
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, String> usernames(java.util.Collection<Long> ids) {
+		Map<Long, String> names = new LinkedHashMap<>();
+		this.members.findAllById(ids).forEach((member) -> names.put(member.getId(), member.getUsername()));
+		return names;
+	}
+
+	/** Checks a name and password; the same answer whether the name exists or not. */
+	@Transactional(readOnly = true)
+	public Optional<MemberSummary> verify(String username, String password) {
+		Optional<Member> member = this.members.findByUsernameKey(Usernames.key(username));
+		String hash = member.map(Member::getPasswordHash).orElse(this.decoyHash);
+		boolean matches = password != null && this.passwordEncoder.matches(password, hash);
+		return (matches && member.isPresent()) ? member.map(Accounts::summary) : Optional.empty();
+	}
+
+	@Transactional(readOnly = true)
+	Optional<MemberPrincipal> principal(String username) {
+		return this.members.findByUsernameKey(Usernames.key(username)).map(Accounts::principal);
+	}
+
+	@Transactional
+	public IssuedToken issueToken(long memberId, String name) {
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		String token = "hb_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		String tokenName = (name == null || name.isBlank()) ? "api" : name.strip();
+		if (tokenName.length() > 64) {
+			throw new FieldRejection(HttpStatus.BAD_REQUEST, "name", "account.token.name.invalid", 64);
+		}
+		ApiToken saved = this.tokens.save(new ApiToken(memberId, tokenName, sha256(token), this.clock.instant()));
+		return new IssuedToken(saved.getId(), token, saved.getName(), saved.getCreatedAt());
+	}
+
+	/** Revokes one of the member's own tokens; someone else's is "not found". */
+	@Transactional
+	public void revokeToken(long memberId, long tokenId) {
+		ApiToken token = this.tokens.findById(tokenId)
+			.filter((candidate) -> candidate.getMemberId() == memberId)
+			.orElseThrow(() -> HelpBoardException.notFound("account.token.not-found"));
+		this.tokens.delete(token);
+	}
+
+	@Transactional
+	Optional<MemberPrincipal> authenticateToken(String rawToken) {
+		if (rawToken == null || rawToken.isEmpty() || rawToken.length() > 200) {
+			return Optional.empty();
+		}
+		return this.tokens.findByTokenHash(sha256(rawToken)).flatMap((token) -> {
+			Instant now = this.clock.instant();
+			// write last-use at most once a minute so every API call is not a write
+			if (token.getLastUsedAt() == null || token.getLastUsedAt().isBefore(now.minusSeconds(60))) {
+				token.used(now);
+			}
+			return this.members.findById(token.getMemberId()).map(Accounts::principal);
+		});
+	}
+
+	@Transactional(readOnly = true)
+	public List<TokenView> tokens(long memberId) {
+		return this.tokens.findByMemberIdOrderByCreatedAtDesc(memberId)
+			.stream()
+			.map((token) -> new TokenView(token.getId(), token.getName(), token.getCreatedAt(), token.getLastUsedAt()))
+			.toList();
+	}
+
+	/** Profile facts from every module, keyed as in {@code GET /api/v1/me}. */
+	@Transactional(readOnly = true)
+	public Map<String, Object> profile(long memberId) {
+		Member member = this.members.findById(memberId)
+			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
+		Map<String, Object> facts = new LinkedHashMap<>();
+		facts.put("id", member.getId());
+		facts.put("username", member.getUsername());
+		facts.put("balance", 0L);
+		facts.put("helpsGiven", 0L);
+		facts.put("helpsReceived", 0L);
+		facts.put("standing", member.getStanding());
+		facts.put("groups", List.of());
+		facts.put("joinedAt", member.getCreatedAt());
+		this.profileFacts.forEach((contributor) -> contributor.contribute(memberId, facts));
+		return facts;
+	}
+
+	@Transactional
+	public void changeStanding(long memberId, int delta) {
+		this.members.findById(memberId).ifPresent((member) -> member.changeStanding(delta));
+	}
+
+	@Transactional
+	public void makeAdmin(long memberId) {
+		this.members.findById(memberId).ifPresent(Member::makeAdmin);
+	}
+
+	public record TokenView(long id, String name, Instant createdAt, Instant lastUsedAt) {
+	}
+
+	private static MemberSummary summary(Member member) {
+		return new MemberSummary(member.getId(), member.getUsername(), member.getStanding(),
+				member.getSiteRole() == Member.SiteRole.ADMIN, member.getCreatedAt());
+	}
+
+	private static MemberPrincipal principal(Member member) {
+		return new MemberPrincipal(member.getId(), member.getUsername(), member.getPasswordHash(),
+				member.getSiteRole() == Member.SiteRole.ADMIN);
+	}
+
+	static String sha256(String value) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

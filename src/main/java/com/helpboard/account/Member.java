@@ -1,0 +1,85 @@
+package com.helpboard.account;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "members")
+class Member {
+
+	enum SiteRole {
+
+		MEMBER, ADMIN
+
+	}
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String username;
+
+	private String usernameKey;
+
+	private String passwordHash;
+
+	@Enumerated(EnumType.STRING)
+	@Column(columnDefinition = "varchar(16)")
+	private SiteRole siteRole;
+
+	private int standing;
+
+	private Instant createdAt;
+
+	protected Member() {
+	}
+
+	Member(String username, String passwordHash, Instant createdAt) {
+		this.username = username;
+		this.usernameKey = Usernames.key(username);
+		this.passwordHash = passwordHash;
+		this.siteRole = SiteRole.MEMBER;
+		this.createdAt = createdAt;
+	}
+
+	void changeStanding(int delta) {
+		this.standing += delta;
+	}
+
+	void makeAdmin() {
+		this.siteRole = SiteRole.ADMIN;
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	String getUsername() {
+		return this.username;
+	}
+
+	String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	SiteRole getSiteRole() {
+		return this.siteRole;
+	}
+
+	int getStanding() {
+		return this.standing;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+}

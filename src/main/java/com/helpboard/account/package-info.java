@@ -1,0 +1,6 @@
+/**
+ * Members: registration, login, profile and the API's personal access tokens. Its facade
+ * is {@link com.helpboard.account.Accounts}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts")
+package com.helpboard.account;

@@ -1,0 +1,30 @@
+package com.helpboard.system.web;
+
+import com.helpboard.system.HelpBoardException;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A refusal on a page that no form handled: a friendly page saying why, with its status.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+	@ExceptionHandler(HelpBoardException.class)
+	ModelAndView refused(HelpBoardException ex, HttpServletResponse response) {
+		response.setStatus(ex.status().value());
+		ModelAndView view = new ModelAndView("error/refused");
+		view.addObject("status", ex.status().value());
+		view.addObject("messageKey", ex.messageKey());
+		view.addObject("messageArgs", ex.arguments());
+		return view;
+	}
+
+}

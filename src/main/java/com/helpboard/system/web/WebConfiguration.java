@@ -1,0 +1,50 @@
+package com.helpboard.system.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	/**
+	 * Chinese unless the browser prefers English; a choice made with the switcher
+	 * ({@code ?lang=en}) is remembered in a cookie.
+	 */
+	@Bean
+	LocaleResolver localeResolver() {
+		AcceptHeaderLocaleResolver byHeader = new AcceptHeaderLocaleResolver();
+		byHeader.setSupportedLocales(SUPPORTED);
+		byHeader.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+		CookieLocaleResolver resolver = new CookieLocaleResolver("helpboard-lang");
+		resolver.setCookieMaxAge(Duration.ofDays(365));
+		resolver.setDefaultLocaleFunction(byHeader::resolveLocale);
+		return resolver;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+		interceptor.setParamName("lang");
+		interceptor.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(interceptor);
+	}
+
+}

@@ -1,0 +1,249 @@
+package com.helpboard.account;
+
+import java.util.UUID;
+
+import com.helpboard.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class AccountIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	static String unique(String prefix) {
+		return prefix + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Test
+	void registeringSignsInAndShowsTheProfile() throws Exception {
+		String name = unique("alice");
+		MvcResult result = this.mvc
+			.perform(post("/register").with(csrf())
+				.param("username", name)
+				.param("password", "correct horse")
+				.param("passwordAgain", "correct horse"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/me"))
+			.andReturn();
+		MockHttpSession session = (MockHttpSession) result.getRequest().getSession();
+		this.mvc.perform(get("/me").session(session).header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(name)))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Credits")));
+	}
+
+	@Test
+	void chineseUsernamesAreAccepted() throws Exception {
+		String name = "小明" + UUID.randomUUID().toString().substring(0, 4);
+		this.mvc
+			.perform(post("/register").with(csrf())
+				.param("username", name)
+				.param("password", "password123")
+				.param("passwordAgain", "password123"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.accounts.findByUsername(name)).isPresent();
+	}
+
+	@Test
+	void tooShortTooLongAndBadCharactersAreRefusedOnTheForm() throws Exception {
+		for (String bad : new String[] { "ab", "x".repeat(33), "bad name", "<script>" }) {
+			this.mvc
+				.perform(post("/register").with(csrf())
+					.header("Accept-Language", "en")
+					.param("username", bad)
+					.param("password", "password123")
+					.param("passwordAgain", "password123"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("A username is 3–32 characters")));
+			assertThat(this.accounts.findByUsername(bad)).isEmpty();
+		}
+	}
+
+	@Test
+	void shortPasswordIsRefused() throws Exception {
+		String name = unique("bob");
+		this.mvc
+			.perform(post("/register").with(csrf())
+				.header("Accept-Language", "en")
+				.param("username", name)
+				.param("password", "short")
+				.param("passwordAgain", "short"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("A password is 8–128 characters")));
+		assertThat(this.accounts.findByUsername(name)).isEmpty();
+	}
+
+	@Test
+	void aNameTakenInAnotherCaseIsRefused() throws Exception {
+		String name = unique("Carol");
+		this.accounts.register(name, "password123");
+		this.mvc
+			.perform(post("/register").with(csrf())
+				.header("Accept-Language", "en")
+				.param("username", name.toUpperCase())
+				.param("password", "password123")
+				.param("passwordAgain", "password123"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("That username is taken")));
+	}
+
+	@Test
+	void formsWithoutCsrfTokenAreForbidden() throws Exception {
+		String name = unique("dave");
+		this.mvc
+			.perform(post("/register").param("username", name)
+				.param("password", "password123")
+				.param("passwordAgain", "password123"))
+			.andExpect(status().isForbidden());
+		assertThat(this.accounts.findByUsername(name)).isEmpty();
+	}
+
+	@Test
+	void loginLogoutAndRememberMe() throws Exception {
+		String name = unique("erin");
+		this.accounts.register(name, "password123");
+		MvcResult login = this.mvc
+			.perform(post("/login").with(csrf())
+				.param("username", name.toUpperCase())
+				.param("password", "password123")
+				.param("remember-me", "on"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/me"))
+			.andExpect(cookie().exists("remember-me"))
+			.andReturn();
+		MockHttpSession session = (MockHttpSession) login.getRequest().getSession();
+		this.mvc.perform(get("/me").session(session)).andExpect(status().isOk());
+		// remember-me alone, without the session, signs the member in again
+		this.mvc.perform(get("/me").cookie(login.getResponse().getCookie("remember-me"))).andExpect(status().isOk());
+		this.mvc.perform(post("/logout").with(csrf()).session(session)).andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/me").session(session))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void wrongPasswordAndUnknownUserGetTheSameAnswer() throws Exception {
+		String name = unique("frank");
+		this.accounts.register(name, "password123");
+		String wrongPassword = this.mvc
+			.perform(post("/login").with(csrf()).param("username", name).param("password", "wrong-password"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String unknownUser = this.mvc
+			.perform(post("/login").with(csrf()).param("username", unique("nobody")).param("password", "whatever1"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(wrongPassword).isEqualTo("/login?error").isEqualTo(unknownUser);
+		this.mvc.perform(get("/login?error").header("Accept-Language", "en"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Wrong username or password.")));
+	}
+
+	@Test
+	void apiTokenLifeCycle() throws Exception {
+		String name = unique("gina");
+		String created = this.mvc
+			.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"username\":\"" + name + "\",\"password\":\"password123\"}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(created).contains("\"username\":\"" + name + "\"");
+
+		String issued = this.mvc
+			.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"username\":\"" + name + "\",\"password\":\"password123\",\"name\":\"bot\"}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String token = issued.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+		String id = issued.replaceAll(".*\"id\":(\\d+).*", "$1");
+
+		this.mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("\"username\":\"" + name + "\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("\"balance\":")));
+
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/tokens/" + id)
+				.header("Authorization", "Bearer " + token))
+			.andExpect(status().isNoContent());
+
+		this.mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void apiRefusesWrongCredentialsAndMissingTokens() throws Exception {
+		String name = unique("hank");
+		this.accounts.register(name, "password123");
+		this.mvc
+			.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"username\":\"" + name + "\",\"password\":\"nope-nope\"}"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/v1/me").header("Authorization", "Bearer hb_made_up"))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void aSessionCookieDoesNotAuthenticateTheApi() throws Exception {
+		String name = unique("ivy");
+		this.accounts.register(name, "password123");
+		MvcResult login = this.mvc
+			.perform(post("/login").with(csrf()).param("username", name).param("password", "password123"))
+			.andReturn();
+		MockHttpSession session = (MockHttpSession) login.getRequest().getSession();
+		this.mvc.perform(get("/api/v1/me").session(session)).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void badApiInputIsProblemJson() throws Exception {
+		this.mvc
+			.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+				.header("Accept-Language", "en")
+				.content("{\"username\":\"ab\",\"password\":\"password123\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("\"field\":\"username\"")));
+		this.mvc.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON).content("{not json"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Exception"))));
+		this.mvc.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		String name = unique("Jack");
+		this.accounts.register(name, "password123");
+		this.mvc
+			.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"username\":\"" + name.toLowerCase() + "\",\"password\":\"password123\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+}

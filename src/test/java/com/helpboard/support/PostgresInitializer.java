@@ -1,0 +1,21 @@
+package com.helpboard.support;
+
+import java.util.Map;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Points a test's application context at {@link PostgresDatabase}. */
+public class PostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		Map<String, String> db = PostgresDatabase.properties();
+		TestPropertyValues
+			.of("spring.datasource.url=" + db.get("url"), "spring.datasource.username=" + db.get("username"),
+					"spring.datasource.password=" + db.get("password"), "helpboard.sample-data=false")
+			.applyTo(context);
+	}
+
+}
