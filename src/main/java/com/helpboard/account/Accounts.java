@@ -16,6 +16,7 @@ import java.util.Optional;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -38,7 +39,8 @@ public class Accounts {
 
 	private final PasswordEncoder passwordEncoder;
 
-	private final List<ProfileFacts> profileFacts;
+	// looked up lazily: contributors depend on this facade themselves
+	private final ObjectProvider<ProfileFacts> profileFacts;
 
 	private final Clock clock;
 
@@ -46,7 +48,7 @@ public class Accounts {
 	private final String decoyHash;
 
 	Accounts(MemberRepository members, ApiTokenRepository tokens, PasswordEncoder passwordEncoder,
-			List<ProfileFacts> profileFacts, Clock clock) {
+			ObjectProvider<ProfileFacts> profileFacts, Clock clock) {
 		this.members = members;
 		this.tokens = tokens;
 		this.passwordEncoder = passwordEncoder;
@@ -178,7 +180,7 @@ public class Accounts {
 		facts.put("standing", member.getStanding());
 		facts.put("groups", List.of());
 		facts.put("joinedAt", member.getCreatedAt());
-		this.profileFacts.forEach((contributor) -> contributor.contribute(memberId, facts));
+		this.profileFacts.orderedStream().forEach((contributor) -> contributor.contribute(memberId, facts));
 		return facts;
 	}
 

@@ -1,0 +1,141 @@
+package com.helpboard.group;
+
+import com.helpboard.account.MemberPrincipal;
+import com.helpboard.system.FieldRejection;
+import com.helpboard.system.HelpBoardException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class GroupController {
+
+	private final Groups groups;
+
+	GroupController(Groups groups) {
+		this.groups = groups;
+	}
+
+	@GetMapping("/g")
+	String list(@AuthenticationPrincipal MemberPrincipal me, Model model) {
+		model.addAttribute("groups", this.groups.listVisibleTo((me != null) ? me.id() : null));
+		return "group/list";
+	}
+
+	@PostMapping("/g/{slug}/join")
+	String join(@PathVariable String slug, @RequestParam(required = false) String code,
+			@AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+		try {
+			this.groups.join(slug, me.id(), code);
+			redirect.addFlashAttribute("flash", "group.joined");
+		}
+		catch (HelpBoardException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("flash", ex.messageKey());
+		}
+		return "redirect:/g/" + slug;
+	}
+
+	@PostMapping("/g/{slug}/leave")
+	String leave(@PathVariable String slug, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+		try {
+			this.groups.leave(slug, me.id());
+			redirect.addFlashAttribute("flash", "group.left");
+		}
+		catch (HelpBoardException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("flash", ex.messageKey());
+		}
+		return "redirect:/g/" + slug;
+	}
+
+	record GroupForm(@NotBlank @Size(max = 48) String slug, @NotBlank @Size(max = 64) String name,
+			@Size(max = 500) String description, @Size(max = 2000) String rules, @NotNull Visibility visibility) {
+	}
+
+	@GetMapping("/groups/new")
+	String newGroup(Model model) {
+		model.addAttribute("form", new GroupForm("", "", "", "", Visibility.PUBLIC));
+		return "group/new";
+	}
+
+	@PostMapping("/groups/new")
+	String create(@Valid @ModelAttribute("form") GroupForm form, BindingResult result,
+			@AuthenticationPrincipal MemberPrincipal me, Model model, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return "group/new";
+		}
+		try {
+			GroupView group = this.groups.create(me.id(),
+					new NewGroup(form.slug(), form.name(), form.description(), form.rules(), form.visibility(), null));
+			redirect.addFlashAttribute("flash", "group.created");
+			return "redirect:/g/" + group.slug();
+		}
+		catch (FieldRejection ex) {
+			result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), ex.messageKey());
+			return "group/new";
+		}
+		catch (HelpBoardException ex) {
+			model.addAttribute("refusal", ex);
+			return "group/new";
+		}
+	}
+
+	record RulesForm(@Size(max = 500) String description, @Size(max = 2000) String rules,
+			@NotNull @Min(1) @Max(50) Integer maxOpenPerMember) {
+	}
+
+	@GetMapping("/g/{slug}/settings")
+	String settings(@PathVariable String slug, @AuthenticationPrincipal MemberPrincipal me, Model model) {
+		GroupView group = this.groups.get(slug);
+		if (!this.groups.isOwner(group, me.id())) {
+			throw HelpBoardException.forbidden("group.owner.only");
+		}
+		model.addAttribute("group", group);
+		model.addAttribute("inviteCode", group.isPrivate() ? this.groups.inviteCode(slug, me.id()) : null);
+		model.addAttribute("form",
+				new RulesForm(group.description().zh(), group.rules().zh(), group.maxOpenPerMember()));
+		return "group/settings";
+	}
+
+	@PostMapping("/g/{slug}/settings")
+	String saveSettings(@PathVariable String slug, @Valid @ModelAttribute("form") RulesForm form, BindingResult result,
+			@AuthenticationPrincipal MemberPrincipal me, Model model, RedirectAttributes redirect) {
+		GroupView group = this.groups.get(slug);
+		if (result.hasErrors()) {
+			model.addAttribute("group", group);
+			model.addAttribute("inviteCode", group.isPrivate() ? this.groups.inviteCode(slug, me.id()) : null);
+			return "group/settings";
+		}
+		this.groups.updateRules(slug, me.id(), form.description(), form.rules(), form.maxOpenPerMember());
+		redirect.addFlashAttribute("flash", "group.settings.saved");
+		return "redirect:/g/" + slug + "/settings";
+	}
+
+	@PostMapping("/g/{slug}/invite")
+	String rotateInvite(@PathVariable String slug, @AuthenticationPrincipal MemberPrincipal me,
+			RedirectAttributes redirect) {
+		this.groups.rotateInviteCode(slug, me.id());
+		redirect.addFlashAttribute("flash", "group.invite.rotated");
+		return "redirect:/g/" + slug + "/settings";
+	}
+
+}

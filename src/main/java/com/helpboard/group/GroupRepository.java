@@ -1,0 +1,16 @@
+package com.helpboard.group;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface GroupRepository extends JpaRepository<TopicGroup, Long> {
+
+	Optional<TopicGroup> findBySlug(String slug);
+
+	boolean existsBySlug(String slug);
+
+	List<TopicGroup> findAllByOrderByIdAsc();
+
+}

@@ -1,0 +1,7 @@
+package com.helpboard.group;
+
+public enum GroupRole {
+
+	MEMBER, MODERATOR, OWNER
+
+}

@@ -1,0 +1,248 @@
+package com.helpboard.group;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.helpboard.account.Accounts;
+import com.helpboard.account.MemberSummary;
+import com.helpboard.system.FieldRejection;
+import com.helpboard.system.HelpBoardException;
+import com.helpboard.system.LocalizedText;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The group module's facade: listing, membership, invites, creation. */
+@Service
+@Transactional(readOnly = true)
+public class Groups {
+
+	private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,46})[a-z0-9]");
+
+	private final GroupRepository groups;
+
+	private final MembershipRepository memberships;
+
+	private final Accounts accounts;
+
+	private final ObjectProvider<GroupActivity> activity;
+
+	private final Clock clock;
+
+	private final int minStandingToCreate;
+
+	Groups(GroupRepository groups, MembershipRepository memberships, Accounts accounts,
+			ObjectProvider<GroupActivity> activity, Clock clock,
+			@Value("${helpboard.group.create-min-standing:5}") int minStandingToCreate) {
+		this.groups = groups;
+		this.memberships = memberships;
+		this.accounts = accounts;
+		this.activity = activity;
+		this.clock = clock;
+		this.minStandingToCreate = minStandingToCreate;
+	}
+
+	/** Public groups, plus the private ones the member belongs to. */
+	public List<GroupView> listVisibleTo(Long memberId) {
+		Set<Long> mine = (memberId != null) ? new HashSet<>(this.memberships.groupIdsOf(memberId)) : Set.of();
+		Map<Long, Long> members = memberCounts();
+		Map<Long, Long> open = openRequests();
+		return this.groups.findAllByOrderByIdAsc()
+			.stream()
+			.filter((group) -> group.getVisibility() == Visibility.PUBLIC || mine.contains(group.getId()))
+			.map((group) -> view(group, members, open))
+			.toList();
+	}
+
+	public Optional<GroupView> find(String slug) {
+		return this.groups.findBySlug(slug).map(this::view);
+	}
+
+	public GroupView get(String slug) {
+		return find(slug).orElseThrow(() -> HelpBoardException.notFound("group.not-found"));
+	}
+
+	public Optional<GroupView> findById(long id) {
+		return this.groups.findById(id).map(this::view);
+	}
+
+	public Map<Long, GroupView> byIds(Collection<Long> ids) {
+		Map<Long, Long> none = Map.of();
+		return this.groups.findAllById(ids)
+			.stream()
+			.collect(Collectors.toMap(TopicGroup::getId, (group) -> view(group, none, none)));
+	}
+
+	public boolean isMember(long groupId, Long memberId) {
+		return memberId != null && this.memberships.existsById(new GroupMembership.Key(groupId, memberId));
+	}
+
+	public Optional<GroupRole> role(long groupId, Long memberId) {
+		if (memberId == null) {
+			return Optional.empty();
+		}
+		return this.memberships.findById(new GroupMembership.Key(groupId, memberId)).map(GroupMembership::getRole);
+	}
+
+	/** Whether the member may read the group's requests: public, or a member of it. */
+	public boolean canRead(GroupView group, Long memberId) {
+		return !group.isPrivate() || isMember(group.id(), memberId);
+	}
+
+	public List<Long> groupIdsOf(long memberId) {
+		return this.memberships.groupIdsOf(memberId);
+	}
+
+	public List<GroupView> groupsOf(long memberId) {
+		Set<Long> ids = new HashSet<>(this.memberships.groupIdsOf(memberId));
+		return this.groups.findAllById(ids)
+			.stream()
+			.sorted(Comparator.comparing(TopicGroup::getId))
+			.map((group) -> view(group, Map.of(), Map.of()))
+			.toList();
+	}
+
+	/**
+	 * Joins a group; joining again is fine. Private groups need their current invite
+	 * code.
+	 */
+	@Transactional
+	public void join(String slug, long memberId, String inviteCode) {
+		TopicGroup group = this.groups.findBySlug(slug)
+			.orElseThrow(() -> HelpBoardException.notFound("group.not-found"));
+		GroupMembership.Key key = new GroupMembership.Key(group.getId(), memberId);
+		if (this.memberships.existsById(key)) {
+			return;
+		}
+		if (!group.admits(inviteCode)) {
+			throw HelpBoardException.forbidden("group.invite.invalid");
+		}
+		try {
+			this.memberships
+				.saveAndFlush(new GroupMembership(group.getId(), memberId, GroupRole.MEMBER, this.clock.instant()));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// a double click joined already: joining is idempotent
+		}
+	}
+
+	@Transactional
+	public void leave(String slug, long memberId) {
+		TopicGroup group = this.groups.findBySlug(slug)
+			.orElseThrow(() -> HelpBoardException.notFound("group.not-found"));
+		this.memberships.findById(new GroupMembership.Key(group.getId(), memberId)).ifPresent((membership) -> {
+			if (membership.getRole() == GroupRole.OWNER) {
+				throw HelpBoardException.conflict("group.owner.cannot-leave");
+			}
+			this.memberships.delete(membership);
+		});
+	}
+
+	/**
+	 * Creates a group owned by the member, who needs enough standing (or to be an admin).
+	 */
+	@Transactional
+	public GroupView create(long memberId, NewGroup form) {
+		MemberSummary member = this.accounts.findById(memberId)
+			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
+		if (!member.admin() && member.standing() < this.minStandingToCreate) {
+			throw HelpBoardException.forbidden("group.create.standing", this.minStandingToCreate, member.standing());
+		}
+		String slug = (form.slug() == null) ? "" : form.slug().strip().toLowerCase(java.util.Locale.ROOT);
+		if (!SLUG.matcher(slug).matches()) {
+			throw new FieldRejection(HttpStatus.BAD_REQUEST, "slug", "group.slug.invalid");
+		}
+		if (this.groups.existsBySlug(slug)) {
+			throw new FieldRejection(HttpStatus.CONFLICT, "slug", "group.slug.taken");
+		}
+		TopicGroup group = new TopicGroup(slug, form.name().strip(), blankToEmpty(form.description()),
+				blankToEmpty(form.rules()), (form.visibility() != null) ? form.visibility() : Visibility.PUBLIC,
+				memberId, form.defaultCampaign(), this.clock.instant());
+		try {
+			group = this.groups.saveAndFlush(group);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new FieldRejection(HttpStatus.CONFLICT, "slug", "group.slug.taken");
+		}
+		this.memberships.save(new GroupMembership(group.getId(), memberId, GroupRole.OWNER, this.clock.instant()));
+		return view(group);
+	}
+
+	/** The owner's current invite code of a private group. */
+	public String inviteCode(String slug, long memberId) {
+		TopicGroup group = owned(slug, memberId);
+		return group.getInviteCode();
+	}
+
+	@Transactional
+	public String rotateInviteCode(String slug, long memberId) {
+		TopicGroup group = owned(slug, memberId);
+		if (group.getVisibility() != Visibility.PRIVATE) {
+			throw HelpBoardException.conflict("group.invite.public");
+		}
+		return group.rotateInviteCode();
+	}
+
+	@Transactional
+	public void updateRules(String slug, long memberId, String description, String rules, int maxOpenPerMember) {
+		if (maxOpenPerMember < 1 || maxOpenPerMember > 50) {
+			throw new FieldRejection(HttpStatus.BAD_REQUEST, "maxOpenPerMember", "group.max-open.invalid");
+		}
+		owned(slug, memberId).updateRules(blankToEmpty(description), blankToEmpty(rules), maxOpenPerMember);
+	}
+
+	public boolean isOwner(GroupView group, Long memberId) {
+		return memberId != null && group.ownerId() != null && group.ownerId().equals(memberId);
+	}
+
+	private TopicGroup owned(String slug, long memberId) {
+		TopicGroup group = this.groups.findBySlug(slug)
+			.orElseThrow(() -> HelpBoardException.notFound("group.not-found"));
+		if (group.getOwnerId() == null || group.getOwnerId() != memberId) {
+			throw HelpBoardException.forbidden("group.owner.only");
+		}
+		return group;
+	}
+
+	private static String blankToEmpty(String text) {
+		return (text == null) ? "" : text.strip();
+	}
+
+	private Map<Long, Long> memberCounts() {
+		return this.memberships.countsByGroup()
+			.stream()
+			.collect(Collectors.toMap((row) -> (Long) row[0], (row) -> (Long) row[1]));
+	}
+
+	private Map<Long, Long> openRequests() {
+		GroupActivity source = this.activity.getIfAvailable();
+		return (source != null) ? source.openRequestsByGroup() : Map.of();
+	}
+
+	private GroupView view(TopicGroup group) {
+		long members = this.memberships.countByIdGroupId(group.getId());
+		Long open = openRequests().get(group.getId());
+		return view(group, Map.of(group.getId(), members), (open != null) ? Map.of(group.getId(), open) : Map.of());
+	}
+
+	private static GroupView view(TopicGroup group, Map<Long, Long> members, Map<Long, Long> open) {
+		return new GroupView(group.getId(), group.getSlug(), new LocalizedText(group.getNameZh(), group.getNameEn()),
+				new LocalizedText(group.getDescriptionZh(), group.getDescriptionEn()),
+				new LocalizedText(group.getRulesZh(), group.getRulesEn()), group.getVisibility(), group.getOwnerId(),
+				group.getDefaultCampaign(), group.getMaxOpenPerMember(), members.getOrDefault(group.getId(), 0L),
+				open.getOrDefault(group.getId(), 0L));
+	}
+
+}

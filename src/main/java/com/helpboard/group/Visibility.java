@@ -1,0 +1,7 @@
+package com.helpboard.group;
+
+public enum Visibility {
+
+	PUBLIC, PRIVATE
+
+}

@@ -1,0 +1,6 @@
+/**
+ * Topic groups, membership, invites and group rules. Its facade is
+ * {@link com.helpboard.group.Groups}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Groups")
+package com.helpboard.group;

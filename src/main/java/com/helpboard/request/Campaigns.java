@@ -1,0 +1,94 @@
+package com.helpboard.request;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.helpboard.link.Platform;
+import com.helpboard.system.FieldRejection;
+import com.helpboard.system.HelpBoardException;
+import com.helpboard.system.LocalizedText;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The campaign rules table. Read on every feed and post, so kept in memory for a short
+ * while; an edit on this instance is seen at once, on others within the refresh time.
+ */
+@Service
+public class Campaigns {
+
+	private static final Duration REFRESH = Duration.ofSeconds(30);
+
+	private final CampaignRepository repository;
+
+	private final Clock clock;
+
+	private volatile List<Campaign> cached;
+
+	private volatile Instant cachedAt = Instant.EPOCH;
+
+	Campaigns(CampaignRepository repository, Clock clock) {
+		this.repository = repository;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Campaign> all() {
+		List<Campaign> current = this.cached;
+		if (current == null || this.cachedAt.plus(REFRESH).isBefore(this.clock.instant())) {
+			current = this.repository.findAllByOrderBySortOrderAsc().stream().map(Campaigns::campaign).toList();
+			this.cached = current;
+			this.cachedAt = this.clock.instant();
+		}
+		return current;
+	}
+
+	public Optional<Campaign> find(String code) {
+		return all().stream().filter((campaign) -> campaign.code().equals(code)).findFirst();
+	}
+
+	public Campaign get(String code) {
+		return find(code).orElseThrow(() -> HelpBoardException.notFound("campaign.not-found"));
+	}
+
+	public List<Campaign> forPlatform(Platform platform) {
+		return all().stream().filter((campaign) -> campaign.platform() == platform).toList();
+	}
+
+	public record CampaignEdit(String nameZh, String nameEn, Campaign.TtlMode ttlMode, int defaultTtlHours,
+			int maxTtlHours, int helperDailyCap, boolean newUserOnly) {
+	}
+
+	@Transactional
+	public void update(String code, CampaignEdit edit) {
+		CampaignType type = this.repository.findById(code)
+			.orElseThrow(() -> HelpBoardException.notFound("campaign.not-found"));
+		if (edit.nameZh() == null || edit.nameZh().isBlank() || edit.nameZh().length() > 64 || edit.nameEn() == null
+				|| edit.nameEn().isBlank() || edit.nameEn().length() > 64) {
+			throw new FieldRejection(HttpStatus.BAD_REQUEST, "nameZh", "campaign.name.invalid");
+		}
+		if (edit.maxTtlHours() < 1 || edit.maxTtlHours() > 168 || edit.defaultTtlHours() < 1
+				|| edit.defaultTtlHours() > edit.maxTtlHours()) {
+			throw new FieldRejection(HttpStatus.BAD_REQUEST, "defaultTtlHours", "campaign.ttl.invalid");
+		}
+		if (edit.helperDailyCap() < 1 || edit.helperDailyCap() > 1000) {
+			throw new FieldRejection(HttpStatus.BAD_REQUEST, "helperDailyCap", "campaign.cap.invalid");
+		}
+		type.update(edit.nameZh().strip(), edit.nameEn().strip(), edit.ttlMode().name(), edit.defaultTtlHours(),
+				edit.maxTtlHours(), edit.helperDailyCap(), edit.newUserOnly());
+		this.cached = null;
+	}
+
+	private static Campaign campaign(CampaignType type) {
+		return new Campaign(type.getCode(), Platform.valueOf(type.getPlatform()),
+				new LocalizedText(type.getNameZh(), type.getNameEn()), Campaign.TtlMode.valueOf(type.getTtlMode()),
+				type.getDefaultTtlHours(), type.getMaxTtlHours(), type.getHelperDailyCap(), type.isNewUserOnly(),
+				type.getRegion());
+	}
+
+}

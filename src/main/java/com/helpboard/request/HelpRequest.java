@@ -1,0 +1,238 @@
+package com.helpboard.request;
+
+import java.time.Instant;
+
+import com.helpboard.system.HelpBoardException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** One posted link or 口令 asking for N helps; guards its own state changes. */
+@Entity
+@Table(name = "help_requests")
+class HelpRequest {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private Long groupId;
+
+	private Long authorId;
+
+	private String authorName;
+
+	@Column(columnDefinition = "varchar(16)")
+	private String platform;
+
+	private String campaign;
+
+	private String canonicalUrl;
+
+	private String shareText;
+
+	private String token;
+
+	private String dedupeKey;
+
+	private String openKey;
+
+	private String note;
+
+	private int helpsNeeded;
+
+	private int helpsConfirmed;
+
+	@Enumerated(EnumType.STRING)
+	@Column(columnDefinition = "varchar(16)")
+	private RequestStatus status;
+
+	private Instant createdAt;
+
+	private Instant expiresAt;
+
+	private Instant closedAt;
+
+	private Instant boostedUntil;
+
+	private Instant boostStartedAt;
+
+	@Version
+	private long version;
+
+	protected HelpRequest() {
+	}
+
+	HelpRequest(long groupId, long authorId, String authorName, String platform, String campaign, String canonicalUrl,
+			String shareText, String token, String dedupeKey, String note, int helpsNeeded, Instant createdAt,
+			Instant expiresAt) {
+		this.groupId = groupId;
+		this.authorId = authorId;
+		this.authorName = authorName;
+		this.platform = platform;
+		this.campaign = campaign;
+		this.canonicalUrl = canonicalUrl;
+		this.shareText = shareText;
+		this.token = token;
+		this.dedupeKey = dedupeKey;
+		this.openKey = dedupeKey;
+		this.note = note;
+		this.helpsNeeded = helpsNeeded;
+		this.status = RequestStatus.OPEN;
+		this.createdAt = createdAt;
+		this.expiresAt = expiresAt;
+	}
+
+	boolean isOpenAt(Instant now) {
+		return this.status == RequestStatus.OPEN && this.expiresAt.isAfter(now);
+	}
+
+	/** Marks an open request past its time as expired; true when it changed. */
+	boolean expire(Instant now) {
+		if (this.status != RequestStatus.OPEN || this.expiresAt.isAfter(now)) {
+			return false;
+		}
+		close(RequestStatus.EXPIRED, now);
+		return true;
+	}
+
+	void withdraw(long memberId, Instant now) {
+		if (this.authorId != memberId) {
+			throw HelpBoardException.forbidden("request.not-author");
+		}
+		if (this.status != RequestStatus.OPEN) {
+			throw HelpBoardException.conflict("request.not-open");
+		}
+		close(RequestStatus.REMOVED, now);
+	}
+
+	/** The author counts help from outside the board; the count only goes up. */
+	void raiseProgress(long memberId, int confirmed, Instant now) {
+		if (this.authorId != memberId) {
+			throw HelpBoardException.forbidden("request.not-author");
+		}
+		if (!isOpenAt(now)) {
+			throw HelpBoardException.conflict("request.not-open");
+		}
+		if (confirmed < this.helpsConfirmed) {
+			throw HelpBoardException.conflict("request.progress.lower", this.helpsConfirmed);
+		}
+		this.helpsConfirmed = Math.min(confirmed, this.helpsNeeded);
+		fulfilIfDone(now);
+	}
+
+	/** A confirmed claim: one more help; at N of N the request is fulfilled. */
+	void recordConfirmedHelp(Instant now) {
+		if (this.helpsConfirmed < this.helpsNeeded) {
+			this.helpsConfirmed++;
+		}
+		if (this.status == RequestStatus.OPEN) {
+			fulfilIfDone(now);
+		}
+	}
+
+	void hide(Instant now) {
+		if (this.status == RequestStatus.OPEN) {
+			this.status = RequestStatus.HIDDEN;
+			this.openKey = null;
+		}
+	}
+
+	void restore(Instant now) {
+		if (this.status == RequestStatus.HIDDEN) {
+			this.status = RequestStatus.OPEN;
+			this.openKey = this.dedupeKey;
+		}
+	}
+
+	private void fulfilIfDone(Instant now) {
+		if (this.helpsConfirmed >= this.helpsNeeded) {
+			close(RequestStatus.FULFILLED, now);
+		}
+	}
+
+	private void close(RequestStatus to, Instant now) {
+		this.status = to;
+		this.openKey = null;
+		this.closedAt = now;
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	Long getGroupId() {
+		return this.groupId;
+	}
+
+	Long getAuthorId() {
+		return this.authorId;
+	}
+
+	String getAuthorName() {
+		return this.authorName;
+	}
+
+	String getPlatform() {
+		return this.platform;
+	}
+
+	String getCampaign() {
+		return this.campaign;
+	}
+
+	String getCanonicalUrl() {
+		return this.canonicalUrl;
+	}
+
+	String getShareText() {
+		return this.shareText;
+	}
+
+	String getToken() {
+		return this.token;
+	}
+
+	String getDedupeKey() {
+		return this.dedupeKey;
+	}
+
+	String getNote() {
+		return this.note;
+	}
+
+	int getHelpsNeeded() {
+		return this.helpsNeeded;
+	}
+
+	int getHelpsConfirmed() {
+		return this.helpsConfirmed;
+	}
+
+	RequestStatus getStatus() {
+		return this.status;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	Instant getExpiresAt() {
+		return this.expiresAt;
+	}
+
+	Instant getClosedAt() {
+		return this.closedAt;
+	}
+
+	Instant getBoostedUntil() {
+		return this.boostedUntil;
+	}
+
+}

@@ -1,0 +1,27 @@
+package com.helpboard.request;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface HelpRequestRepository extends JpaRepository<HelpRequest, Long> {
+
+	Optional<HelpRequest> findByGroupIdAndOpenKey(Long groupId, String openKey);
+
+	@Query("select count(r) from HelpRequest r where r.groupId = ?1 and r.authorId = ?2 and r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt > ?3")
+	long countOpenByAuthor(Long groupId, Long authorId, Instant now);
+
+	Slice<HelpRequest> findByAuthorIdOrderByCreatedAtDesc(Long authorId, Pageable pageable);
+
+	@Query("select r.groupId, count(r) from HelpRequest r where r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt > ?1 group by r.groupId")
+	List<Object[]> countOpenByGroup(Instant now);
+
+	@Query("select r from HelpRequest r where r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt <= ?1 order by r.expiresAt")
+	List<HelpRequest> findOverdue(Instant now, Pageable pageable);
+
+}

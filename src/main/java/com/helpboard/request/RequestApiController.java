@@ -1,0 +1,116 @@
+package com.helpboard.request;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+
+import com.helpboard.account.MemberPrincipal;
+import com.helpboard.group.GroupView;
+import com.helpboard.group.Groups;
+import com.helpboard.system.HelpBoardException;
+import com.helpboard.system.PageResponse;
+import com.helpboard.system.Paging;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/v1")
+class RequestApiController {
+
+	private final Requests requests;
+
+	private final Groups groups;
+
+	RequestApiController(Requests requests, Groups groups) {
+		this.requests = requests;
+		this.groups = groups;
+	}
+
+	record RequestJson(long id, String group, String author, String platform, String campaign, String canonicalUrl,
+			String shareText, String token, String note, int helpsNeeded, int helpsConfirmed, String status,
+			Instant createdAt, Instant expiresAt, Instant boostedUntil, long authorHelpsGiven,
+			long authorHelpsReceived) {
+
+		static RequestJson of(RequestView r) {
+			return new RequestJson(r.id(), r.group(), r.author(), r.platform(), r.campaign(), r.canonicalUrl(),
+					r.shareText(), r.token(), r.note(), r.helpsNeeded(), r.helpsConfirmed(), r.status().name(),
+					r.createdAt(), r.expiresAt(), r.boostedUntil(), r.authorReciprocity().given(),
+					r.authorReciprocity().received());
+		}
+
+	}
+
+	@GetMapping("/groups/{slug}/requests")
+	PageResponse<RequestJson> feed(@PathVariable String slug, @RequestParam(required = false) String campaign,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			@AuthenticationPrincipal MemberPrincipal me) {
+		GroupView group = this.groups.get(slug);
+		if (!this.groups.canRead(group, (me != null) ? me.id() : null)) {
+			throw HelpBoardException.notFound("group.not-found");
+		}
+		return PageResponse.of(this.requests.feed(group, (campaign == null || campaign.isBlank()) ? null : campaign,
+				null, Paging.of(page, size)), RequestJson::of);
+	}
+
+	record PostBody(@NotNull @Size(max = 10_000) String input, String campaign, Integer helpsNeeded,
+			@Size(max = 1000) String note, Integer expiresInHours) {
+	}
+
+	@PostMapping(path = "/groups/{slug}/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<RequestJson> post(@PathVariable String slug, @Valid @RequestBody PostBody body,
+			@AuthenticationPrincipal MemberPrincipal me) {
+		RequestView posted = this.requests.post(me.id(), slug,
+				new NewRequest(body.input(), body.campaign(), body.helpsNeeded(), body.note(), body.expiresInHours()),
+				null);
+		return ResponseEntity.created(URI.create("/api/v1/requests/" + posted.id())).body(RequestJson.of(posted));
+	}
+
+	@PostMapping(path = "/groups/{slug}/requests/qr", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<RequestJson> postQr(@PathVariable String slug, @RequestPart("image") MultipartFile image,
+			@RequestParam(required = false) String campaign, @RequestParam(required = false) Integer helpsNeeded,
+			@RequestParam(required = false) String note, @RequestParam(required = false) Integer expiresInHours,
+			@AuthenticationPrincipal MemberPrincipal me) throws IOException {
+		RequestView posted = this.requests.post(me.id(), slug,
+				new NewRequest(null, campaign, helpsNeeded, note, expiresInHours), image.getBytes());
+		return ResponseEntity.created(URI.create("/api/v1/requests/" + posted.id())).body(RequestJson.of(posted));
+	}
+
+	@GetMapping("/requests/{id}")
+	RequestJson get(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me) {
+		return RequestJson.of(this.requests.get(id, (me != null) ? me.id() : null));
+	}
+
+	@DeleteMapping("/requests/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void withdraw(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me) {
+		this.requests.withdraw(id, me.id());
+	}
+
+	record Progress(@NotNull Integer helpsConfirmed) {
+	}
+
+	@PatchMapping("/requests/{id}/progress")
+	RequestJson progress(@PathVariable long id, @Valid @RequestBody Progress body,
+			@AuthenticationPrincipal MemberPrincipal me) {
+		return RequestJson.of(this.requests.raiseProgress(id, me.id(), body.helpsConfirmed()));
+	}
+
+}

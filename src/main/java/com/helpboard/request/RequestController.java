@@ -1,0 +1,212 @@
+package com.helpboard.request;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.helpboard.account.MemberPrincipal;
+import com.helpboard.group.GroupView;
+import com.helpboard.group.Groups;
+import com.helpboard.link.QrCodeImages;
+import com.helpboard.system.FieldRejection;
+import com.helpboard.system.HelpBoardException;
+import com.helpboard.system.Paging;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.data.domain.Slice;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class RequestController {
+
+	private final Requests requests;
+
+	private final Groups groups;
+
+	private final Campaigns campaigns;
+
+	private final Clock clock;
+
+	RequestController(Requests requests, Groups groups, Campaigns campaigns, Clock clock) {
+		this.requests = requests;
+		this.groups = groups;
+		this.campaigns = campaigns;
+		this.clock = clock;
+	}
+
+	@GetMapping("/")
+	String home(@AuthenticationPrincipal MemberPrincipal me, Model model) {
+		List<GroupView> visible = this.groups.listVisibleTo(id(me));
+		Map<Long, String> slugs = new LinkedHashMap<>();
+		visible.forEach((group) -> slugs.put(group.id(), group.slug()));
+		model.addAttribute("groups", visible);
+		model.addAttribute("hottest", this.requests.hottest(slugs, 10));
+		model.addAttribute("campaigns", campaignsByCode());
+		model.addAttribute("now", this.clock.instant());
+		return "request/home";
+	}
+
+	@GetMapping("/g/{slug}")
+	String group(@PathVariable String slug, @RequestParam(required = false) String campaign,
+			@RequestParam(defaultValue = "false") boolean hideHelped, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal MemberPrincipal me, Model model) {
+		GroupView group = this.groups.get(slug);
+		boolean member = this.groups.isMember(group.id(), id(me));
+		model.addAttribute("group", group);
+		model.addAttribute("member", member);
+		model.addAttribute("owner", this.groups.isOwner(group, id(me)));
+		model.addAttribute("campaigns", campaignsByCode());
+		model.addAttribute("campaign", campaign);
+		model.addAttribute("hideHelped", hideHelped);
+		model.addAttribute("now", this.clock.instant());
+		if (this.groups.canRead(group, id(me))) {
+			Slice<RequestView> feed = this.requests.feed(group, blankToNull(campaign),
+					(hideHelped && me != null) ? me.id() : null, Paging.of(page, size));
+			model.addAttribute("feed", feed);
+		}
+		return "request/group";
+	}
+
+	record PostForm(@Size(max = 10_000) String input, MultipartFile image, String campaign,
+			@Min(1) @Max(Requests.MAX_HELPS) Integer helpsNeeded, @Size(max = 1000) String note,
+			@Min(1) @Max(168) Integer expiresInHours) {
+	}
+
+	@GetMapping("/g/{slug}/post")
+	String postForm(@PathVariable String slug, @AuthenticationPrincipal MemberPrincipal me, Model model,
+			RedirectAttributes redirect) {
+		GroupView group = this.groups.get(slug);
+		if (!this.groups.isMember(group.id(), me.id())) {
+			redirect.addFlashAttribute("flash", "request.post.not-member");
+			return "redirect:/g/" + slug;
+		}
+		model.addAttribute("form", new PostForm("", null, group.defaultCampaign(), 1, "", null));
+		return postPage(group, model);
+	}
+
+	@PostMapping("/g/{slug}/post")
+	String post(@PathVariable String slug, @Valid @ModelAttribute("form") PostForm form, BindingResult result,
+			@AuthenticationPrincipal MemberPrincipal me, Model model, RedirectAttributes redirect) throws IOException {
+		GroupView group = this.groups.get(slug);
+		if (result.hasErrors()) {
+			return postPage(group, model);
+		}
+		byte[] image = (form.image() != null && !form.image().isEmpty()) ? form.image().getBytes() : null;
+		try {
+			RequestView posted = this.requests.post(me.id(), slug, new NewRequest(form.input(), form.campaign(),
+					form.helpsNeeded(), form.note(), form.expiresInHours()), image);
+			redirect.addFlashAttribute("flash", "request.posted");
+			return "redirect:/r/" + posted.id();
+		}
+		catch (DuplicateRequestException ex) {
+			model.addAttribute("duplicateId", ex.existingId());
+			result.rejectValue("input", ex.messageKey(), ex.arguments(), ex.messageKey());
+			return postPage(group, model);
+		}
+		catch (FieldRejection ex) {
+			result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), ex.messageKey());
+			return postPage(group, model);
+		}
+		catch (HelpBoardException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			result.reject(ex.messageKey(), ex.arguments(), ex.messageKey());
+			return postPage(group, model);
+		}
+	}
+
+	private String postPage(GroupView group, Model model) {
+		model.addAttribute("group", group);
+		model.addAttribute("campaignList", this.campaigns.all());
+		model.addAttribute("maxNote", Requests.MAX_NOTE);
+		return "request/post";
+	}
+
+	@GetMapping("/r/{id}")
+	String detail(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
+		RequestView request = this.requests.get(id, id(me));
+		model.addAttribute("request", request);
+		model.addAttribute("campaign", this.campaigns.find(request.campaign()).orElse(null));
+		model.addAttribute("mine", me != null && me.id() == request.authorId());
+		model.addAttribute("now", this.clock.instant());
+		return "request/detail";
+	}
+
+	@PostMapping("/r/{id}/withdraw")
+	String withdraw(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+		this.requests.withdraw(id, me.id());
+		redirect.addFlashAttribute("flash", "request.withdrawn");
+		return "redirect:/my/requests";
+	}
+
+	@PostMapping("/r/{id}/progress")
+	String progress(@PathVariable long id, @RequestParam int helpsConfirmed,
+			@AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+		try {
+			this.requests.raiseProgress(id, me.id(), helpsConfirmed);
+			redirect.addFlashAttribute("flash", "request.progress.saved");
+		}
+		catch (HelpBoardException ex) {
+			if (ex.status().value() == 404 || ex.status().value() == 403) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("flash", ex.messageKey());
+		}
+		return "redirect:/r/" + id;
+	}
+
+	/** A QR code of the canonical link, for desktop readers to scan with their phone. */
+	@GetMapping(path = "/r/{id}/qr.png")
+	ResponseEntity<byte[]> qr(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me) {
+		RequestView request = this.requests.get(id, id(me));
+		String content = (request.canonicalUrl() != null) ? request.canonicalUrl() : request.shareText();
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_PNG)
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
+			.eTag(Integer.toHexString(content.hashCode()))
+			.body(QrCodeImages.png(content, 300));
+	}
+
+	@GetMapping("/my/requests")
+	String mine(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal MemberPrincipal me, Model model) {
+		model.addAttribute("requests", this.requests.byAuthor(me.id(), Paging.of(page, 20)));
+		model.addAttribute("campaigns", campaignsByCode());
+		model.addAttribute("now", this.clock.instant());
+		return "request/mine";
+	}
+
+	private Map<String, Campaign> campaignsByCode() {
+		Map<String, Campaign> byCode = new LinkedHashMap<>();
+		this.campaigns.all().forEach((campaign) -> byCode.put(campaign.code(), campaign));
+		return byCode;
+	}
+
+	private static Long id(MemberPrincipal me) {
+		return (me != null) ? me.id() : null;
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+}

@@ -1,0 +1,107 @@
+package com.helpboard.request;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The feed's read model: one SQL statement a page, whatever its length. Open means open
+ * by status AND by time, so an expired request never shows between scheduler runs.
+ */
+@Component
+class RequestQueries {
+
+	static final String COLUMNS = "r.id, r.group_id, r.author_id, r.author_name, r.platform, r.campaign, "
+			+ "r.canonical_url, r.share_text, r.token, r.note, r.helps_needed, r.helps_confirmed, r.status, "
+			+ "r.created_at, r.expires_at, r.boosted_until";
+
+	// boosted first in the order their boost started, then the rest newest first
+	static final String FEED_ORDER = " order by case when r.boosted_until > :now then 0 else 1 end,"
+			+ " case when r.boosted_until > :now then r.boost_started_at end, r.created_at desc, r.id desc";
+
+	// claims belong to the help module; the feed only asks whether one of mine exists
+	static final String HIDE_HELPED = " and not exists (select 1 from claims c where c.request_id = r.id"
+			+ " and c.helper_id = :me)";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	RequestQueries(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Slice<RequestView> feed(long groupId, String campaign, Long hideHelpedBy, Instant now, Pageable page) {
+		MapSqlParameterSource params = new MapSqlParameterSource("group", groupId).addValue("now", at(now));
+		StringBuilder sql = new StringBuilder("select ").append(COLUMNS)
+			.append(" from help_requests r where r.group_id = :group and r.status = 'OPEN' and r.expires_at > :now");
+		if (campaign != null && !campaign.isBlank()) {
+			sql.append(" and r.campaign = :campaign");
+			params.addValue("campaign", campaign);
+		}
+		if (hideHelpedBy != null) {
+			sql.append(HIDE_HELPED);
+			params.addValue("me", hideHelpedBy);
+		}
+		sql.append(FEED_ORDER);
+		return slice(sql, params, page);
+	}
+
+	/** The open requests across the given groups that most need help soon. */
+	List<RequestView> hottest(Collection<Long> groupIds, Instant now, int limit) {
+		if (groupIds.isEmpty()) {
+			return List.of();
+		}
+		MapSqlParameterSource params = new MapSqlParameterSource("groups", groupIds).addValue("now", at(now))
+			.addValue("limit", limit);
+		return this.jdbc.query("select " + COLUMNS + " from help_requests r where r.group_id in (:groups)"
+				+ " and r.status = 'OPEN' and r.expires_at > :now"
+				+ " order by case when r.boosted_until > :now then 0 else 1 end, r.expires_at asc, r.id desc"
+				+ " limit :limit", params, ROW);
+	}
+
+	Slice<RequestView> byAuthor(long authorId, Instant now, Pageable page) {
+		MapSqlParameterSource params = new MapSqlParameterSource("author", authorId).addValue("now", at(now));
+		StringBuilder sql = new StringBuilder("select ").append(COLUMNS)
+			.append(" from help_requests r where r.author_id = :author order by r.created_at desc, r.id desc");
+		return slice(sql, params, page);
+	}
+
+	private Slice<RequestView> slice(StringBuilder sql, MapSqlParameterSource params, Pageable page) {
+		sql.append(" limit :limit offset :offset");
+		params.addValue("limit", page.getPageSize() + 1).addValue("offset", page.getOffset());
+		List<RequestView> rows = new ArrayList<>(this.jdbc.query(sql.toString(), params, ROW));
+		boolean hasNext = rows.size() > page.getPageSize();
+		if (hasNext) {
+			rows.remove(rows.size() - 1);
+		}
+		return new SliceImpl<>(rows, page, hasNext);
+	}
+
+	static OffsetDateTime at(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	static final RowMapper<RequestView> ROW = (rs, n) -> new RequestView(rs.getLong("id"), rs.getLong("group_id"), null,
+			rs.getLong("author_id"), rs.getString("author_name"), rs.getString("platform"), rs.getString("campaign"),
+			rs.getString("canonical_url"), rs.getString("share_text"), rs.getString("token"), rs.getString("note"),
+			rs.getInt("helps_needed"), rs.getInt("helps_confirmed"), RequestStatus.valueOf(rs.getString("status")),
+			instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "boosted_until"), Reciprocity.NONE);
+
+}

@@ -1,0 +1,7 @@
+package com.helpboard.request;
+
+public enum RequestStatus {
+
+	OPEN, FULFILLED, EXPIRED, REMOVED, HIDDEN
+
+}

@@ -1,0 +1,356 @@
+package com.helpboard.request;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.helpboard.account.Accounts;
+import com.helpboard.account.MemberSummary;
+import com.helpboard.group.GroupView;
+import com.helpboard.group.Groups;
+import com.helpboard.link.LinkParser;
+import com.helpboard.link.ParseResult;
+import com.helpboard.link.ParsedLink;
+import com.helpboard.link.Rejection;
+import com.helpboard.system.FieldRejection;
+import com.helpboard.system.HelpBoardException;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The request module's facade: post, read, withdraw, progress, expiry. */
+@Service
+@Transactional(readOnly = true)
+public class Requests {
+
+	public static final int MAX_NOTE = 280;
+
+	public static final int MAX_HELPS = 50;
+
+	private final HelpRequestRepository requests;
+
+	private final RequestQueries queries;
+
+	private final Campaigns campaigns;
+
+	private final Groups groups;
+
+	private final Accounts accounts;
+
+	private final ObjectProvider<PostingRule> postingRules;
+
+	private final ObjectProvider<ReciprocitySource> reciprocity;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final LinkParser parser = new LinkParser();
+
+	Requests(HelpRequestRepository requests, RequestQueries queries, Campaigns campaigns, Groups groups,
+			Accounts accounts, ObjectProvider<PostingRule> postingRules, ObjectProvider<ReciprocitySource> reciprocity,
+			ApplicationEventPublisher events, Clock clock) {
+		this.requests = requests;
+		this.queries = queries;
+		this.campaigns = campaigns;
+		this.groups = groups;
+		this.accounts = accounts;
+		this.postingRules = postingRules;
+		this.reciprocity = reciprocity;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Posts a request into a group the member joined. The link comes from {@code input}
+	 * (a URL or a whole share text) or, when given, from a QR image.
+	 */
+	@Transactional
+	public RequestView post(long memberId, String groupSlug, NewRequest form, byte[] qrImage) {
+		Instant now = this.clock.instant();
+		GroupView group = this.groups.get(groupSlug);
+		if (!this.groups.isMember(group.id(), memberId)) {
+			throw HelpBoardException.forbidden("request.post.not-member");
+		}
+		int helpsNeeded = (form.helpsNeeded() != null) ? form.helpsNeeded() : 1;
+		if (helpsNeeded < 1 || helpsNeeded > MAX_HELPS) {
+			throw new FieldRejection(HttpStatus.BAD_REQUEST, "helpsNeeded", "request.helps.invalid", MAX_HELPS);
+		}
+		String note = (form.note() == null || form.note().isBlank()) ? null : form.note().strip();
+		if (note != null && note.length() > MAX_NOTE) {
+			throw new FieldRejection(HttpStatus.BAD_REQUEST, "note", "request.note.invalid", MAX_NOTE);
+		}
+		ParsedLink link = parse(form.input(), qrImage);
+		Campaign campaign = chooseCampaign(form.campaign(), link, group);
+		if (form.expiresInHours() != null) {
+			int max = campaign.maxHoursFrom(now);
+			if (form.expiresInHours() < 1 || form.expiresInHours() > max) {
+				throw new FieldRejection(HttpStatus.BAD_REQUEST, "expiresInHours", "request.expiry.invalid", max);
+			}
+		}
+		this.postingRules.orderedStream()
+			.map((rule) -> rule.check(memberId, group.id()))
+			.flatMap(Optional::stream)
+			.findFirst()
+			.ifPresent((refusal) -> {
+				throw refusal;
+			});
+		if (this.requests.countOpenByAuthor(group.id(), memberId, now) >= group.maxOpenPerMember()) {
+			throw HelpBoardException.forbidden("request.post.limit", group.maxOpenPerMember());
+		}
+		String dedupeKey = dedupeKey(link, campaign);
+		Optional<HelpRequest> existing = this.requests.findByGroupIdAndOpenKey(group.id(), dedupeKey);
+		if (existing.isPresent()) {
+			HelpRequest open = existing.get();
+			if (!open.expire(now)) {
+				throw new DuplicateRequestException(open.getId());
+			}
+			// it was past its time but not yet swept: expire it now, then the key is free
+			this.requests.saveAndFlush(open);
+			this.events.publishEvent(new RequestClosed(open.getId(), open.getGroupId(), RequestStatus.EXPIRED, now));
+		}
+		MemberSummary author = this.accounts.findById(memberId)
+			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
+		HelpRequest request = new HelpRequest(group.id(), memberId, author.username(), link.platform().name(),
+				campaign.code(), link.canonicalUrl(), shareText(link, form.input()), link.token(), dedupeKey, note,
+				helpsNeeded, now, campaign.expiryFrom(now, form.expiresInHours()));
+		try {
+			request = this.requests.saveAndFlush(request);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// an identical post won the race; the unique (group, open key) decided
+			throw new DuplicateRequestException(
+					this.requests.findByGroupIdAndOpenKey(group.id(), dedupeKey).map(HelpRequest::getId).orElse(0L));
+		}
+		this.events.publishEvent(new RequestPosted(request.getId(), group.id(), memberId, campaign.code(), now));
+		return view(request, group.slug());
+	}
+
+	private ParsedLink parse(String input, byte[] qrImage) {
+		boolean hasImage = qrImage != null && qrImage.length > 0;
+		boolean hasText = input != null && !input.isBlank();
+		ParseResult result = hasImage ? this.parser.parseQr(qrImage) : this.parser.parse(hasText ? input : "");
+		if (result instanceof Rejection rejection) {
+			String field = hasImage ? "image" : "input";
+			HttpStatus status = switch (rejection.reason()) {
+				case EMPTY -> HttpStatus.BAD_REQUEST;
+				case TOO_LONG, IMAGE_TOO_LARGE -> hasImage ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+				default -> HttpStatus.UNPROCESSABLE_CONTENT;
+			};
+			throw new FieldRejection(status, field, rejection.reason().messageKey());
+		}
+		return (ParsedLink) result;
+	}
+
+	private Campaign chooseCampaign(String requested, ParsedLink link, GroupView group) {
+		String code = (requested != null && !requested.isBlank()) ? requested.strip()
+				: (link.campaignGuess() != null) ? link.campaignGuess() : group.defaultCampaign();
+		Campaign campaign = this.campaigns.find(code)
+			.orElseThrow(() -> new FieldRejection(HttpStatus.BAD_REQUEST, "campaign", "request.campaign.unknown"));
+		if (campaign.platform() != link.platform()) {
+			if (requested != null && !requested.isBlank()) {
+				throw new FieldRejection(HttpStatus.UNPROCESSABLE_CONTENT, "campaign", "request.campaign.platform");
+			}
+			// the group's default is for the other app: fall back to that app's first
+			// campaign
+			campaign = this.campaigns.forPlatform(link.platform()).get(0);
+		}
+		return campaign;
+	}
+
+	/** Kept what the member pasted, for copying; a bare URL or QR gives the URL. */
+	private static String shareText(ParsedLink link, String input) {
+		String raw = (link.rawText() != null && !link.rawText().isBlank()) ? link.rawText() : input;
+		if (raw == null || raw.isBlank()) {
+			raw = (link.canonicalUrl() != null) ? link.canonicalUrl() : link.token();
+		}
+		return raw.strip();
+	}
+
+	static String dedupeKey(ParsedLink link, Campaign campaign) {
+		String key = link.dedupeKey();
+		if (key.startsWith("goods_id=")) {
+			// the same goods can be bargained and group-bought at once: the campaign
+			// tells them apart
+			key = key + "|" + campaign.code();
+		}
+		if (key.length() > 200) {
+			key = "sha256:" + sha256(key);
+		}
+		return key;
+	}
+
+	public RequestView get(long id, Long viewerId) {
+		HelpRequest request = this.requests.findById(id)
+			.orElseThrow(() -> HelpBoardException.notFound("request.not-found"));
+		GroupView group = this.groups.findById(request.getGroupId())
+			.orElseThrow(() -> HelpBoardException.notFound("request.not-found"));
+		boolean author = viewerId != null && viewerId.equals(request.getAuthorId());
+		if (!this.groups.canRead(group, viewerId)
+				|| (request.getStatus() == RequestStatus.HIDDEN && !author && !isModerator(group, viewerId))) {
+			throw HelpBoardException.notFound("request.not-found");
+		}
+		return withReciprocity(List.of(view(request, group.slug()))).get(0);
+	}
+
+	private boolean isModerator(GroupView group, Long viewerId) {
+		return this.groups.role(group.id(), viewerId)
+			.map((role) -> role != com.helpboard.group.GroupRole.MEMBER)
+			.orElse(false);
+	}
+
+	/** For other modules: a request's current state, or empty. */
+	public Optional<RequestView> find(long id) {
+		return this.requests.findById(id).map((request) -> view(request, null));
+	}
+
+	public Slice<RequestView> feed(GroupView group, String campaign, Long hideHelpedBy, Pageable page) {
+		Slice<RequestView> slice = this.queries.feed(group.id(), campaign, hideHelpedBy, this.clock.instant(), page);
+		List<RequestView> rows = withReciprocity(
+				slice.getContent().stream().map((r) -> r.withGroup(group.slug())).toList());
+		return new org.springframework.data.domain.SliceImpl<>(rows, page, slice.hasNext());
+	}
+
+	public List<RequestView> hottest(Map<Long, String> groupSlugs, int limit) {
+		return withReciprocity(this.queries.hottest(groupSlugs.keySet(), this.clock.instant(), limit)
+			.stream()
+			.map((r) -> r.withGroup(groupSlugs.get(r.groupId())))
+			.toList());
+	}
+
+	public Slice<RequestView> byAuthor(long authorId, Pageable page) {
+		Slice<RequestView> slice = this.queries.byAuthor(authorId, this.clock.instant(), page);
+		Set<Long> groupIds = slice.getContent().stream().map(RequestView::groupId).collect(Collectors.toSet());
+		Map<Long, GroupView> groups = this.groups.byIds(groupIds);
+		Instant now = this.clock.instant();
+		List<RequestView> rows = slice.getContent()
+			.stream()
+			.map((r) -> effective(r.withGroup(groups.containsKey(r.groupId()) ? groups.get(r.groupId()).slug() : null),
+					now))
+			.toList();
+		return new org.springframework.data.domain.SliceImpl<>(rows, page, slice.hasNext());
+	}
+
+	public Map<Long, Long> openRequestsByGroup() {
+		return this.requests.countOpenByGroup(this.clock.instant())
+			.stream()
+			.collect(Collectors.toMap((row) -> (Long) row[0], (row) -> (Long) row[1]));
+	}
+
+	@Transactional
+	public void withdraw(long id, long memberId) {
+		HelpRequest request = owned(id, memberId);
+		Instant now = this.clock.instant();
+		request.withdraw(memberId, now);
+		this.events.publishEvent(new RequestClosed(id, request.getGroupId(), RequestStatus.REMOVED, now));
+	}
+
+	@Transactional
+	public RequestView raiseProgress(long id, long memberId, int helpsConfirmed) {
+		HelpRequest request = owned(id, memberId);
+		Instant now = this.clock.instant();
+		request.raiseProgress(memberId, helpsConfirmed, now);
+		if (request.getStatus() == RequestStatus.FULFILLED) {
+			this.events.publishEvent(new RequestClosed(id, request.getGroupId(), RequestStatus.FULFILLED, now));
+		}
+		return view(request, null);
+	}
+
+	/**
+	 * One confirmed help, called by the help module in the same transaction as the
+	 * confirmation, so the two never disagree.
+	 */
+	@Transactional
+	public void recordConfirmedHelp(long id) {
+		HelpRequest request = this.requests.findById(id)
+			.orElseThrow(() -> HelpBoardException.notFound("request.not-found"));
+		Instant now = this.clock.instant();
+		boolean wasOpen = request.getStatus() == RequestStatus.OPEN;
+		request.recordConfirmedHelp(now);
+		if (wasOpen && request.getStatus() == RequestStatus.FULFILLED) {
+			this.events.publishEvent(new RequestClosed(id, request.getGroupId(), RequestStatus.FULFILLED, now));
+		}
+	}
+
+	/** Expires up to {@code batch} overdue open requests; returns how many. */
+	@Transactional
+	public int expireOverdue(int batch) {
+		Instant now = this.clock.instant();
+		List<HelpRequest> overdue = this.requests.findOverdue(now, PageRequest.of(0, batch));
+		for (HelpRequest request : overdue) {
+			if (request.expire(now)) {
+				this.events
+					.publishEvent(new RequestClosed(request.getId(), request.getGroupId(), RequestStatus.EXPIRED, now));
+			}
+		}
+		return overdue.size();
+	}
+
+	private HelpRequest owned(long id, long memberId) {
+		HelpRequest request = this.requests.findById(id)
+			.orElseThrow(() -> HelpBoardException.notFound("request.not-found"));
+		if (request.getAuthorId() != memberId) {
+			// someone else's request: do not reveal more than it being there
+			throw HelpBoardException.forbidden("request.not-author");
+		}
+		return request;
+	}
+
+	private List<RequestView> withReciprocity(List<RequestView> rows) {
+		ReciprocitySource source = this.reciprocity.getIfAvailable();
+		if (source == null || rows.isEmpty()) {
+			return rows;
+		}
+		Map<Long, Reciprocity> byAuthor = source
+			.of(rows.stream().map(RequestView::authorId).collect(Collectors.toSet()));
+		return rows.stream()
+			.map((r) -> r.withReciprocity(byAuthor.getOrDefault(r.authorId(), Reciprocity.NONE)))
+			.toList();
+	}
+
+	private RequestView view(HelpRequest request, String groupSlug) {
+		RequestView view = new RequestView(request.getId(), request.getGroupId(), groupSlug, request.getAuthorId(),
+				request.getAuthorName(), request.getPlatform(), request.getCampaign(), request.getCanonicalUrl(),
+				request.getShareText(), request.getToken(), request.getNote(), request.getHelpsNeeded(),
+				request.getHelpsConfirmed(), request.getStatus(), request.getCreatedAt(), request.getExpiresAt(),
+				request.getBoostedUntil(), Reciprocity.NONE);
+		return effective(view, this.clock.instant());
+	}
+
+	/** An open request past its time is expired to readers, whether or not swept yet. */
+	private static RequestView effective(RequestView view, Instant now) {
+		if (view.status() == RequestStatus.OPEN && !view.expiresAt().isAfter(now)) {
+			return new RequestView(view.id(), view.groupId(), view.group(), view.authorId(), view.author(),
+					view.platform(), view.campaign(), view.canonicalUrl(), view.shareText(), view.token(), view.note(),
+					view.helpsNeeded(), view.helpsConfirmed(), RequestStatus.EXPIRED, view.createdAt(),
+					view.expiresAt(), view.boostedUntil(), view.authorReciprocity());
+		}
+		return view;
+	}
+
+	private static String sha256(String value) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,425 @@
+package com.helpboard.request;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.helpboard.group.Groups;
+import com.helpboard.link.QrCodeImages;
+import com.helpboard.support.IntegrationTest;
+import com.helpboard.support.StatementCounter;
+import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestMembers.TestMember;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class RequestIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Groups groups;
+
+	@Autowired
+	Requests requests;
+
+	@Autowired
+	TestMembers members;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private TestMember joined(String prefix, String group) {
+		TestMember member = this.members.create(prefix);
+		this.groups.join(group, member.id(), null);
+		return member;
+	}
+
+	private static String json(String input, int helps) {
+		return "{\"input\":\"" + input.replace("\"", "\\\"") + "\",\"helpsNeeded\":" + helps + "}";
+	}
+
+	private static String goods() {
+		return Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) + 1);
+	}
+
+	private long countRequests(long authorId) {
+		return this.jdbc.queryForObject("select count(*) from help_requests where author_id = ?", Long.class, authorId);
+	}
+
+	@Test
+	void aWholeShareTextIsPostedAndShownInTheFeedOnPagesAndApi() throws Exception {
+		TestMember alice = joined("alice", "kanjia");
+		String id = goods();
+		String share = "【拼多多】帮我砍一刀 https://mobile.yangkeduo.com/goods.html?goods_id=" + id
+				+ "&refer_share_uid=123&_oak_rcto=abc 复制此消息打开拼多多";
+		Instant before = Instant.now();
+		MvcResult result = this.mvc
+			.perform(post("/api/v1/groups/kanjia/requests").header("Authorization", alice.bearer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json(share, 3)))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Location", containsString("/api/v1/requests/")))
+			.andExpect(jsonPath("$.platform").value("PINDUODUO"))
+			.andExpect(jsonPath("$.campaign").value("pdd-bargain"))
+			.andExpect(jsonPath("$.canonicalUrl").value("https://mobile.yangkeduo.com/goods.html?goods_id=" + id))
+			.andExpect(jsonPath("$.shareText").value(share))
+			.andExpect(jsonPath("$.status").value("OPEN"))
+			.andExpect(jsonPath("$.helpsNeeded").value(3))
+			.andExpect(jsonPath("$.group").value("kanjia"))
+			.andReturn();
+		long requestId = Long
+			.parseLong(result.getResponse().getContentAsString().replaceAll("^\\{\"id\":(\\d+),.*", "$1").trim());
+		RequestView posted = this.requests.get(requestId, null);
+		// 砍价 lives 24 h
+		assertThat(Duration.between(before, posted.expiresAt())).isBetween(Duration.ofHours(23).plusMinutes(59),
+				Duration.ofHours(24).plusMinutes(1));
+
+		this.mvc.perform(get("/api/v1/groups/kanjia/requests").param("size", "100"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("\"id\":" + requestId + ",")));
+		this.mvc.perform(get("/g/kanjia").param("size", "100"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-request-id=\"" + requestId + "\"")));
+		this.mvc.perform(get("/r/" + requestId))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("rel=\"noopener noreferrer nofollow ugc\"")))
+			.andExpect(content().string(containsString("mobile.yangkeduo.com")))
+			.andExpect(content().string(containsString("data-copy-target=\"share-text\"")));
+	}
+
+	@Test
+	void postingThroughThePageFormRedirectsToTheRequest() throws Exception {
+		TestMember bob = joined("bob", "pintuan");
+		String order = goods() + "12";
+		MvcResult result = this.mvc
+			.perform(multipart("/g/pintuan/post").with(csrf())
+				.with(bob.session())
+				.param("input", "https://mobile.yangkeduo.com/pincard_ask.html?group_order_id=" + order)
+				.param("helpsNeeded", "2")
+				.param("note", "<script>alert('x')</script> 还差两人"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String location = result.getResponse().getRedirectedUrl();
+		assertThat(location).startsWith("/r/");
+		this.mvc.perform(get(location))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")))
+			.andExpect(content().string(not(containsString("<script>alert('x')</script>"))))
+			.andExpect(content().string(containsString("0/2")));
+	}
+
+	@Test
+	void aDuplicateInTheSameGroupPointsAtTheOpenOne() throws Exception {
+		TestMember carol = joined("carol", "kanjia");
+		TestMember dave = joined("dave", "kanjia");
+		String link = "https://mobile.yangkeduo.com/goods.html?goods_id=" + goods();
+		String first = this.mvc
+			.perform(post("/api/v1/groups/kanjia/requests").header("Authorization", carol.bearer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json(link, 1)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.replaceAll("^\\{\"id\":(\\d+),.*", "$1");
+		this.mvc
+			.perform(post("/api/v1/groups/kanjia/requests").header("Authorization", dave.bearer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json(link + "&refer_page_name=other", 1)))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(containsString("/r/" + first)));
+		this.mvc
+			.perform(multipart("/g/kanjia/post").with(csrf())
+				.with(dave.session())
+				.header("Accept-Language", "en")
+				.param("input", link)
+				.param("helpsNeeded", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("already has an open request")))
+			.andExpect(content().string(containsString("href=\"/r/" + first + "\"")));
+		assertThat(countRequests(dave.id())).isZero();
+	}
+
+	@Test
+	void twoConcurrentIdenticalPostsLetExactlyOneWin() throws Exception {
+		List<TestMember> posters = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			posters.add(joined("racer", "kanjia"));
+		}
+		String link = "https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8);
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(posters.size());
+		List<Future<Integer>> results = new ArrayList<>();
+		for (TestMember poster : posters) {
+			results.add(pool.submit(() -> {
+				start.await();
+				return this.mvc
+					.perform(post("/api/v1/groups/kanjia/requests").header("Authorization", poster.bearer())
+						.contentType(MediaType.APPLICATION_JSON)
+						.content(json(link, 1)))
+					.andReturn()
+					.getResponse()
+					.getStatus();
+			}));
+		}
+		start.countDown();
+		List<Integer> statuses = new ArrayList<>();
+		for (Future<Integer> result : results) {
+			statuses.add(result.get(60, TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+		assertThat(statuses).filteredOn((s) -> s == 201).hasSize(1);
+		assertThat(statuses).filteredOn((s) -> s == 409).hasSize(posters.size() - 1);
+		String key = "short=" + link.substring(link.lastIndexOf('/') + 1);
+		assertThat(this.jdbc.queryForObject("select count(*) from help_requests where dedupe_key = ?", Long.class, key))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void nonMembersCannotPost() throws Exception {
+		TestMember outsider = this.members.create("outsider");
+		this.mvc
+			.perform(post("/api/v1/groups/kanjia/requests").header("Authorization", outsider.bearer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json("https://p.pinduoduo.com/abcdEFGH", 1)))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc
+			.perform(post("/api/v1/groups/kanjia/requests").contentType(MediaType.APPLICATION_JSON)
+				.content(json("https://p.pinduoduo.com/abcdEFGH", 1)))
+			.andExpect(status().isUnauthorized());
+		assertThat(countRequests(outsider.id())).isZero();
+	}
+
+	@Test
+	void hostileInputsAreRefusedClearlyAndStoreNothing() throws Exception {
+		TestMember eve = joined("eve", "kanjia");
+		String[][] cases = { { "javascript:alert(1)//mobile.yangkeduo.com", "422" },
+				{ "https://yangkeduo.com.evil.cn/goods.html?goods_id=1", "422" },
+				{ "https://mobile.yangkeduo.com@evil.cn/goods.html", "422" },
+				{ "https://mobile.yаngkeduo.com/goods.html?goods_id=1", "422" }, { "<script>alert(1)</script>", "422" },
+				{ "x".repeat(10_000), "400" }, { "   ", "400" } };
+		for (String[] c : cases) {
+			this.mvc
+				.perform(post("/api/v1/groups/kanjia/requests").header("Authorization", eve.bearer())
+					.header("Accept-Language", "en")
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(json(c[0], 1)))
+				.andExpect(status().is(Integer.parseInt(c[1])))
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.errors[0].field").value("input"));
+		}
+		for (String bad : new String[] { "{\"input\":\"https://p.pinduoduo.com/abcdEFGH\",\"helpsNeeded\":0}",
+				"{\"input\":\"https://p.pinduoduo.com/abcdEFGH\",\"helpsNeeded\":51}",
+				"{\"input\":\"https://p.pinduoduo.com/abcdEFGH\",\"helpsNeeded\":\"many\"}",
+				"{\"input\":\"https://p.pinduoduo.com/abcdEFGH\",\"note\":\"" + "n".repeat(281) + "\"}",
+				"{\"input\":\"https://p.pinduoduo.com/abcdEFGH\",\"expiresInHours\":25}",
+				"{\"input\":\"https://p.pinduoduo.com/abcdEFGH\",\"campaign\":\"temu-farmland\"}", "[1,2]" }) {
+			int status = this.mvc
+				.perform(post("/api/v1/groups/kanjia/requests").header("Authorization", eve.bearer())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(bad))
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			assertThat(status).as(bad).isIn(400, 422);
+		}
+		this.mvc
+			.perform(multipart("/g/kanjia/post").with(csrf())
+				.with(eve.session())
+				.header("Accept-Language", "en")
+				.param("input", "https://evil.cn/?u=https://mobile.yangkeduo.com/goods.html")
+				.param("helpsNeeded", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Only Pinduoduo (yangkeduo.com, pinduoduo.com)")));
+		assertThat(countRequests(eve.id())).isZero();
+	}
+
+	@Test
+	void qrImagesArePostedAndBrokenOrHugeOnesRefused() throws Exception {
+		TestMember frank = joined("frank", "temu-farm");
+		String code = "Qr" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		byte[] png = QrCodeImages.png("https://www.temu.com/a/" + code, 300);
+		this.mvc
+			.perform(multipart("/api/v1/groups/temu-farm/requests/qr")
+				.file(new MockMultipartFile("image", "qr.png", "image/png", png))
+				.param("helpsNeeded", "2")
+				.header("Authorization", frank.bearer()))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.platform").value("TEMU"))
+			.andExpect(jsonPath("$.canonicalUrl").value("https://www.temu.com/a/" + code));
+		this.mvc
+			.perform(multipart("/api/v1/groups/temu-farm/requests/qr")
+				.file(new MockMultipartFile("image", "x.png", "image/png", "not an image".getBytes()))
+				.header("Authorization", frank.bearer()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("image"));
+		this.mvc
+			.perform(multipart("/api/v1/groups/temu-farm/requests/qr")
+				.file(new MockMultipartFile("image", "big.png", "image/png", new byte[3 * 1024 * 1024]))
+				.header("Authorization", frank.bearer()))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		assertThat(countRequests(frank.id())).isEqualTo(1);
+	}
+
+	@Test
+	void theQrCodeOfARequestDecodesToItsCanonicalLink() throws Exception {
+		TestMember grace = joined("grace", "kanjia");
+		String canonical = "https://mobile.yangkeduo.com/goods.html?goods_id=" + goods();
+		long id = this.requests
+			.post(grace.id(), "kanjia", new NewRequest(canonical + "&uin=x", null, 1, null, null), null)
+			.id();
+		MvcResult result = this.mvc.perform(get("/r/" + id + "/qr.png"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType(MediaType.IMAGE_PNG))
+			.andExpect(header().string("Cache-Control", containsString("max-age")))
+			.andReturn();
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(result.getResponse().getContentAsByteArray()));
+		String decoded = new MultiFormatReader()
+			.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+			.getText();
+		assertThat(decoded).isEqualTo(canonical);
+	}
+
+	@Test
+	void expiredRequestsLeaveTheFeedAtOnceAndTheKeyIsFreeAgain() throws Exception {
+		TestMember heidi = joined("heidi", "kanjia");
+		String link = "https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8);
+		RequestView posted = this.requests.post(heidi.id(), "kanjia", new NewRequest(link, null, 1, null, 1), null);
+		assertThat(Duration.between(posted.createdAt(), posted.expiresAt())).isEqualTo(Duration.ofHours(1));
+		this.jdbc.update("update help_requests set expires_at = ? where id = ?",
+				java.sql.Timestamp.from(Instant.now().minusSeconds(1)), posted.id());
+		// no scheduler ran: the query itself filters on time
+		this.mvc.perform(get("/api/v1/groups/kanjia/requests").param("size", "100"))
+			.andExpect(content().string(not(containsString("\"id\":" + posted.id() + ","))));
+		assertThat(this.requests.get(posted.id(), null).status()).isEqualTo(RequestStatus.EXPIRED);
+		RequestView again = this.requests.post(heidi.id(), "kanjia", new NewRequest(link, null, 1, null, null), null);
+		assertThat(again.id()).isNotEqualTo(posted.id());
+	}
+
+	@Test
+	void theAuthorWithdrawsAndRaisesProgressButNeverLowersIt() throws Exception {
+		TestMember ivan = joined("ivan", "kanjia");
+		TestMember judy = joined("judy", "kanjia");
+		RequestView posted = this.requests.post(ivan.id(), "kanjia", new NewRequest(
+				"https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8), null, 3, null, null), null);
+		this.mvc
+			.perform(patch("/api/v1/requests/" + posted.id() + "/progress").header("Authorization", judy.bearer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"helpsConfirmed\":2}"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(patch("/api/v1/requests/" + posted.id() + "/progress").header("Authorization", ivan.bearer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"helpsConfirmed\":2}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.helpsConfirmed").value(2));
+		this.mvc
+			.perform(patch("/api/v1/requests/" + posted.id() + "/progress").header("Authorization", ivan.bearer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"helpsConfirmed\":1}"))
+			.andExpect(status().isConflict());
+		this.mvc.perform(delete("/api/v1/requests/" + posted.id()).header("Authorization", judy.bearer()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(delete("/api/v1/requests/" + posted.id()).header("Authorization", ivan.bearer()))
+			.andExpect(status().isNoContent());
+		assertThat(this.requests.get(posted.id(), null).status()).isEqualTo(RequestStatus.REMOVED);
+		this.mvc.perform(get("/my/requests").with(ivan.session()).header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Withdrawn")));
+		this.mvc.perform(get("/api/v1/requests/999999999")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theOpenRequestLimitPerMemberHolds() throws Exception {
+		TestMember kim = joined("kim", "cash-wheel");
+		for (int i = 0; i < 3; i++) {
+			this.requests.post(kim.id(), "cash-wheel",
+					new NewRequest("https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8), null, 1,
+							null, null),
+					null);
+		}
+		this.mvc
+			.perform(post("/api/v1/groups/cash-wheel/requests").header("Authorization", kim.bearer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json("https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8), 1)))
+			.andExpect(status().isForbidden());
+		assertThat(countRequests(kim.id())).isEqualTo(3);
+	}
+
+	@Test
+	void aFeedPageRunsTheSameFewStatementsWhateverItsLength() throws Exception {
+		TestMember owner = this.members.create("feedowner");
+		com.helpboard.account.Accounts accounts = null;
+		String slug = "feed-" + UUID.randomUUID().toString().substring(0, 8);
+		this.jdbc.update("update members set site_role = 'ADMIN' where id = ?", owner.id());
+		this.groups.create(owner.id(),
+				new com.helpboard.group.NewGroup(slug, "Feed", "", "", com.helpboard.group.Visibility.PUBLIC, null));
+		this.jdbc.update("update topic_groups set max_open_per_member = 50 where slug = ?", slug);
+		for (int i = 0; i < 50; i++) {
+			this.requests.post(owner.id(), slug,
+					new NewRequest("https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8), null, 2,
+							null, null),
+					null);
+		}
+		this.mvc.perform(get("/g/" + slug).param("size", "5")).andExpect(status().isOk());
+		StatementCounter.reset();
+		this.mvc.perform(get("/g/" + slug).param("size", "5")).andExpect(status().isOk());
+		int small = StatementCounter.count();
+		StatementCounter.reset();
+		String page = this.mvc.perform(get("/g/" + slug).param("size", "50"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		int large = StatementCounter.count();
+		assertThat(page.split("data-request-id=").length - 1).isEqualTo(50);
+		assertThat(large).isEqualTo(small);
+		assertThat(large).isLessThanOrEqualTo(5);
+
+		StatementCounter.reset();
+		this.mvc.perform(get("/api/v1/groups/" + slug + "/requests").param("size", "50")).andExpect(status().isOk());
+		assertThat(StatementCounter.count()).isLessThanOrEqualTo(5);
+	}
+
+}
