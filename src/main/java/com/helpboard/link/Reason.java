@@ -1,0 +1,21 @@
+package com.helpboard.link;
+
+import java.util.Locale;
+
+/**
+ * Why an input was not accepted. Each reason has a message-bundle key.
+ */
+public enum Reason {
+
+	EMPTY, TOO_LONG, NO_LINK_OR_TOKEN, SCHEME_NOT_ALLOWED, HOST_NOT_ALLOWED, CREDENTIALS_IN_URL, MALFORMED_URL,
+	IMAGE_TOO_LARGE, IMAGE_UNREADABLE, NO_QR_CODE;
+
+	/**
+	 * Message bundle key, e.g. {@code link.rejected.host-not-allowed}.
+	 * @return the key
+	 */
+	public String messageKey() {
+		return "link.rejected." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+}
