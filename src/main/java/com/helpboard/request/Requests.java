@@ -31,7 +31,10 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The request module's facade: post, read, withdraw, progress, expiry. */
 @Service
@@ -41,6 +44,8 @@ public class Requests {
 	public static final int MAX_NOTE = 280;
 
 	public static final int MAX_HELPS = 50;
+
+	static final String GENERIC_CAMPAIGN = "other";
 
 	private final HelpRequestRepository requests;
 
@@ -60,11 +65,14 @@ public class Requests {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	private final LinkParser parser = new LinkParser();
 
 	Requests(HelpRequestRepository requests, RequestQueries queries, Campaigns campaigns, Groups groups,
 			Accounts accounts, ObjectProvider<PostingRule> postingRules, ObjectProvider<ReciprocitySource> reciprocity,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.requests = requests;
 		this.queries = queries;
 		this.campaigns = campaigns;
@@ -80,8 +88,20 @@ public class Requests {
 	 * Posts a request into a group the member joined. The link comes from {@code input}
 	 * (a URL or a whole share text) or, when given, from a QR image.
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public RequestView post(long memberId, String groupSlug, NewRequest form, byte[] qrImage) {
+		try {
+			return this.transactions.execute((status) -> doPost(memberId, groupSlug, form, qrImage));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// an identical post won the race and the unique (group, open key) refused
+			// this
+			// one; a fresh attempt sees the winner and answers with a link to it
+			return this.transactions.execute((status) -> doPost(memberId, groupSlug, form, qrImage));
+		}
+	}
+
+	private RequestView doPost(long memberId, String groupSlug, NewRequest form, byte[] qrImage) {
 		Instant now = this.clock.instant();
 		GroupView group = this.groups.get(groupSlug);
 		if (!this.groups.isMember(group.id(), memberId)) {
@@ -129,14 +149,7 @@ public class Requests {
 		HelpRequest request = new HelpRequest(group.id(), memberId, author.username(), link.platform().name(),
 				campaign.code(), link.canonicalUrl(), shareText(link, form.input()), link.token(), dedupeKey, note,
 				helpsNeeded, now, campaign.expiryFrom(now, form.expiresInHours()));
-		try {
-			request = this.requests.saveAndFlush(request);
-		}
-		catch (DataIntegrityViolationException ex) {
-			// an identical post won the race; the unique (group, open key) decided
-			throw new DuplicateRequestException(
-					this.requests.findByGroupIdAndOpenKey(group.id(), dedupeKey).map(HelpRequest::getId).orElse(0L));
-		}
+		request = this.requests.saveAndFlush(request);
 		this.events.publishEvent(new RequestPosted(request.getId(), group.id(), memberId, campaign.code(), now));
 		return view(request, group.slug());
 	}
@@ -158,8 +171,8 @@ public class Requests {
 	}
 
 	private Campaign chooseCampaign(String requested, ParsedLink link, GroupView group) {
-		String code = (requested != null && !requested.isBlank()) ? requested.strip()
-				: (link.campaignGuess() != null) ? link.campaignGuess() : group.defaultCampaign();
+		String code = (requested != null && !requested.isBlank()) ? requested.strip() : (link.campaignGuess() != null)
+				? link.campaignGuess() : (group.defaultCampaign() != null) ? group.defaultCampaign() : GENERIC_CAMPAIGN;
 		Campaign campaign = this.campaigns.find(code)
 			.orElseThrow(() -> new FieldRejection(HttpStatus.BAD_REQUEST, "campaign", "request.campaign.unknown"));
 		if (campaign.platform() != link.platform()) {
