@@ -203,6 +203,15 @@ public class Groups {
 		owned(slug, memberId).updateRules(blankToEmpty(description), blankToEmpty(rules), maxOpenPerMember);
 	}
 
+	@Transactional
+	public void updatePostingRule(String slug, long memberId, GroupView.PostingRule rule) {
+		if (rule.freePosts() < 0 || rule.freePosts() > 100 || rule.helpsToPost() < 0 || rule.helpsToPost() > 50
+				|| rule.windowHours() < 1 || rule.windowHours() > 720) {
+			throw new FieldRejection(HttpStatus.BAD_REQUEST, "helpsToPost", "group.posting-rule.invalid");
+		}
+		owned(slug, memberId).updatePostingRule(rule.freePosts(), rule.helpsToPost(), rule.windowHours());
+	}
+
 	public boolean isOwner(GroupView group, Long memberId) {
 		return memberId != null && group.ownerId() != null && group.ownerId().equals(memberId);
 	}
@@ -241,8 +250,9 @@ public class Groups {
 		return new GroupView(group.getId(), group.getSlug(), new LocalizedText(group.getNameZh(), group.getNameEn()),
 				new LocalizedText(group.getDescriptionZh(), group.getDescriptionEn()),
 				new LocalizedText(group.getRulesZh(), group.getRulesEn()), group.getVisibility(), group.getOwnerId(),
-				group.getDefaultCampaign(), group.getMaxOpenPerMember(), members.getOrDefault(group.getId(), 0L),
-				open.getOrDefault(group.getId(), 0L));
+				group.getDefaultCampaign(), group.getMaxOpenPerMember(),
+				new GroupView.PostingRule(group.getFreePosts(), group.getHelpsToPost(), group.getHelpWindowHours()),
+				members.getOrDefault(group.getId(), 0L), open.getOrDefault(group.getId(), 0L));
 	}
 
 }

@@ -50,6 +50,12 @@ class TopicGroup {
 
 	private int maxOpenPerMember;
 
+	private int freePosts;
+
+	private int helpsToPost;
+
+	private int helpWindowHours;
+
 	private Instant createdAt;
 
 	protected TopicGroup() {
@@ -68,6 +74,9 @@ class TopicGroup {
 		this.ownerId = ownerId;
 		this.defaultCampaign = defaultCampaign;
 		this.maxOpenPerMember = 3;
+		this.freePosts = 3;
+		this.helpsToPost = 1;
+		this.helpWindowHours = 48;
 		this.createdAt = createdAt;
 		if (visibility == Visibility.PRIVATE) {
 			rotateInviteCode();
@@ -86,6 +95,12 @@ class TopicGroup {
 	boolean admits(String code) {
 		return this.visibility == Visibility.PUBLIC
 				|| (code != null && this.inviteCode != null && this.inviteCode.equalsIgnoreCase(code.strip()));
+	}
+
+	void updatePostingRule(int freePosts, int helpsToPost, int helpWindowHours) {
+		this.freePosts = freePosts;
+		this.helpsToPost = helpsToPost;
+		this.helpWindowHours = helpWindowHours;
 	}
 
 	void updateRules(String description, String rules, int maxOpenPerMember) {
@@ -146,6 +161,18 @@ class TopicGroup {
 
 	int getMaxOpenPerMember() {
 		return this.maxOpenPerMember;
+	}
+
+	int getFreePosts() {
+		return this.freePosts;
+	}
+
+	int getHelpsToPost() {
+		return this.helpsToPost;
+	}
+
+	int getHelpWindowHours() {
+		return this.helpWindowHours;
 	}
 
 	Instant getCreatedAt() {
