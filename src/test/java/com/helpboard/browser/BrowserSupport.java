@@ -1,0 +1,261 @@
+package com.helpboard.browser;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Base class for real-browser tests: one Playwright and one headless system Chromium per
+ * test class (reused by every test in it), a fresh {@link BrowserContext} per helper call
+ * (closed after each test), and helpers that drive the real forms.
+ * <p>
+ * Subclasses add {@code @IntegrationTest}, so the app runs on a random port against real
+ * PostgreSQL. Chromium is the system one ({@code apt-get install -y chromium}), or the
+ * executable named by {@code HELPBOARD_CHROMIUM}; when neither exists the test
+ * <em>fails</em> rather than skipping, so CI cannot silently lose its browser tests.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class BrowserSupport {
+
+	/** Where Chromium is looked for when {@code HELPBOARD_CHROMIUM} is not set. */
+	static final List<String> CHROMIUM_CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
+			"/usr/bin/google-chrome");
+
+	static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+			"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+			"--disable-sync");
+
+	/** The width of the phone viewport; pages must not scroll sideways at it. */
+	public static final int PHONE_WIDTH = 390;
+
+	static final String PHONE_USER_AGENT = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
+			+ "(KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36";
+
+	static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+	@LocalServerPort
+	protected int port;
+
+	private Playwright playwright;
+
+	private Browser browser;
+
+	private final List<BrowserContext> contexts = new ArrayList<>();
+
+	private final Map<BrowserContext, Set<String>> hosts = new ConcurrentHashMap<>();
+
+	@BeforeAll
+	void launchChromium() {
+		Path executable = chromiumExecutable();
+		this.playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		this.browser = this.playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
+				.setHeadless(true)
+				.setArgs(CHROMIUM_ARGS));
+	}
+
+	@AfterEach
+	void closeContexts() {
+		this.contexts.forEach(BrowserContext::close);
+		this.contexts.clear();
+		this.hosts.clear();
+	}
+
+	@AfterAll
+	void closeChromium() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+		if (this.playwright != null) {
+			this.playwright.close();
+		}
+	}
+
+	/**
+	 * {@code HELPBOARD_CHROMIUM} if set, else the first of {@link #CHROMIUM_CANDIDATES}
+	 * that exists; fails the test when there is none.
+	 */
+	static Path chromiumExecutable() {
+		String configured = System.getenv("HELPBOARD_CHROMIUM");
+		if (configured != null && !configured.isBlank()) {
+			Path path = Paths.get(configured);
+			if (!Files.isExecutable(path)) {
+				fail("HELPBOARD_CHROMIUM=" + configured + " is not an executable file; "
+						+ "install Chromium: apt-get install -y chromium, or set HELPBOARD_CHROMIUM to its path");
+			}
+			return path;
+		}
+		return CHROMIUM_CANDIDATES.stream()
+			.map(Paths::get)
+			.filter(Files::isExecutable)
+			.findFirst()
+			.orElseGet(() -> fail("No Chromium found at " + CHROMIUM_CANDIDATES
+					+ "; browser tests fail rather than skip. install Chromium: apt-get install -y chromium, "
+					+ "or set HELPBOARD_CHROMIUM to the browser executable"));
+	}
+
+	// ---- contexts and pages
+
+	/** A phone: 390x844 at 2x, touch, a mobile user agent, Chinese. */
+	protected Page phone() {
+		return open(new Browser.NewContextOptions().setViewportSize(PHONE_WIDTH, 844)
+			.setDeviceScaleFactor(2)
+			.setIsMobile(true)
+			.setHasTouch(true)
+			.setUserAgent(PHONE_USER_AGENT)
+			.setLocale("zh-CN"));
+	}
+
+	/** A desktop browser at 1280x800 preferring {@code locale} ("en" or "zh-CN"). */
+	protected Page desktop(String locale) {
+		return open(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale(locale));
+	}
+
+	/**
+	 * A page in a new context with these options; every request it makes is recorded (see
+	 * {@link #requestedHosts(Page)}).
+	 */
+	protected Page open(Browser.NewContextOptions options) {
+		BrowserContext context = this.browser.newContext(options);
+		context.setDefaultTimeout(10_000);
+		this.contexts.add(context);
+		Set<String> seen = ConcurrentHashMap.newKeySet();
+		this.hosts.put(context, seen);
+		context.onRequest((request) -> {
+			URI uri = URI.create(request.url());
+			if ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()) || "ws".equals(uri.getScheme())
+					|| "wss".equals(uri.getScheme())) {
+				seen.add(uri.getHost());
+			}
+		});
+		return context.newPage();
+	}
+
+	/** The hosts of every network request made in this page's context so far. */
+	protected Set<String> requestedHosts(Page page) {
+		return Set.copyOf(this.hosts.get(page.context()));
+	}
+
+	/** The "no CDN" rule: everything the pages loaded came from the app itself. */
+	protected void assertOnlyLocalRequests(Page page) {
+		assertThat(requestedHosts(page)).as("hosts requested (no CDN, no third parties)").containsOnly("localhost");
+	}
+
+	protected String baseUrl() {
+		return "http://localhost:" + this.port;
+	}
+
+	protected String url(String path) {
+		return baseUrl() + path;
+	}
+
+	protected void navigate(Page page, String path) {
+		page.navigate(url(path));
+	}
+
+	/** The page's path (without query), e.g. {@code /me}. */
+	protected static String path(Page page) {
+		return URI.create(page.url()).getPath();
+	}
+
+	// ---- what a user sees
+
+	/** Full-page PNG at {@code target/screenshots/<name>.png}. */
+	protected static Path screenshot(Page page, String name) {
+		Path file = SCREENSHOTS.resolve(name + ".png");
+		page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+		return file;
+	}
+
+	/**
+	 * The document's scroll width; at most the viewport width means no sideways scroll.
+	 */
+	protected static int scrollWidth(Page page) {
+		return ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
+	}
+
+	protected static void assertNoHorizontalScroll(Page page) {
+		int viewport = page.viewportSize().width;
+		assertThat(scrollWidth(page)).as("scrollWidth of %s at %d px", page.url(), viewport)
+			.isLessThanOrEqualTo(viewport);
+	}
+
+	// ---- journeys through the real forms
+
+	/** A name nobody has registered yet: {@code prefix} plus 8 random hex digits. */
+	protected static String unique(String prefix) {
+		return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+	}
+
+	/** Opens /register, fills the form and submits it (success or not). */
+	protected void register(Page page, String username, String password) {
+		register(page, username, password, password);
+	}
+
+	protected void register(Page page, String username, String password, String passwordAgain) {
+		if (!"/register".equals(path(page))) {
+			navigate(page, "/register");
+		}
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(password);
+		page.locator("#passwordAgain").fill(passwordAgain);
+		submit(page);
+	}
+
+	/** Opens /login, fills the form and submits it (success or not). */
+	protected void login(Page page, String username, String password) {
+		login(page, username, password, false);
+	}
+
+	protected void login(Page page, String username, String password, boolean rememberMe) {
+		if (!"/login".equals(path(page))) {
+			navigate(page, "/login");
+		}
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(password);
+		page.locator("#remember-me").setChecked(rememberMe);
+		submit(page);
+	}
+
+	/** Registers a new member and leaves the page signed in on /me. */
+	protected String registerNew(Page page, String prefix, String password) {
+		String username = unique(prefix);
+		register(page, username, password);
+		assertThat(path(page)).as("after registering %s", username).isEqualTo("/me");
+		return username;
+	}
+
+	/** Presses the log-out button in the top bar. */
+	protected void logout(Page page) {
+		page.waitForNavigation(() -> page.locator("form[action='/logout'] button").click());
+	}
+
+	/** Clicks the form's submit button and waits for the next page. */
+	protected static void submit(Page page) {
+		page.waitForNavigation(() -> page.locator("main form button[type=submit]").first().click());
+	}
+
+}
