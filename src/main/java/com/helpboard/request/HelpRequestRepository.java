@@ -6,10 +6,19 @@ import java.util.Optional;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface HelpRequestRepository extends JpaRepository<HelpRequest, Long> {
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select r from HelpRequest r where r.id = ?1")
+	Optional<HelpRequest> findForUpdate(Long id);
+
+	long countByAuthorIdAndGroupId(Long authorId, Long groupId);
 
 	Optional<HelpRequest> findByGroupIdAndOpenKey(Long groupId, String openKey);
 

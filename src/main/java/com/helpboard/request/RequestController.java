@@ -100,7 +100,7 @@ class RequestController {
 			return "redirect:/g/" + slug;
 		}
 		model.addAttribute("form", new PostForm("", null, group.defaultCampaign(), 1, "", null));
-		return postPage(group, model);
+		return postPage(group, model, me.id());
 	}
 
 	@PostMapping("/g/{slug}/post")
@@ -108,7 +108,7 @@ class RequestController {
 			@AuthenticationPrincipal MemberPrincipal me, Model model, RedirectAttributes redirect) throws IOException {
 		GroupView group = this.groups.get(slug);
 		if (result.hasErrors()) {
-			return postPage(group, model);
+			return postPage(group, model, me.id());
 		}
 		byte[] image = (form.image() != null && !form.image().isEmpty()) ? form.image().getBytes() : null;
 		try {
@@ -120,36 +120,27 @@ class RequestController {
 		catch (DuplicateRequestException ex) {
 			model.addAttribute("duplicateId", ex.existingId());
 			result.rejectValue("input", ex.messageKey(), ex.arguments(), ex.messageKey());
-			return postPage(group, model);
+			return postPage(group, model, me.id());
 		}
 		catch (FieldRejection ex) {
 			result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), ex.messageKey());
-			return postPage(group, model);
+			return postPage(group, model, me.id());
 		}
 		catch (HelpBoardException ex) {
 			if (ex.status().value() == 404) {
 				throw ex;
 			}
 			result.reject(ex.messageKey(), ex.arguments(), ex.messageKey());
-			return postPage(group, model);
+			return postPage(group, model, me.id());
 		}
 	}
 
-	private String postPage(GroupView group, Model model) {
+	private String postPage(GroupView group, Model model, long memberId) {
 		model.addAttribute("group", group);
+		model.addAttribute("postingRefusal", this.requests.postingRefusal(memberId, group.id()).orElse(null));
 		model.addAttribute("campaignList", this.campaigns.all());
 		model.addAttribute("maxNote", Requests.MAX_NOTE);
 		return "request/post";
-	}
-
-	@GetMapping("/r/{id}")
-	String detail(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
-		RequestView request = this.requests.get(id, id(me));
-		model.addAttribute("request", request);
-		model.addAttribute("campaign", this.campaigns.find(request.campaign()).orElse(null));
-		model.addAttribute("mine", me != null && me.id() == request.authorId());
-		model.addAttribute("now", this.clock.instant());
-		return "request/detail";
 	}
 
 	@PostMapping("/r/{id}/withdraw")

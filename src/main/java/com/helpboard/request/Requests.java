@@ -123,13 +123,9 @@ public class Requests {
 				throw new FieldRejection(HttpStatus.BAD_REQUEST, "expiresInHours", "request.expiry.invalid", max);
 			}
 		}
-		this.postingRules.orderedStream()
-			.map((rule) -> rule.check(memberId, group.id()))
-			.flatMap(Optional::stream)
-			.findFirst()
-			.ifPresent((refusal) -> {
-				throw refusal;
-			});
+		postingRefusal(memberId, group.id()).ifPresent((refusal) -> {
+			throw refusal;
+		});
 		if (this.requests.countOpenByAuthor(group.id(), memberId, now) >= group.maxOpenPerMember()) {
 			throw HelpBoardException.forbidden("request.post.limit", group.maxOpenPerMember());
 		}
@@ -152,6 +148,18 @@ public class Requests {
 		request = this.requests.saveAndFlush(request);
 		this.events.publishEvent(new RequestPosted(request.getId(), group.id(), memberId, campaign.code(), now));
 		return view(request, group.slug());
+	}
+
+	/** Why the member may not post into the group now, if a posting rule says so. */
+	public Optional<HelpBoardException> postingRefusal(long memberId, long groupId) {
+		return this.postingRules.orderedStream()
+			.map((rule) -> rule.check(memberId, groupId))
+			.flatMap(Optional::stream)
+			.findFirst();
+	}
+
+	public long countPostedBy(long memberId, long groupId) {
+		return this.requests.countByAuthorIdAndGroupId(memberId, groupId);
 	}
 
 	private ParsedLink parse(String input, byte[] qrImage) {
@@ -290,7 +298,8 @@ public class Requests {
 	 */
 	@Transactional
 	public void recordConfirmedHelp(long id) {
-		HelpRequest request = this.requests.findById(id)
+		// locked: confirmations of different claims on one request must not lose a count
+		HelpRequest request = this.requests.findForUpdate(id)
 			.orElseThrow(() -> HelpBoardException.notFound("request.not-found"));
 		Instant now = this.clock.instant();
 		boolean wasOpen = request.getStatus() == RequestStatus.OPEN;

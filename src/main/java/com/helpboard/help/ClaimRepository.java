@@ -1,0 +1,45 @@
+package com.helpboard.help;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface ClaimRepository extends JpaRepository<Claim, Long> {
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select c from Claim c where c.id = ?1")
+	Optional<Claim> findForUpdate(Long id);
+
+	Optional<Claim> findByRequestIdAndHelperId(Long requestId, Long helperId);
+
+	List<Claim> findByRequestIdOrderByCreatedAtAsc(Long requestId);
+
+	List<Claim> findByAuthorIdAndStatusOrderByCreatedAtAsc(Long authorId, ClaimStatus status);
+
+	@Query("select c.id from Claim c where c.requestId = ?1 and c.status = com.helpboard.help.ClaimStatus.CLAIMED")
+	List<Long> waitingIdsOn(Long requestId);
+
+	long countByHelperIdAndHelperDayAndCampaign(Long helperId, LocalDate day, String campaign);
+
+	@Query("select c.campaign, count(c) from Claim c where c.helperId = ?1 and c.helperDay = ?2 group by c.campaign")
+	List<Object[]> countsOnDay(Long helperId, LocalDate day);
+
+	@Query("select count(c) from Claim c where c.helperId = ?1 and c.createdAt > ?2 and c.status <> com.helpboard.help.ClaimStatus.REJECTED")
+	long countGivenSince(Long helperId, Instant since);
+
+	long countByHelperIdAndStatus(Long helperId, ClaimStatus status);
+
+	long countByAuthorIdAndStatus(Long authorId, ClaimStatus status);
+
+	@Query("select c.id from Claim c where c.status = com.helpboard.help.ClaimStatus.CLAIMED and c.createdAt <= ?1 order by c.createdAt")
+	List<Long> overdueIds(Instant before, Pageable page);
+
+}

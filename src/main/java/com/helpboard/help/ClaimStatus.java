@@ -1,0 +1,7 @@
+package com.helpboard.help;
+
+public enum ClaimStatus {
+
+	CLAIMED, CONFIRMED, REJECTED
+
+}

@@ -1,0 +1,85 @@
+package com.helpboard.help;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import com.helpboard.account.MemberPrincipal;
+import com.helpboard.group.Groups;
+import com.helpboard.request.RequestView;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+class HelpApiController {
+
+	private final Helps helps;
+
+	private final Groups groups;
+
+	HelpApiController(Helps helps, Groups groups) {
+		this.helps = helps;
+		this.groups = groups;
+	}
+
+	record ClaimJson(long id, long request, String helper, String status, Instant createdAt, Instant decidedAt,
+			boolean autoConfirmed) {
+
+		static ClaimJson of(ClaimView claim) {
+			return new ClaimJson(claim.id(), claim.requestId(), claim.helper(), claim.status().name(),
+					claim.createdAt(), claim.decidedAt(), claim.autoConfirmed());
+		}
+
+	}
+
+	@PostMapping("/requests/{id}/claims")
+	ResponseEntity<ClaimJson> claim(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me) {
+		ClaimView claim = this.helps.claim(me.id(), id);
+		return ResponseEntity.created(URI.create("/api/v1/claims/" + claim.id())).body(ClaimJson.of(claim));
+	}
+
+	@GetMapping("/requests/{id}/claims")
+	List<ClaimJson> claims(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me) {
+		return this.helps.claimsOn(id, me.id()).stream().map(ClaimJson::of).toList();
+	}
+
+	@PostMapping("/claims/{id}/confirm")
+	ClaimJson confirm(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me) {
+		return ClaimJson.of(this.helps.confirm(me.id(), id));
+	}
+
+	@PostMapping("/claims/{id}/reject")
+	ClaimJson reject(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me) {
+		return ClaimJson.of(this.helps.reject(me.id(), id));
+	}
+
+	record QueueItem(long id, String group, String author, String platform, String campaign, String canonicalUrl,
+			String shareText, String token, String note, int helpsNeeded, int helpsConfirmed, String status,
+			Instant createdAt, Instant expiresAt, Instant boostedUntil) {
+
+		static QueueItem of(RequestView r) {
+			return new QueueItem(r.id(), r.group(), r.author(), r.platform(), r.campaign(), r.canonicalUrl(),
+					r.shareText(), r.token(), r.note(), r.helpsNeeded(), r.helpsConfirmed(), r.status().name(),
+					r.createdAt(), r.expiresAt(), r.boostedUntil());
+		}
+
+	}
+
+	@GetMapping("/queue/next")
+	ResponseEntity<QueueItem> next(@RequestParam(required = false) String group,
+			@AuthenticationPrincipal MemberPrincipal me) {
+		Long groupId = (group != null && !group.isBlank()) ? this.groups.get(group).id() : null;
+		return this.helps.next(me.id(), groupId, List.of())
+			.map((request) -> ResponseEntity.ok(QueueItem.of(request)))
+			.orElseGet(() -> ResponseEntity.noContent().build());
+	}
+
+}

@@ -1,0 +1,179 @@
+package com.helpboard.help;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.helpboard.account.MemberPrincipal;
+import com.helpboard.group.GroupView;
+import com.helpboard.group.Groups;
+import com.helpboard.request.Campaign;
+import com.helpboard.request.Campaigns;
+import com.helpboard.request.RequestView;
+import com.helpboard.request.Requests;
+import com.helpboard.system.HelpBoardException;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The request page with its help actions, the help queue and "waiting for me". */
+@Controller
+class HelpController {
+
+	private static final int MAX_SKIPS = 50;
+
+	private final Helps helps;
+
+	private final Requests requests;
+
+	private final Campaigns campaigns;
+
+	private final Groups groups;
+
+	private final Clock clock;
+
+	HelpController(Helps helps, Requests requests, Campaigns campaigns, Groups groups, Clock clock) {
+		this.helps = helps;
+		this.requests = requests;
+		this.campaigns = campaigns;
+		this.groups = groups;
+		this.clock = clock;
+	}
+
+	@GetMapping("/r/{id}")
+	String detail(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
+		RequestView request = this.requests.get(id, (me != null) ? me.id() : null);
+		boolean mine = me != null && me.id() == request.authorId();
+		model.addAttribute("request", request);
+		model.addAttribute("campaign", this.campaigns.find(request.campaign()).orElse(null));
+		model.addAttribute("mine", mine);
+		model.addAttribute("now", this.clock.instant());
+		if (mine) {
+			model.addAttribute("claims", this.helps.claimsOn(id, me.id()));
+		}
+		else if (me != null) {
+			model.addAttribute("myClaim", this.helps.claimOf(id, me.id()).orElse(null));
+		}
+		return "request/detail";
+	}
+
+	@PostMapping("/r/{id}/claim")
+	String claim(@PathVariable long id, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String group, @AuthenticationPrincipal MemberPrincipal me,
+			RedirectAttributes redirect) {
+		try {
+			this.helps.claim(me.id(), id);
+			redirect.addFlashAttribute("flash", "help.claimed");
+		}
+		catch (HelpBoardException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("flash", ex.messageKey());
+			redirect.addFlashAttribute("flashArgs", ex.arguments());
+		}
+		if ("queue".equals(from)) {
+			return "redirect:" + UriComponentsBuilder.fromPath("/queue")
+				.queryParamIfPresent("group", Optional.ofNullable(group).filter((g) -> !g.isBlank()))
+				.encode()
+				.build()
+				.toUriString();
+		}
+		return "redirect:/r/" + id;
+	}
+
+	@PostMapping("/claims/{id}/confirm")
+	String confirm(@PathVariable long id, @RequestParam(required = false) String back,
+			@AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+		ClaimView claim = decide(() -> this.helps.confirm(me.id(), id), "help.confirmed", redirect);
+		return back(back, claim);
+	}
+
+	@PostMapping("/claims/{id}/reject")
+	String reject(@PathVariable long id, @RequestParam(required = false) String back,
+			@AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+		ClaimView claim = decide(() -> this.helps.reject(me.id(), id), "help.rejected", redirect);
+		return back(back, claim);
+	}
+
+	@PostMapping("/r/{id}/claims/confirm-all")
+	String confirmAll(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+		int count = this.helps.confirmAll(me.id(), id);
+		redirect.addFlashAttribute("flash", "help.confirmedAll");
+		redirect.addFlashAttribute("flashArgs", new Object[] { count });
+		return "redirect:/r/" + id;
+	}
+
+	private ClaimView decide(java.util.function.Supplier<ClaimView> action, String done, RedirectAttributes redirect) {
+		try {
+			ClaimView claim = action.get();
+			redirect.addFlashAttribute("flash", done);
+			return claim;
+		}
+		catch (HelpBoardException ex) {
+			if (ex.status().value() == 404 || ex.status().value() == 403) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("flash", ex.messageKey());
+			return null;
+		}
+	}
+
+	private static String back(String back, ClaimView claim) {
+		if ("waiting".equals(back) || claim == null) {
+			return "redirect:/waiting";
+		}
+		return "redirect:/r/" + claim.requestId();
+	}
+
+	@GetMapping("/waiting")
+	String waiting(@AuthenticationPrincipal MemberPrincipal me, Model model) {
+		List<ClaimView> waiting = this.helps.waitingFor(me.id());
+		Map<Long, RequestView> requests = new LinkedHashMap<>();
+		waiting.forEach(
+				(claim) -> requests.computeIfAbsent(claim.requestId(), (rid) -> this.requests.find(rid).orElse(null)));
+		model.addAttribute("waiting", waiting);
+		model.addAttribute("requests", requests);
+		return "help/waiting";
+	}
+
+	@GetMapping("/queue")
+	String queue(@RequestParam(required = false) String group, @RequestParam(required = false) List<Long> skip,
+			@AuthenticationPrincipal MemberPrincipal me, Model model) {
+		Long groupId = null;
+		if (group != null && !group.isBlank()) {
+			GroupView chosen = this.groups.get(group);
+			groupId = chosen.id();
+			model.addAttribute("group", chosen);
+		}
+		List<Long> skipped = new ArrayList<>((skip != null) ? skip : List.of());
+		if (skipped.size() > MAX_SKIPS) {
+			skipped = skipped.subList(skipped.size() - MAX_SKIPS, skipped.size());
+		}
+		RequestView next = this.helps.next(me.id(), groupId, skipped).orElse(null);
+		model.addAttribute("next", next);
+		model.addAttribute("skip", skipped);
+		model.addAttribute("today", this.helps.today(me.id()));
+		model.addAttribute("myGroups", this.groups.groupsOf(me.id()));
+		model.addAttribute("campaigns", campaignsByCode());
+		model.addAttribute("now", this.clock.instant());
+		return "help/queue";
+	}
+
+	private Map<String, Campaign> campaignsByCode() {
+		Map<String, Campaign> byCode = new LinkedHashMap<>();
+		this.campaigns.all().forEach((campaign) -> byCode.put(campaign.code(), campaign));
+		return byCode;
+	}
+
+}

@@ -1,0 +1,72 @@
+package com.helpboard.help;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.helpboard.request.Reciprocity;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The help queue's and reciprocity's SQL. The queue reads the request module's table by
+ * plain SQL (one statement, no N+1) and hands the chosen id back to its facade.
+ */
+@Component
+class HelpQueries {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	HelpQueries(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Long> nextFor(long helperId, Collection<Long> groupIds, Set<String> cappedCampaigns, Collection<Long> skip,
+			Instant now) {
+		List<String> capped = new ArrayList<>(cappedCampaigns);
+		capped.add("");
+		List<Long> skipped = new ArrayList<>(skip);
+		skipped.add(-1L);
+		MapSqlParameterSource params = new MapSqlParameterSource("groups", groupIds).addValue("me", helperId)
+			.addValue("now", now.atOffset(ZoneOffset.UTC))
+			.addValue("capped", capped)
+			.addValue("skip", skipped);
+		List<Long> ids = this.jdbc.queryForList("""
+				select r.id from help_requests r
+				where r.group_id in (:groups) and r.status = 'OPEN' and r.expires_at > :now
+				  and r.author_id <> :me
+				  and r.campaign not in (:capped)
+				  and r.id not in (:skip)
+				  and not exists (select 1 from claims c where c.request_id = r.id and c.helper_id = :me)
+				order by case when r.boosted_until > :now then 0 else 1 end,
+				         r.helps_needed - r.helps_confirmed asc, r.created_at asc, r.id asc
+				limit 1""", params, Long.class);
+		return ids.stream().findFirst();
+	}
+
+	Map<Long, Reciprocity> reciprocity(Collection<Long> memberIds) {
+		Map<Long, long[]> counts = new HashMap<>();
+		this.jdbc.query("""
+				select helper_id as member_id, 'G' as kind, count(*) as n from claims
+				where status = 'CONFIRMED' and helper_id in (:ids) group by helper_id
+				union all
+				select author_id as member_id, 'R' as kind, count(*) as n from claims
+				where status = 'CONFIRMED' and author_id in (:ids) group by author_id""",
+				new MapSqlParameterSource("ids", memberIds), (rs) -> {
+					long[] pair = counts.computeIfAbsent(rs.getLong("member_id"), (id) -> new long[2]);
+					pair["G".equals(rs.getString("kind")) ? 0 : 1] = rs.getLong("n");
+				});
+		Map<Long, Reciprocity> result = new HashMap<>();
+		counts.forEach((id, pair) -> result.put(id, new Reciprocity(pair[0], pair[1])));
+		return result;
+	}
+
+}

@@ -1,0 +1,284 @@
+package com.helpboard.help;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.helpboard.account.Accounts;
+import com.helpboard.group.Groups;
+import com.helpboard.request.Campaign;
+import com.helpboard.request.Campaigns;
+import com.helpboard.request.RequestView;
+import com.helpboard.request.Requests;
+import com.helpboard.system.HelpBoardException;
+import com.helpboard.system.TooManyRequestsException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The help module's facade: claim, confirm, reject, the queue and daily caps. */
+@Service
+@Transactional(readOnly = true)
+public class Helps {
+
+	/** A claim nobody answered confirms itself after this long. */
+	public static final Duration AUTO_CONFIRM_AFTER = Duration.ofHours(24);
+
+	static final int STANDING_PER_CONFIRMED = 1;
+
+	static final int STANDING_PER_REJECTED = -2;
+
+	private final ClaimRepository claims;
+
+	private final HelpQueries queries;
+
+	private final Requests requests;
+
+	private final Campaigns campaigns;
+
+	private final Groups groups;
+
+	private final Accounts accounts;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	Helps(ClaimRepository claims, HelpQueries queries, Requests requests, Campaigns campaigns, Groups groups,
+			Accounts accounts, ApplicationEventPublisher events, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.claims = claims;
+		this.queries = queries;
+		this.requests = requests;
+		this.campaigns = campaigns;
+		this.groups = groups;
+		this.accounts = accounts;
+		this.events = events;
+		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * "I helped". Refused (409) on one's own, a closed or an already claimed request, and
+	 * (429) past the campaign's daily cap.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public ClaimView claim(long helperId, long requestId) {
+		try {
+			return this.transactions.execute((status) -> doClaim(helperId, requestId));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// a double tap raced: the unique (request, helper) kept one claim; say so
+			return this.transactions.execute((status) -> doClaim(helperId, requestId));
+		}
+	}
+
+	private ClaimView doClaim(long helperId, long requestId) {
+		Instant now = this.clock.instant();
+		RequestView request = this.requests.get(requestId, helperId);
+		if (request.authorId() == helperId) {
+			throw HelpBoardException.conflict("help.claim.own");
+		}
+		if (this.claims.findByRequestIdAndHelperId(requestId, helperId).isPresent()) {
+			throw HelpBoardException.conflict("help.claim.duplicate");
+		}
+		if (!request.isOpen()) {
+			throw HelpBoardException.conflict("help.claim.closed");
+		}
+		Campaign campaign = this.campaigns.get(request.campaign());
+		LocalDate today = chinaDay(now);
+		long helpedToday = this.claims.countByHelperIdAndHelperDayAndCampaign(helperId, today, campaign.code());
+		if (helpedToday >= campaign.helperDailyCap()) {
+			throw new TooManyRequestsException(nextChinaMidnight(now), "help.claim.capped", campaign.helperDailyCap());
+		}
+		Claim claim = this.claims
+			.saveAndFlush(new Claim(requestId, helperId, request.authorId(), campaign.code(), now, today));
+		return view(claim, null);
+	}
+
+	/** The author confirms a claim; confirming again changes nothing. */
+	@Transactional
+	public ClaimView confirm(long authorId, long claimId) {
+		Claim claim = this.claims.findForUpdate(claimId)
+			.orElseThrow(() -> HelpBoardException.notFound("help.claim.not-found"));
+		claim.checkAuthor(authorId);
+		if (claim.confirm(this.clock.instant(), false)) {
+			confirmed(claim);
+		}
+		return view(claim, null);
+	}
+
+	@Transactional
+	public ClaimView reject(long authorId, long claimId) {
+		Claim claim = this.claims.findForUpdate(claimId)
+			.orElseThrow(() -> HelpBoardException.notFound("help.claim.not-found"));
+		claim.checkAuthor(authorId);
+		Instant now = this.clock.instant();
+		if (claim.reject(now)) {
+			this.accounts.changeStanding(claim.getHelperId(), STANDING_PER_REJECTED);
+			this.events.publishEvent(new ClaimRejected(claim.getId(), claim.getRequestId(), claim.getHelperId(),
+					claim.getAuthorId(), now));
+		}
+		return view(claim, null);
+	}
+
+	/** Confirms every waiting claim on one of the author's requests; returns how many. */
+	@Transactional
+	public int confirmAll(long authorId, long requestId) {
+		RequestView request = this.requests.get(requestId, authorId);
+		if (request.authorId() != authorId) {
+			throw HelpBoardException.forbidden("help.claim.not-author");
+		}
+		int count = 0;
+		for (Long id : this.claims.waitingIdsOn(requestId)) {
+			Claim claim = this.claims.findForUpdate(id).orElseThrow();
+			if (claim.confirm(this.clock.instant(), false)) {
+				confirmed(claim);
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/**
+	 * Confirms claims nobody answered within {@link #AUTO_CONFIRM_AFTER}, at most
+	 * {@code batch} of them, each in its own transaction; returns how many.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public int autoConfirmOverdue(int batch) {
+		Instant before = this.clock.instant().minus(AUTO_CONFIRM_AFTER);
+		List<Long> ids = this.claims.overdueIds(before, PageRequest.of(0, batch));
+		int count = 0;
+		for (Long id : ids) {
+			Boolean done = this.transactions.execute((status) -> {
+				Claim claim = this.claims.findForUpdate(id).orElseThrow();
+				if (claim.getStatus() == ClaimStatus.CLAIMED && !claim.getCreatedAt().isAfter(before)
+						&& claim.confirm(this.clock.instant(), true)) {
+					confirmed(claim);
+					return true;
+				}
+				return false;
+			});
+			count += Boolean.TRUE.equals(done) ? 1 : 0;
+		}
+		return count;
+	}
+
+	private void confirmed(Claim claim) {
+		this.requests.recordConfirmedHelp(claim.getRequestId());
+		this.accounts.changeStanding(claim.getHelperId(), STANDING_PER_CONFIRMED);
+		this.events.publishEvent(new ClaimConfirmed(claim.getId(), claim.getRequestId(), claim.getHelperId(),
+				claim.getAuthorId(), claim.isAutoConfirmed(), this.clock.instant()));
+	}
+
+	public Optional<ClaimView> find(long claimId) {
+		return this.claims.findById(claimId).map((claim) -> view(claim, null));
+	}
+
+	/** The claims on a request, for its author only. */
+	public List<ClaimView> claimsOn(long requestId, long viewerId) {
+		RequestView request = this.requests.get(requestId, viewerId);
+		if (request.authorId() != viewerId) {
+			throw HelpBoardException.forbidden("help.claim.not-author");
+		}
+		return views(this.claims.findByRequestIdOrderByCreatedAtAsc(requestId));
+	}
+
+	/** The helper's own claim on a request, if any. */
+	public Optional<ClaimView> claimOf(long requestId, long helperId) {
+		return this.claims.findByRequestIdAndHelperId(requestId, helperId).map((claim) -> view(claim, null));
+	}
+
+	/** Claims waiting for the author's answer, oldest first. */
+	public List<ClaimView> waitingFor(long authorId) {
+		return views(this.claims.findByAuthorIdAndStatusOrderByCreatedAtAsc(authorId, ClaimStatus.CLAIMED));
+	}
+
+	/**
+	 * The next request the member can help: in their groups (or one), open, not theirs,
+	 * not claimed by them, of a campaign whose daily cap they have not used up.
+	 */
+	public Optional<RequestView> next(long helperId, Long groupId, Collection<Long> skip) {
+		List<Long> groupIds = (groupId != null) ? List.of(groupId) : this.groups.groupIdsOf(helperId);
+		if (groupIds.isEmpty()) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		Set<String> capped = new HashSet<>();
+		today(helperId).campaigns()
+			.stream()
+			.filter(HelperDay.CampaignCount::capped)
+			.forEach((c) -> capped.add(c.campaign()));
+		return this.queries.nextFor(helperId, groupIds, capped, skip, now).map((id) -> this.requests.get(id, helperId));
+	}
+
+	/** Today's helps per campaign against the caps, and when they reset. */
+	public HelperDay today(long helperId) {
+		Instant now = this.clock.instant();
+		Map<String, Long> counts = new HashMap<>();
+		for (Object[] row : this.claims.countsOnDay(helperId, chinaDay(now))) {
+			counts.put((String) row[0], (Long) row[1]);
+		}
+		List<HelperDay.CampaignCount> rows = new ArrayList<>();
+		for (Campaign campaign : this.campaigns.all()) {
+			long helped = counts.getOrDefault(campaign.code(), 0L);
+			if (helped > 0) {
+				rows.add(new HelperDay.CampaignCount(campaign.code(), campaign.name(), helped,
+						campaign.helperDailyCap()));
+			}
+		}
+		return new HelperDay(rows, nextChinaMidnight(now));
+	}
+
+	public long helpsGiven(long memberId) {
+		return this.claims.countByHelperIdAndStatus(memberId, ClaimStatus.CONFIRMED);
+	}
+
+	public long helpsReceived(long memberId) {
+		return this.claims.countByAuthorIdAndStatus(memberId, ClaimStatus.CONFIRMED);
+	}
+
+	long givenSince(long memberId, Instant since) {
+		return this.claims.countGivenSince(memberId, since);
+	}
+
+	private List<ClaimView> views(List<Claim> list) {
+		Set<Long> helperIds = new HashSet<>();
+		list.forEach((claim) -> helperIds.add(claim.getHelperId()));
+		Map<Long, String> names = helperIds.isEmpty() ? Map.of() : this.accounts.usernames(helperIds);
+		return list.stream().map((claim) -> view(claim, names.get(claim.getHelperId()))).toList();
+	}
+
+	private ClaimView view(Claim claim, String helperName) {
+		String name = (helperName != null) ? helperName
+				: this.accounts.findById(claim.getHelperId()).map((m) -> m.username()).orElse("?");
+		return new ClaimView(claim.getId(), claim.getRequestId(), claim.getHelperId(), name, claim.getStatus(),
+				claim.getCreatedAt(), claim.getDecidedAt(), claim.isAutoConfirmed());
+	}
+
+	static LocalDate chinaDay(Instant now) {
+		return now.atZone(Campaign.CHINA).toLocalDate();
+	}
+
+	static Instant nextChinaMidnight(Instant now) {
+		return chinaDay(now).plusDays(1).atStartOfDay(Campaign.CHINA).toInstant();
+	}
+
+}
