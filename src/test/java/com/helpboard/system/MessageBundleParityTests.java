@@ -10,17 +10,45 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MessageBundleParityTests {
 
 	@Test
 	void chineseAndEnglishHaveTheSameKeys() throws IOException {
-		Set<String> chinese = keys("/messages/messages.properties");
-		Set<String> english = keys("/messages/messages_en.properties");
-		assertThat(chinese).isNotEmpty();
-		assertThat(difference(chinese, english)).as("keys missing in messages_en.properties").isEmpty();
-		assertThat(difference(english, chinese)).as("keys missing in messages.properties").isEmpty();
+		Set<String> bundles = bundles();
+		assertThat(bundles).contains("messages");
+		for (String bundle : bundles) {
+			Set<String> chinese = keys("/messages/" + bundle + ".properties");
+			Set<String> english = keys("/messages/" + bundle + "_en.properties");
+			assertThat(chinese).as(bundle + ".properties").isNotEmpty();
+			assertThat(difference(chinese, english)).as("keys missing in " + bundle + "_en.properties").isEmpty();
+			assertThat(difference(english, chinese)).as("keys missing in " + bundle + ".properties").isEmpty();
+		}
+	}
+
+	@Test
+	void everyBundleIsNamedInTheConfiguration() throws IOException {
+		Properties application = load("/application.properties");
+		Set<String> configured = new TreeSet<>();
+		for (String basename : application.getProperty("spring.messages.basename").split(",")) {
+			configured.add(basename.strip().replaceFirst("^messages/", ""));
+		}
+		assertThat(configured).containsAll(bundles());
+	}
+
+	/** Every bundle in messages/ by base name: {@code credit} for credit.properties. */
+	private static Set<String> bundles() throws IOException {
+		Set<String> bundles = new TreeSet<>();
+		for (Resource resource : new PathMatchingResourcePatternResolver()
+			.getResources("classpath*:messages/*.properties")) {
+			String name = resource.getFilename();
+			bundles.add(name.substring(0, name.length() - ".properties".length()).replaceFirst("_en$", ""));
+		}
+		return bundles;
 	}
 
 	@Test

@@ -1,0 +1,56 @@
+package com.helpboard.credit;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.Set;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The insert runs inside a savepoint on the transaction's own connection: a duplicate key
+ * (another writer won) or a missing member rolls back only the savepoint, where
+ * PostgreSQL would otherwise abort the whole transaction. Portable to H2, unlike
+ * {@code ON CONFLICT DO NOTHING}, and needs no second connection, unlike
+ * {@code REQUIRES_NEW}.
+ */
+class CreditAccountOpeningImpl implements CreditAccountOpening {
+
+	private static final String UNIQUE_VIOLATION = "23505";
+
+	// PostgreSQL says 23503 for a missing parent row, H2 says 23506
+	private static final Set<String> NO_SUCH_MEMBER = Set.of("23503", "23506");
+
+	private final JdbcTemplate jdbc;
+
+	CreditAccountOpeningImpl(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public boolean openIfAbsent(long memberId) {
+		Boolean opened = this.jdbc.execute((ConnectionCallback<Boolean>) (connection) -> {
+			Savepoint savepoint = connection.setSavepoint();
+			try (PreparedStatement insert = connection.prepareStatement(
+					"insert into credit_accounts (member_id, balance, earned_today, version) values (?, 0, 0, 0)")) {
+				insert.setLong(1, memberId);
+				insert.executeUpdate();
+				connection.releaseSavepoint(savepoint);
+				return true;
+			}
+			catch (SQLException ex) {
+				connection.rollback(savepoint);
+				if (UNIQUE_VIOLATION.equals(ex.getSQLState())) {
+					return true;
+				}
+				if (NO_SUCH_MEMBER.contains(ex.getSQLState())) {
+					return false;
+				}
+				throw ex;
+			}
+		});
+		return Boolean.TRUE.equals(opened);
+	}
+
+}

@@ -1,0 +1,199 @@
+package com.helpboard.credit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.helpboard.system.HelpBoardException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The credit module's facade: every movement of credits goes through here and lands as
+ * one ledger entry.
+ *
+ * <p>
+ * Each write carries an idempotency key naming its cause ({@code claim:42:confirmed}):
+ * the same key again returns the first entry and changes nothing, whether it comes from a
+ * retry, a replayed event after a crash, or a concurrent duplicate. The same key for a
+ * different member, kind or amount is a 409. Writes lock the member's account row first
+ * ({@code SELECT … FOR UPDATE}), so writes for one member run one after another and the
+ * key check cannot race.
+ */
+@Service
+@Transactional
+public class Credits {
+
+	/** The daily earning cap counts days as people in China do. */
+	static final ZoneId CAP_ZONE = ZoneId.of("Asia/Shanghai");
+
+	static final int KEY_MAX = 128;
+
+	static final int REFERENCE_MAX = 255;
+
+	// far above any real movement, far below an overflow
+	static final long AMOUNT_MAX = 1_000_000_000L;
+
+	private final CreditAccountRepository accounts;
+
+	private final LedgerEntryRepository entries;
+
+	private final Clock clock;
+
+	private final long dailyEarnCap;
+
+	Credits(CreditAccountRepository accounts, LedgerEntryRepository entries, Clock clock,
+			@Value("${helpboard.credit.daily-earn-cap:20}") long dailyEarnCap) {
+		this.accounts = accounts;
+		this.entries = entries;
+		this.clock = clock;
+		this.dailyEarnCap = dailyEarnCap;
+	}
+
+	/**
+	 * Credits a member for confirmed help, up to what is left of today's cap (midnight to
+	 * midnight, China time).
+	 * @return the entry, whose amount may be less than asked when the cap cut it; empty
+	 * when the cap was already used up, in which case nothing is recorded (not even the
+	 * key), so a replay on the same day is empty again
+	 */
+	public Optional<LedgerEntryView> earn(long memberId, long amount, String idempotencyKey, String reference) {
+		return earn(memberId, amount, idempotencyKey, reference, this.clock.instant());
+	}
+
+	/** As {@link #earn(long, long, String, String)}, at a given moment (for tests). */
+	Optional<LedgerEntryView> earn(long memberId, long amount, String idempotencyKey, String reference, Instant now) {
+		return record(memberId, LedgerEntryKind.EARN, amount, idempotencyKey, reference, now);
+	}
+
+	/** Takes credits for something bought; 409 {@code credit.insufficient} when short. */
+	public LedgerEntryView spend(long memberId, long amount, String idempotencyKey, String reference) {
+		positive(amount);
+		return record(memberId, LedgerEntryKind.SPEND, -amount, idempotencyKey, reference, this.clock.instant())
+			.orElseThrow();
+	}
+
+	/** Gives back credits spent on something that did not happen. */
+	public LedgerEntryView refund(long memberId, long amount, String idempotencyKey, String reference) {
+		return record(memberId, LedgerEntryKind.REFUND, amount, idempotencyKey, reference, this.clock.instant())
+			.orElseThrow();
+	}
+
+	/** Gives credits (signup grant, promotion). */
+	public LedgerEntryView grant(long memberId, long amount, String idempotencyKey, String reference) {
+		return record(memberId, LedgerEntryKind.GRANT, amount, idempotencyKey, reference, this.clock.instant())
+			.orElseThrow();
+	}
+
+	/**
+	 * A moderator's correction by a signed amount; 409 {@code credit.insufficient} if it
+	 * would leave the balance below zero.
+	 */
+	public LedgerEntryView adjust(long memberId, long signedAmount, String idempotencyKey, String reference) {
+		return record(memberId, LedgerEntryKind.ADJUST, signedAmount, idempotencyKey, reference, this.clock.instant())
+			.orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public long balance(long memberId) {
+		return this.accounts.balanceOf(memberId).orElse(0L);
+	}
+
+	/** Balances of many members at once; members who never had credits map to 0. */
+	@Transactional(readOnly = true)
+	public Map<Long, Long> balances(Collection<Long> memberIds) {
+		Map<Long, Long> balances = new HashMap<>();
+		memberIds.forEach((id) -> balances.put(id, 0L));
+		if (!memberIds.isEmpty()) {
+			this.accounts.balancesOf(memberIds).forEach((row) -> balances.put(row.getMemberId(), row.getBalance()));
+		}
+		return balances;
+	}
+
+	/** The member's entries, newest first. */
+	@Transactional(readOnly = true)
+	public Slice<LedgerEntryView> history(long memberId, Pageable pageable) {
+		return this.entries.findByMemberIdOrderByIdDesc(memberId, pageable).map(LedgerEntry::view);
+	}
+
+	private Optional<LedgerEntryView> record(long memberId, LedgerEntryKind kind, long amount, String key,
+			String reference, Instant at) {
+		// the database keeps microseconds; so does the entry returned the first time
+		Instant now = at.truncatedTo(ChronoUnit.MICROS);
+		if (!kind.allows(amount) || Math.abs(amount) > AMOUNT_MAX) {
+			throw HelpBoardException.badRequest("credit.amount.invalid");
+		}
+		if (key == null || key.isBlank() || key.length() > KEY_MAX
+				|| (reference != null && reference.length() > REFERENCE_MAX)) {
+			throw HelpBoardException.badRequest("credit.key.invalid", KEY_MAX, REFERENCE_MAX);
+		}
+		// a replay usually finds its entry here, without taking a lock
+		Optional<LedgerEntry> earlier = this.entries.findByIdempotencyKey(key);
+		if (earlier.isPresent()) {
+			return Optional.of(replayed(earlier.get(), memberId, kind, amount));
+		}
+		CreditAccount account = lockAccount(memberId);
+		// checked again under the lock: a concurrent duplicate has committed by now
+		earlier = this.entries.findByIdempotencyKey(key);
+		if (earlier.isPresent()) {
+			return Optional.of(replayed(earlier.get(), memberId, kind, amount));
+		}
+		long moved = amount;
+		if (kind == LedgerEntryKind.EARN) {
+			moved = account.earn(amount, this.dailyEarnCap, LocalDate.ofInstant(now, CAP_ZONE));
+			if (moved == 0) {
+				return Optional.empty();
+			}
+		}
+		else {
+			account.change(amount);
+		}
+		try {
+			LedgerEntry entry = this.entries
+				.save(new LedgerEntry(memberId, moved, kind, key, reference, account.balance(), now));
+			return Optional.of(entry.view());
+		}
+		catch (DataIntegrityViolationException ex) {
+			// the same key for another member at the same moment: the unique key decided
+			throw HelpBoardException.conflict("credit.key.reused");
+		}
+	}
+
+	private static LedgerEntryView replayed(LedgerEntry entry, long memberId, LedgerEntryKind kind, long amount) {
+		if (!entry.isSameMovement(memberId, kind, amount)) {
+			throw HelpBoardException.conflict("credit.key.reused");
+		}
+		return entry.view();
+	}
+
+	private CreditAccount lockAccount(long memberId) {
+		Optional<CreditAccount> account = this.accounts.lock(memberId);
+		if (account.isPresent()) {
+			return account.get();
+		}
+		// the member's first movement: open the account (or find that a racing writer
+		// just did), then lock it like any other
+		if (!this.accounts.openIfAbsent(memberId)) {
+			throw HelpBoardException.notFound("credit.member.not-found");
+		}
+		return this.accounts.lock(memberId).orElseThrow();
+	}
+
+	private static void positive(long amount) {
+		if (amount <= 0) {
+			throw HelpBoardException.badRequest("credit.amount.invalid");
+		}
+	}
+
+}

@@ -1,0 +1,44 @@
+package com.helpboard.credit;
+
+import java.time.ZonedDateTime;
+
+import com.helpboard.account.MemberPrincipal;
+
+import org.springframework.data.domain.Slice;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class LedgerController {
+
+	static final int PAGE_SIZE = 20;
+
+	private final Credits credits;
+
+	LedgerController(Credits credits) {
+		this.credits = credits;
+	}
+
+	/** An entry as the page shows it: the time in China, where the day boundaries are. */
+	record LedgerRow(long id, long amount, String kind, String reference, long balanceAfter, ZonedDateTime at) {
+
+		static LedgerRow of(LedgerEntryView entry) {
+			return new LedgerRow(entry.id(), entry.amount(), entry.kind(), entry.reference(), entry.balanceAfter(),
+					entry.createdAt().atZone(Credits.CAP_ZONE));
+		}
+
+	}
+
+	@GetMapping("/me/ledger")
+	String ledger(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		Slice<LedgerRow> entries = this.credits.history(me.id(), LedgerPaging.of(page, PAGE_SIZE)).map(LedgerRow::of);
+		model.addAttribute("balance", this.credits.balance(me.id()));
+		model.addAttribute("entries", entries);
+		return "credit/ledger";
+	}
+
+}
