@@ -1,0 +1,388 @@
+package com.helpboard.help;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import com.helpboard.credit.Credits;
+import com.helpboard.group.Groups;
+import com.helpboard.request.Campaign;
+import com.helpboard.request.Campaigns;
+import com.helpboard.request.NewRequest;
+import com.helpboard.request.RequestStatus;
+import com.helpboard.request.RequestView;
+import com.helpboard.request.Requests;
+import com.helpboard.support.IntegrationTest;
+import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestMembers.TestMember;
+import com.helpboard.system.HelpBoardException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class HelpIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Helps helps;
+
+	@Autowired
+	Requests requests;
+
+	@Autowired
+	Groups groups;
+
+	@Autowired
+	Credits credits;
+
+	@Autowired
+	Campaigns campaigns;
+
+	@Autowired
+	TestMembers members;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	private TestMember joined(String prefix, String group) {
+		TestMember member = this.members.create(prefix);
+		this.groups.join(group, member.id(), null);
+		return member;
+	}
+
+	private RequestView postRequest(TestMember author, String group, int helps) {
+		String link = "https://p.pinduoduo.com/" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		return this.requests.post(author.id(), group, new NewRequest(link, null, helps, null, null), null);
+	}
+
+	private static void eventually(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("condition not met in time").isLessThan(deadline);
+			Thread.sleep(50);
+		}
+	}
+
+	private void assertLedgerInvariant(long memberId) {
+		Long balance = this.jdbc.queryForObject(
+				"select coalesce((select balance from credit_accounts where member_id = ?), 0)", Long.class, memberId);
+		Long sum = this.jdbc.queryForObject("select coalesce(sum(amount), 0) from ledger_entries where member_id = ?",
+				Long.class, memberId);
+		assertThat(balance).isEqualTo(sum).isGreaterThanOrEqualTo(0);
+	}
+
+	private static <T> List<Object> race(int threads, Callable<T> task) throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		List<Future<T>> futures = new ArrayList<>();
+		for (int i = 0; i < threads; i++) {
+			futures.add(pool.submit(() -> {
+				start.await();
+				return task.call();
+			}));
+		}
+		start.countDown();
+		List<Object> results = new ArrayList<>();
+		for (Future<T> future : futures) {
+			try {
+				results.add(future.get(60, TimeUnit.SECONDS));
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				results.add(ex.getCause());
+			}
+		}
+		pool.shutdown();
+		return results;
+	}
+
+	@Test
+	void fiftySimultaneousClaimsByOneHelperMakeExactlyOneClaim() throws Exception {
+		TestMember author = joined("author", "kanjia");
+		TestMember helper = joined("helper", "kanjia");
+		RequestView request = postRequest(author, "kanjia", 3);
+		List<Object> results = race(50, () -> this.helps.claim(helper.id(), request.id()));
+		assertThat(results).filteredOn(ClaimView.class::isInstance).hasSize(1);
+		assertThat(results).filteredOn(HelpBoardException.class::isInstance)
+			.allSatisfy((ex) -> assertThat(((HelpBoardException) ex).messageKey()).isEqualTo("help.claim.duplicate"));
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from claims where request_id = ?", Long.class, request.id()))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void fiftySimultaneousConfirmsPayExactlyOnce() throws Exception {
+		TestMember author = joined("author", "kanjia");
+		TestMember helper = joined("helper", "kanjia");
+		RequestView request = postRequest(author, "kanjia", 3);
+		ClaimView claim = this.helps.claim(helper.id(), request.id());
+		List<Object> results = race(50, () -> this.helps.confirm(author.id(), claim.id()));
+		assertThat(results).allSatisfy((r) -> assertThat(r).isInstanceOf(ClaimView.class));
+		eventually(() -> this.credits.balance(helper.id()) == 1);
+		Thread.sleep(300);
+		assertThat(this.credits.balance(helper.id())).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("select count(*) from ledger_entries where member_id = ?", Long.class,
+				helper.id()))
+			.isEqualTo(1);
+		assertThat(this.requests.get(request.id(), null).helpsConfirmed()).isEqualTo(1);
+		assertLedgerInvariant(helper.id());
+	}
+
+	@Test
+	void aRepublishedConfirmationDoesNotPayTwice() throws Exception {
+		TestMember author = joined("author", "kanjia");
+		TestMember helper = joined("helper", "kanjia");
+		RequestView request = postRequest(author, "kanjia", 2);
+		ClaimView claim = this.helps.claim(helper.id(), request.id());
+		this.helps.confirm(author.id(), claim.id());
+		eventually(() -> this.credits.balance(helper.id()) == 1);
+		// as after a crash: the registry hands the same event to the listener again
+		for (int i = 0; i < 3; i++) {
+			this.transactions.executeWithoutResult((status) -> this.events.publishEvent(
+					new ClaimConfirmed(claim.id(), request.id(), helper.id(), author.id(), false, Instant.now())));
+		}
+		Thread.sleep(1000);
+		assertThat(this.credits.balance(helper.id())).isEqualTo(1);
+		assertLedgerInvariant(helper.id());
+	}
+
+	@Test
+	void confirmingUpToTheNeededCountFulfilsTheRequestAndItLeavesTheFeed() throws Exception {
+		TestMember author = joined("author", "pintuan");
+		TestMember first = joined("first", "pintuan");
+		TestMember second = joined("second", "pintuan");
+		RequestView request = postRequest(author, "pintuan", 2);
+		this.mvc.perform(post("/api/v1/requests/" + request.id() + "/claims").header("Authorization", first.bearer()))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("CLAIMED"))
+			.andExpect(jsonPath("$.request").value(request.id()));
+		this.mvc.perform(post("/r/" + request.id() + "/claim").with(csrf()).with(second.session()))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/waiting").with(author.session()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(first.username())))
+			.andExpect(content().string(containsString(second.username())));
+		this.mvc.perform(post("/r/" + request.id() + "/claims/confirm-all").with(csrf()).with(author.session()))
+			.andExpect(status().is3xxRedirection());
+		RequestView after = this.requests.get(request.id(), null);
+		assertThat(after.helpsConfirmed()).isEqualTo(2);
+		assertThat(after.status()).isEqualTo(RequestStatus.FULFILLED);
+		this.mvc.perform(get("/api/v1/groups/pintuan/requests").param("size", "100"))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("\"id\":" + request.id() + ","))));
+		eventually(() -> this.credits.balance(first.id()) == 1 && this.credits.balance(second.id()) == 1);
+		this.mvc.perform(get("/api/v1/me").header("Authorization", first.bearer()))
+			.andExpect(jsonPath("$.helpsGiven").value(1))
+			.andExpect(jsonPath("$.balance").value(1));
+		this.mvc.perform(get("/api/v1/me").header("Authorization", author.bearer()))
+			.andExpect(jsonPath("$.helpsReceived").value(2));
+		this.mvc.perform(get("/api/v1/me/ledger").header("Authorization", first.bearer()))
+			.andExpect(jsonPath("$.items[0].kind").value("EARN"))
+			.andExpect(jsonPath("$.items[0].amount").value(1));
+	}
+
+	@Test
+	void misuseIsRefusedAndChangesNothing() throws Exception {
+		TestMember author = joined("author", "kanjia");
+		TestMember helper = joined("helper", "kanjia");
+		TestMember stranger = joined("stranger", "kanjia");
+		RequestView request = postRequest(author, "kanjia", 2);
+		this.mvc.perform(post("/api/v1/requests/" + request.id() + "/claims").header("Authorization", author.bearer()))
+			.andExpect(status().isConflict())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		String claimJson = this.mvc
+			.perform(post("/api/v1/requests/" + request.id() + "/claims").header("Authorization", helper.bearer()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long claimId = Long.parseLong(claimJson.replaceAll("^\\{\"id\":(\\d+),.*", "$1"));
+		this.mvc.perform(post("/api/v1/requests/" + request.id() + "/claims").header("Authorization", helper.bearer()))
+			.andExpect(status().isConflict());
+		this.mvc.perform(post("/api/v1/claims/" + claimId + "/confirm").header("Authorization", stranger.bearer()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/api/v1/claims/" + claimId + "/confirm").header("Authorization", helper.bearer()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/v1/requests/" + request.id() + "/claims").header("Authorization", stranger.bearer()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/api/v1/claims/987654321/confirm").header("Authorization", author.bearer()))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(post("/api/v1/requests/987654321/claims").header("Authorization", helper.bearer()))
+			.andExpect(status().isNotFound());
+		assertThat(this.helps.find(claimId).orElseThrow().status()).isEqualTo(ClaimStatus.CLAIMED);
+
+		this.mvc.perform(post("/api/v1/claims/" + claimId + "/reject").header("Authorization", author.bearer()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("REJECTED"));
+		this.mvc.perform(post("/api/v1/claims/" + claimId + "/confirm").header("Authorization", author.bearer()))
+			.andExpect(status().isConflict());
+		this.mvc.perform(get("/api/v1/me").header("Authorization", helper.bearer()))
+			.andExpect(jsonPath("$.standing").value(Helps.STANDING_PER_REJECTED));
+		assertThat(this.credits.balance(helper.id())).isZero();
+
+		this.requests.withdraw(request.id(), author.id());
+		this.mvc
+			.perform(post("/api/v1/requests/" + request.id() + "/claims").header("Authorization", stranger.bearer()))
+			.andExpect(status().isConflict());
+	}
+
+	@Test
+	void theCampaignDailyCapAnswers429WithWhenItResets() throws Exception {
+		TestMember helper = joined("capped", "new-user");
+		// through the admin's edit, which the campaign cache sees at once
+		this.campaigns.update("pdd-new-user",
+				new Campaigns.CampaignEdit("新人助力", "New-user help", Campaign.TtlMode.HOURS, 24, 24, 2, true));
+		try {
+			List<RequestView> posted = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				TestMember author = joined("author", "new-user");
+				posted.add(this.requests.post(author.id(), "new-user",
+						new NewRequest("新人助力 https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8),
+								"pdd-new-user", 1, null, null),
+						null));
+			}
+			this.helps.claim(helper.id(), posted.get(0).id());
+			this.helps.claim(helper.id(), posted.get(1).id());
+			this.mvc
+				.perform(post("/api/v1/requests/" + posted.get(2).id() + "/claims").header("Authorization",
+						helper.bearer()))
+				.andExpect(status().isTooManyRequests())
+				.andExpect(header().exists("Retry-After"))
+				.andExpect(jsonPath("$.retryAt").exists());
+			assertThat(this.helps.claimOf(posted.get(2).id(), helper.id())).isEmpty();
+			assertThat(this.helps.today(helper.id()).campaigns()).anySatisfy((c) -> {
+				assertThat(c.campaign()).isEqualTo("pdd-new-user");
+				assertThat(c.capped()).isTrue();
+			});
+			// and the queue no longer offers that campaign
+			assertThat(this.helps.next(helper.id(), this.groups.get("new-user").id(), List.of())).isEmpty();
+		}
+		finally {
+			this.campaigns.update("pdd-new-user",
+					new Campaigns.CampaignEdit("新人助力", "New-user help", Campaign.TtlMode.HOURS, 24, 24, 5, true));
+		}
+	}
+
+	@Test
+	void theQueueServesWhatICanHelpOneAfterAnother() throws Exception {
+		String slug = "queue-" + UUID.randomUUID().toString().substring(0, 8);
+		TestMember owner = this.members.create("owner");
+		this.jdbc.update("update members set site_role = 'ADMIN' where id = ?", owner.id());
+		this.groups.create(owner.id(),
+				new com.helpboard.group.NewGroup(slug, "Queue", "", "", com.helpboard.group.Visibility.PUBLIC, null));
+		TestMember helper = this.members.create("helper");
+		this.groups.join(slug, helper.id(), null);
+		TestMember other = this.members.create("other");
+		this.groups.join(slug, other.id(), null);
+		postRequest(helper, slug, 1);
+		RequestView first = postRequest(owner, slug, 1);
+		RequestView second = postRequest(other, slug, 1);
+
+		this.mvc.perform(get("/api/v1/queue/next").param("group", slug).header("Authorization", helper.bearer()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(first.id()));
+		this.mvc.perform(get("/queue").param("group", slug).with(helper.session()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-request-id=\"" + first.id() + "\"")));
+		this.mvc
+			.perform(post("/r/" + first.id() + "/claim").with(csrf())
+				.with(helper.session())
+				.param("from", "queue")
+				.param("group", slug))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/queue?group=" + slug));
+		this.mvc.perform(get("/api/v1/queue/next").param("group", slug).header("Authorization", helper.bearer()))
+			.andExpect(jsonPath("$.id").value(second.id()));
+		this.helps.claim(helper.id(), second.id());
+		this.mvc.perform(get("/api/v1/queue/next").param("group", slug).header("Authorization", helper.bearer()))
+			.andExpect(status().isNoContent());
+		this.mvc.perform(get("/queue").param("group", slug).with(helper.session()).header("Accept-Language", "en"))
+			.andExpect(content().string(containsString("Helped today: 2")));
+	}
+
+	@Test
+	void unansweredClaimsConfirmThemselvesAfterADay() throws Exception {
+		TestMember author = joined("author", "kanjia");
+		TestMember helper = joined("helper", "kanjia");
+		RequestView request = postRequest(author, "kanjia", 1);
+		ClaimView claim = this.helps.claim(helper.id(), request.id());
+		assertThat(this.helps.autoConfirmOverdue(100)).isGreaterThanOrEqualTo(0);
+		assertThat(this.helps.find(claim.id()).orElseThrow().status()).isEqualTo(ClaimStatus.CLAIMED);
+		this.jdbc.update("update claims set created_at = ? where id = ?",
+				Timestamp.from(Instant.now().minus(Duration.ofHours(25))), claim.id());
+		assertThat(this.helps.autoConfirmOverdue(100)).isGreaterThanOrEqualTo(1);
+		ClaimView after = this.helps.find(claim.id()).orElseThrow();
+		assertThat(after.status()).isEqualTo(ClaimStatus.CONFIRMED);
+		assertThat(after.autoConfirmed()).isTrue();
+		assertThat(this.requests.get(request.id(), null).status()).isEqualTo(RequestStatus.FULFILLED);
+		eventually(() -> this.credits.balance(helper.id()) == 1);
+	}
+
+	@Test
+	void afterTheFreePostsPostingNeedsRecentHelp() throws Exception {
+		TestMember member = joined("poster", "free-order");
+		this.jdbc.update("update topic_groups set free_posts = 1, helps_to_post = 1 where slug = 'free-order'");
+		try {
+			postRequest(member, "free-order", 1);
+			this.mvc.perform(get("/g/free-order/post").with(member.session()).header("Accept-Language", "en"))
+				.andExpect(content().string(containsString("help 1 more people to post again")));
+			assertThatThrownBy(() -> postRequest(member, "free-order", 1)).isInstanceOf(HelpBoardException.class)
+				.hasMessage("help.post-rule.missing");
+			TestMember author = joined("author", "free-order");
+			RequestView other = postRequest(author, "free-order", 1);
+			this.helps.claim(member.id(), other.id());
+			assertThat(postRequest(member, "free-order", 1).status()).isEqualTo(RequestStatus.OPEN);
+		}
+		finally {
+			this.jdbc.update("update topic_groups set free_posts = 3, helps_to_post = 1 where slug = 'free-order'");
+		}
+	}
+
+	@Test
+	void requestCardsShowTheAuthorsReciprocity() throws Exception {
+		TestMember author = joined("author", "orchard");
+		TestMember helper = joined("helper", "orchard");
+		RequestView theirs = postRequest(helper, "orchard", 1);
+		ClaimView claim = this.helps.claim(author.id(), theirs.id());
+		this.helps.confirm(helper.id(), claim.id());
+		RequestView mine = postRequest(author, "orchard", 2);
+		this.mvc.perform(get("/api/v1/requests/" + mine.id()))
+			.andExpect(jsonPath("$.authorHelpsGiven").value(1))
+			.andExpect(jsonPath("$.authorHelpsReceived").value(0));
+		this.mvc.perform(get("/r/" + mine.id()).header("Accept-Language", "en"))
+			.andExpect(content().string(containsString("gave 1 · got 0")));
+	}
+
+}
