@@ -57,6 +57,7 @@ class HelpController {
 		model.addAttribute("request", request);
 		model.addAttribute("campaign", this.campaigns.find(request.campaign()).orElse(null));
 		model.addAttribute("mine", mine);
+		model.addAttribute("group", this.groups.findById(request.groupId()).orElse(null));
 		model.addAttribute("now", this.clock.instant());
 		if (mine) {
 			model.addAttribute("claims", this.helps.claimsOn(id, me.id()));

@@ -119,7 +119,8 @@ class RequestController {
 		}
 		catch (DuplicateRequestException ex) {
 			model.addAttribute("duplicateId", ex.existingId());
-			result.rejectValue("input", ex.messageKey(), ex.arguments(), ex.messageKey());
+			// the form links to the open request itself; the API's detail names its path
+			result.rejectValue("input", "request.duplicate.form");
 			return postPage(group, model, me.id());
 		}
 		catch (FieldRejection ex) {

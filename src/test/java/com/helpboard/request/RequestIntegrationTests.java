@@ -173,7 +173,7 @@ class RequestIntegrationTests {
 				.param("input", link)
 				.param("helpsNeeded", "1"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("already has an open request")))
+			.andExpect(content().string(containsString("already has an open request in this group: help there")))
 			.andExpect(content().string(containsString("href=\"/r/" + first + "\"")));
 		assertThat(countRequests(dave.id())).isZero();
 	}
