@@ -30,7 +30,9 @@ interface HelpRequestRepository extends JpaRepository<HelpRequest, Long> {
 	@Query("select r.groupId, count(r) from HelpRequest r where r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt > ?1 group by r.groupId")
 	List<Object[]> countOpenByGroup(Instant now);
 
-	@Query("select r from HelpRequest r where r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt <= ?1 order by r.expiresAt")
+	// locked: a second instance running the same sweep waits, then finds them expired
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select r from HelpRequest r where r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt <= ?1 order by r.id")
 	List<HelpRequest> findOverdue(Instant now, Pageable pageable);
 
 }

@@ -123,12 +123,12 @@ public class Requests {
 				throw new FieldRejection(HttpStatus.BAD_REQUEST, "expiresInHours", "request.expiry.invalid", max);
 			}
 		}
-		postingRefusal(memberId, group.id()).ifPresent((refusal) -> {
-			throw refusal;
-		});
 		if (this.requests.countOpenByAuthor(group.id(), memberId, now) >= group.maxOpenPerMember()) {
 			throw HelpBoardException.forbidden("request.post.limit", group.maxOpenPerMember());
 		}
+		postingRefusal(memberId, group.id()).ifPresent((refusal) -> {
+			throw refusal;
+		});
 		String dedupeKey = dedupeKey(link, campaign);
 		Optional<HelpRequest> existing = this.requests.findByGroupIdAndOpenKey(group.id(), dedupeKey);
 		if (existing.isPresent()) {

@@ -382,20 +382,21 @@ class RequestIntegrationTests {
 		this.mvc
 			.perform(post("/api/v1/groups/cash-wheel/requests").header("Authorization", kim.bearer())
 				.contentType(MediaType.APPLICATION_JSON)
+				.header("Accept-Language", "en")
 				.content(json("https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8), 1)))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value("You may have at most 3 open requests in this group."));
 		assertThat(countRequests(kim.id())).isEqualTo(3);
 	}
 
 	@Test
 	void aFeedPageRunsTheSameFewStatementsWhateverItsLength() throws Exception {
 		TestMember owner = this.members.create("feedowner");
-		com.helpboard.account.Accounts accounts = null;
 		String slug = "feed-" + UUID.randomUUID().toString().substring(0, 8);
 		this.jdbc.update("update members set site_role = 'ADMIN' where id = ?", owner.id());
 		this.groups.create(owner.id(),
 				new com.helpboard.group.NewGroup(slug, "Feed", "", "", com.helpboard.group.Visibility.PUBLIC, null));
-		this.jdbc.update("update topic_groups set max_open_per_member = 50 where slug = ?", slug);
+		this.jdbc.update("update topic_groups set max_open_per_member = 50, helps_to_post = 0 where slug = ?", slug);
 		for (int i = 0; i < 50; i++) {
 			this.requests.post(owner.id(), slug,
 					new NewRequest("https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8), null, 2,

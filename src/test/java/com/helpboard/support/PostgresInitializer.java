@@ -14,7 +14,9 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
 		Map<String, String> db = PostgresDatabase.properties();
 		TestPropertyValues
 			.of("spring.datasource.url=" + db.get("url"), "spring.datasource.username=" + db.get("username"),
-					"spring.datasource.password=" + db.get("password"), "helpboard.sample-data=false")
+					"spring.datasource.password=" + db.get("password"), "helpboard.sample-data=false",
+					// tests run the jobs themselves, so none runs behind their backs
+					"helpboard.scheduler.enabled=false")
 			.applyTo(context);
 	}
 

@@ -33,7 +33,7 @@ class ProblemResponses {
 		write(request, response, HttpStatus.FORBIDDEN, "You are not allowed to do this.");
 	}
 
-	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setInstance(java.net.URI.create(request.getRequestURI()));

@@ -1,5 +1,7 @@
 package com.helpboard.system.security;
 
+import java.time.Clock;
+
 import com.helpboard.system.ApiTokenAuthenticator;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -8,12 +10,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
 
@@ -35,8 +39,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenAuthenticator tokens, ObjectMapper objectMapper)
-			throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenAuthenticator tokens, ObjectMapper objectMapper,
+			JdbcTemplate jdbc, Clock clock) throws Exception {
 		ProblemResponses problems = new ProblemResponses(objectMapper);
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/tokens")
@@ -54,6 +58,9 @@ class SecurityConfiguration {
 			.httpBasic((basic) -> basic.disable())
 			.logout((logout) -> logout.disable())
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+			// after authorization: only allowed requests claim a key, and keys are per
+			// member
+			.addFilterAfter(new IdempotencyFilter(jdbc, problems, clock), AuthorizationFilter.class)
 			.exceptionHandling((ex) -> ex.authenticationEntryPoint(problems::unauthorized)
 				.accessDeniedHandler(problems::forbidden));
 		return http.build();

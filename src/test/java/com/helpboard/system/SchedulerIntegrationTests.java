@@ -1,0 +1,176 @@
+package com.helpboard.system;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import com.helpboard.group.Groups;
+import com.helpboard.group.NewGroup;
+import com.helpboard.group.Visibility;
+import com.helpboard.help.Helps;
+import com.helpboard.request.NewRequest;
+import com.helpboard.request.Requests;
+import com.helpboard.support.IntegrationTest;
+import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestMembers.TestMember;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The every-minute jobs as two app instances would run them at once: ShedLock lets one
+ * run per tick, and even when both run, every request expires once and every overdue
+ * claim is confirmed once.
+ */
+@IntegrationTest
+class SchedulerIntegrationTests {
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	Requests requests;
+
+	@Autowired
+	Helps helps;
+
+	@Autowired
+	Groups groups;
+
+	@Autowired
+	TestMembers members;
+
+	private static <T> List<T> together(int threads, java.util.concurrent.Callable<T> task) throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		List<Future<T>> futures = new ArrayList<>();
+		for (int i = 0; i < threads; i++) {
+			futures.add(pool.submit(() -> {
+				start.await();
+				return task.call();
+			}));
+		}
+		start.countDown();
+		List<T> results = new ArrayList<>();
+		for (Future<T> future : futures) {
+			results.add(future.get(120, TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+		return results;
+	}
+
+	@Test
+	void aJobRunsOncePerTickAcrossInstances() throws Exception {
+		// two instances, each with its own lock provider on the shared shedlock table
+		LockingTaskExecutor first = new DefaultLockingTaskExecutor(
+				new JdbcTemplateLockProvider(new JdbcTemplate(this.dataSource)));
+		LockingTaskExecutor second = new DefaultLockingTaskExecutor(
+				new JdbcTemplateLockProvider(new JdbcTemplate(this.dataSource)));
+		String name = "test-job-" + UUID.randomUUID();
+		AtomicInteger runs = new AtomicInteger();
+		AtomicInteger turn = new AtomicInteger();
+		together(2, () -> {
+			LockingTaskExecutor executor = (turn.getAndIncrement() == 0) ? first : second;
+			executor.executeWithLock((Runnable) runs::incrementAndGet,
+					new LockConfiguration(Instant.now(), name, Duration.ofMinutes(1), Duration.ofSeconds(30)));
+			return null;
+		});
+		assertThat(runs).hasValue(1);
+	}
+
+	/** A group of the owner's where posting has no limits to get in the way. */
+	private String openGroup(TestMember owner) {
+		this.jdbc.update("update members set site_role = 'ADMIN' where id = ?", owner.id());
+		String slug = "sweep-" + UUID.randomUUID().toString().substring(0, 8);
+		this.groups.create(owner.id(), new NewGroup(slug, "Sweep", "", "", Visibility.PUBLIC, null));
+		this.jdbc.update("update topic_groups set max_open_per_member = 50, helps_to_post = 0 where slug = ?", slug);
+		return slug;
+	}
+
+	@Test
+	void twoSweepsAtOnceExpireEveryOverdueRequestExactlyOnce() throws Exception {
+		TestMember owner = this.members.create("sweeper");
+		String slug = openGroup(owner);
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			ids.add(this.requests
+				.post(owner.id(), slug,
+						new NewRequest("https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8), null,
+								1, null, null),
+						null)
+				.id());
+		}
+		for (Long id : ids) {
+			this.jdbc.update("update help_requests set expires_at = ? where id = ?",
+					Timestamp.from(Instant.now().minusSeconds(60)), id);
+		}
+		List<Integer> done = together(2, () -> {
+			int total = 0;
+			int batch;
+			do {
+				batch = this.requests.expireOverdue(15);
+				total += batch;
+			}
+			while (batch == 15);
+			return total;
+		});
+		Long expired = this.jdbc
+			.queryForObject("select count(*) from help_requests r join topic_groups g on g.id = r.group_id"
+					+ " where g.slug = ? and r.status = 'EXPIRED' and r.closed_at is not null and r.open_key is null",
+					Long.class, slug);
+		assertThat(expired).isEqualTo(40);
+		assertThat(done.get(0) + done.get(1)).isBetween(40, 80);
+	}
+
+	@Test
+	void twoAutoConfirmRunsAtOnceConfirmEachClaimOnce() throws Exception {
+		TestMember author = this.members.create("author");
+		String slug = openGroup(author);
+		List<Long> claimIds = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			TestMember helper = this.members.create("helper");
+			long requestId = this.requests
+				.post(author.id(), slug,
+						new NewRequest("https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8), null,
+								5, null, null),
+						null)
+				.id();
+			claimIds.add(this.helps.claim(helper.id(), requestId).id());
+		}
+		for (Long id : claimIds) {
+			this.jdbc.update("update claims set created_at = ? where id = ?",
+					Timestamp.from(Instant.now().minus(Duration.ofHours(25))), id);
+		}
+		together(2, () -> this.helps.autoConfirmOverdue(500));
+		for (Long id : claimIds) {
+			assertThat(this.helps.find(id).orElseThrow().status().name()).isEqualTo("CONFIRMED");
+		}
+		Long progress = this.jdbc.queryForObject(
+				"select sum(r.helps_confirmed) from help_requests r where r.id in (select request_id from claims where id in ("
+						+ String.join(",", claimIds.stream().map(String::valueOf).toList()) + "))",
+				Long.class);
+		assertThat(progress).isEqualTo(6);
+	}
+
+}
