@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
+
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -29,6 +30,13 @@ class AccountIntegrationTests {
 	@Autowired
 	Accounts accounts;
 
+	/** Sessions live in the database (Spring Session): the SESSION cookie names one. */
+	static Cookie sessionCookie(MvcResult result) {
+		Cookie cookie = result.getResponse().getCookie("SESSION");
+		assertThat(cookie).as("session cookie").isNotNull();
+		return cookie;
+	}
+
 	static String unique(String prefix) {
 		return prefix + UUID.randomUUID().toString().substring(0, 8);
 	}
@@ -44,8 +52,8 @@ class AccountIntegrationTests {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/me"))
 			.andReturn();
-		MockHttpSession session = (MockHttpSession) result.getRequest().getSession();
-		this.mvc.perform(get("/me").session(session).header("Accept-Language", "en"))
+		Cookie session = sessionCookie(result);
+		this.mvc.perform(get("/me").cookie(session).header("Accept-Language", "en"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString(name)))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Credits")));
@@ -130,12 +138,12 @@ class AccountIntegrationTests {
 			.andExpect(redirectedUrl("/me"))
 			.andExpect(cookie().exists("remember-me"))
 			.andReturn();
-		MockHttpSession session = (MockHttpSession) login.getRequest().getSession();
-		this.mvc.perform(get("/me").session(session)).andExpect(status().isOk());
+		Cookie session = sessionCookie(login);
+		this.mvc.perform(get("/me").cookie(session)).andExpect(status().isOk());
 		// remember-me alone, without the session, signs the member in again
 		this.mvc.perform(get("/me").cookie(login.getResponse().getCookie("remember-me"))).andExpect(status().isOk());
-		this.mvc.perform(post("/logout").with(csrf()).session(session)).andExpect(status().is3xxRedirection());
-		this.mvc.perform(get("/me").session(session))
+		this.mvc.perform(post("/logout").with(csrf()).cookie(session)).andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/me").cookie(session))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/login"));
 	}
@@ -217,8 +225,8 @@ class AccountIntegrationTests {
 		MvcResult login = this.mvc
 			.perform(post("/login").with(csrf()).param("username", name).param("password", "password123"))
 			.andReturn();
-		MockHttpSession session = (MockHttpSession) login.getRequest().getSession();
-		this.mvc.perform(get("/api/v1/me").session(session)).andExpect(status().isUnauthorized());
+		Cookie session = sessionCookie(login);
+		this.mvc.perform(get("/api/v1/me").cookie(session)).andExpect(status().isUnauthorized());
 	}
 
 	@Test
