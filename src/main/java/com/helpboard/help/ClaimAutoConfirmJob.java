@@ -1,5 +1,7 @@
 package com.helpboard.help;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +21,18 @@ class ClaimAutoConfirmJob {
 
 	private final Helps helps;
 
-	ClaimAutoConfirmJob(Helps helps) {
+	private final Counter processed;
+
+	ClaimAutoConfirmJob(Helps helps, MeterRegistry meters) {
 		this.helps = helps;
+		// one counter per job: summed over instances it shows each item processed once
+		this.processed = Counter.builder("helpboard.jobs.processed")
+			.tag("job", "auto-confirm-claims")
+			.description("Items the job changed")
+			.register(meters);
 	}
 
-	@Scheduled(fixedDelayString = "${helpboard.scheduler.interval:PT1M}", initialDelayString = "PT15S")
+	@Scheduled(fixedDelayString = "${helpboard.scheduler.interval:PT1M}", initialDelayString = "${helpboard.scheduler.initial-delay:PT15S}")
 	@SchedulerLock(name = "auto-confirm-claims", lockAtMostFor = "PT5M", lockAtLeastFor = "PT10S")
 	void run() {
 		int total = 0;
@@ -34,9 +43,8 @@ class ClaimAutoConfirmJob {
 				break;
 			}
 		}
-		if (total > 0) {
-			log.info("Auto-confirmed {} claims", total);
-		}
+		this.processed.increment(total);
+		log.info("Auto-confirmed {} claims (job auto-confirm-claims)", total);
 	}
 
 }

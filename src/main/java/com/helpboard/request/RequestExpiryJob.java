@@ -1,5 +1,7 @@
 package com.helpboard.request;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +21,18 @@ class RequestExpiryJob {
 
 	private final Requests requests;
 
-	RequestExpiryJob(Requests requests) {
+	private final Counter processed;
+
+	RequestExpiryJob(Requests requests, MeterRegistry meters) {
 		this.requests = requests;
+		// one counter per job: summed over instances it shows each item processed once
+		this.processed = Counter.builder("helpboard.jobs.processed")
+			.tag("job", "expire-requests")
+			.description("Items the job changed")
+			.register(meters);
 	}
 
-	@Scheduled(fixedDelayString = "${helpboard.scheduler.interval:PT1M}", initialDelayString = "PT10S")
+	@Scheduled(fixedDelayString = "${helpboard.scheduler.interval:PT1M}", initialDelayString = "${helpboard.scheduler.initial-delay:PT10S}")
 	@SchedulerLock(name = "expire-requests", lockAtMostFor = "PT5M", lockAtLeastFor = "PT10S")
 	void run() {
 		int total = 0;
@@ -34,9 +43,8 @@ class RequestExpiryJob {
 				break;
 			}
 		}
-		if (total > 0) {
-			log.info("Expired {} requests", total);
-		}
+		this.processed.increment(total);
+		log.info("Expired {} requests (job expire-requests)", total);
 	}
 
 }

@@ -23,6 +23,7 @@ import com.helpboard.request.RequestStatus;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
 import com.helpboard.support.IntegrationTest;
+import com.helpboard.support.TestClock;
 import com.helpboard.support.TestMembers;
 import com.helpboard.support.TestMembers.TestMember;
 import com.helpboard.system.HelpBoardException;
@@ -32,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -78,6 +80,12 @@ class HelpIntegrationTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	IncompleteEventPublications incomplete;
+
+	@Autowired
+	TestClock clock;
 
 	private TestMember joined(String prefix, String group) {
 		TestMember member = this.members.create(prefix);
@@ -178,6 +186,48 @@ class HelpIntegrationTests {
 		Thread.sleep(1000);
 		assertThat(this.credits.balance(helper.id())).isEqualTo(1);
 		assertLedgerInvariant(helper.id());
+	}
+
+	@Test
+	void aCrashBeforeTheListenerFinishedIsRepairedByResubmissionWithoutPayingTwice() throws Exception {
+		TestMember author = joined("author", "kanjia");
+		TestMember helper = joined("helper", "kanjia");
+		RequestView request = postRequest(author, "kanjia", 2);
+		ClaimView claim = this.helps.claim(helper.id(), request.id());
+		this.helps.confirm(author.id(), claim.id());
+		eventually(() -> this.credits.balance(helper.id()) == 1);
+		eventually(() -> this.jdbc.queryForObject(
+				"select count(*) from event_publication where serialized_event like ? and completion_date is not null",
+				Long.class, "%\"claimId\":" + claim.id() + ",%") == 1);
+		// the process died after paying but before the registry marked the event done
+		this.jdbc.update("update event_publication set completion_date = null, status = 'PUBLISHED'"
+				+ " where serialized_event like ?", "%\"claimId\":" + claim.id() + ",%");
+		this.incomplete.resubmitIncompletePublications((publication) -> true);
+		eventually(() -> this.jdbc.queryForObject(
+				"select count(*) from event_publication where serialized_event like ? and completion_date is null",
+				Long.class, "%\"claimId\":" + claim.id() + ",%") == 0);
+		assertThat(this.credits.balance(helper.id())).isEqualTo(1);
+		assertLedgerInvariant(helper.id());
+	}
+
+	@Test
+	void aClaimLeftUnansweredForADayConfirmsItselfWhenTheClockMoves() throws Exception {
+		TestMember author = joined("author", "orchard");
+		TestMember helper = joined("helper", "orchard");
+		RequestView request = postRequest(author, "orchard", 3);
+		ClaimView claim = this.helps.claim(helper.id(), request.id());
+		try {
+			this.clock.advance(Duration.ofHours(23));
+			this.helps.autoConfirmOverdue(500);
+			assertThat(this.helps.find(claim.id()).orElseThrow().status()).isEqualTo(ClaimStatus.CLAIMED);
+			this.clock.advance(Duration.ofHours(2));
+			this.helps.autoConfirmOverdue(500);
+			assertThat(this.helps.find(claim.id()).orElseThrow().autoConfirmed()).isTrue();
+		}
+		finally {
+			this.clock.reset();
+		}
+		eventually(() -> this.credits.balance(helper.id()) == 1);
 	}
 
 	@Test

@@ -21,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = PostgresInitializer.class)
-@Import({ StatementCounter.class, TestMembers.class })
+@Import({ StatementCounter.class, TestMembers.class, TestClock.Config.class })
 public @interface IntegrationTest {
 
 }
