@@ -32,7 +32,8 @@ class ClaimAutoConfirmJob {
 			.register(meters);
 	}
 
-	@Scheduled(fixedDelayString = "${helpboard.scheduler.interval:PT1M}", initialDelayString = "${helpboard.scheduler.initial-delay:PT15S}")
+	@Scheduled(fixedDelayString = "${helpboard.scheduler.interval:PT1M}",
+			initialDelayString = "${helpboard.scheduler.initial-delay:PT15S}")
 	@SchedulerLock(name = "auto-confirm-claims", lockAtMostFor = "PT5M", lockAtLeastFor = "PT10S")
 	void run() {
 		int total = 0;

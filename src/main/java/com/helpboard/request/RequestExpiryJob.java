@@ -32,7 +32,8 @@ class RequestExpiryJob {
 			.register(meters);
 	}
 
-	@Scheduled(fixedDelayString = "${helpboard.scheduler.interval:PT1M}", initialDelayString = "${helpboard.scheduler.initial-delay:PT10S}")
+	@Scheduled(fixedDelayString = "${helpboard.scheduler.interval:PT1M}",
+			initialDelayString = "${helpboard.scheduler.initial-delay:PT10S}")
 	@SchedulerLock(name = "expire-requests", lockAtMostFor = "PT5M", lockAtLeastFor = "PT10S")
 	void run() {
 		int total = 0;

@@ -1,0 +1,217 @@
+package com.helpboard.system;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.helpboard.HelpBoardApplication;
+import com.helpboard.account.Accounts;
+import com.helpboard.support.PostgresDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the app on different ports against one database, as behind a load
+ * balancer: a login on one is a login on the other, and the scheduler's backlog is worked
+ * exactly once in total.
+ */
+class TwoInstancesIntegrationTests {
+
+	private static final int REQUESTS = 60;
+
+	private static final int CLAIMS = 12;
+
+	private static JdbcTemplate jdbc;
+
+	private static long overdueRequests;
+
+	private static long staleClaims;
+
+	private static List<Long> backlogClaims;
+
+	private static ConfigurableApplicationContext first;
+
+	private static ConfigurableApplicationContext second;
+
+	@BeforeAll
+	static void startTwoInstancesOnABacklog() {
+		Map<String, String> db = PostgresDatabase.properties();
+		Flyway.configure()
+			.dataSource(db.get("url"), db.get("username"), db.get("password"))
+			.locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+			.load()
+			.migrate();
+		jdbc = new JdbcTemplate(new DriverManagerDataSource(db.get("url"), db.get("username"), db.get("password")));
+		backlogClaims = makeBacklog();
+		overdueRequests = jdbc.queryForObject(
+				"select count(*) from help_requests where status = 'OPEN' and expires_at <= now()", Long.class);
+		staleClaims = jdbc.queryForObject(
+				"select count(*) from claims where status = 'CLAIMED' and created_at <= now() - interval '24 hours'",
+				Long.class);
+		first = start(db);
+		second = start(db);
+	}
+
+	@AfterAll
+	static void stop() {
+		if (first != null) {
+			first.close();
+		}
+		if (second != null) {
+			second.close();
+		}
+	}
+
+	private static ConfigurableApplicationContext start(Map<String, String> db) {
+		// as command-line arguments, which outrank application.properties
+		return new SpringApplicationBuilder(HelpBoardApplication.class).run("--server.port=0",
+				"--spring.datasource.url=" + db.get("url"), "--spring.datasource.username=" + db.get("username"),
+				"--spring.datasource.password=" + db.get("password"), "--helpboard.sample-data=false",
+				"--helpboard.scheduler.enabled=true", "--helpboard.scheduler.interval=PT1S",
+				"--helpboard.scheduler.initial-delay=PT1S", "--spring.jmx.enabled=false",
+				"--spring.main.banner-mode=off");
+	}
+
+	/**
+	 * Members, overdue open requests and day-old claims, written straight to the
+	 * database.
+	 */
+	private static List<Long> makeBacklog() {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		long author = member("backlog-a-" + tag);
+		long group = jdbc.queryForObject("select id from topic_groups where slug = 'kanjia'", Long.class);
+		Timestamp past = Timestamp.from(Instant.now().minus(Duration.ofHours(2)));
+		Timestamp future = Timestamp.from(Instant.now().plus(Duration.ofHours(20)));
+		for (int i = 0; i < REQUESTS; i++) {
+			insertRequest(group, author, "backlog:" + tag + ":" + i, past, 1);
+		}
+		long open = insertRequest(group, author, "backlog:" + tag + ":open", future, CLAIMS);
+		Timestamp dayOld = Timestamp.from(Instant.now().minus(Duration.ofHours(25)));
+		for (int i = 0; i < CLAIMS; i++) {
+			long helper = member("backlog-h" + i + "-" + tag);
+			jdbc.update(
+					"insert into claims (request_id, helper_id, author_id, campaign, status, created_at, helper_day) values (?, ?, ?, 'pdd-bargain', 'CLAIMED', ?, current_date)",
+					open, helper, author, dayOld);
+		}
+		return jdbc.queryForList("select id from claims where request_id = ?", Long.class, open);
+	}
+
+	private static long member(String name) {
+		jdbc.update(
+				"insert into members (username, username_key, password_hash, created_at) values (?, ?, '{noop}x', now())",
+				name.substring(0, Math.min(32, name.length())), name);
+		return jdbc.queryForObject("select id from members where username_key = ?", Long.class, name);
+	}
+
+	private static long insertRequest(long group, long author, String key, Timestamp expiresAt, int needed) {
+		jdbc.update("insert into help_requests (group_id, author_id, author_name, platform, campaign, share_text,"
+				+ " dedupe_key, open_key, helps_needed, status, created_at, expires_at)"
+				+ " values (?, ?, 'backlog', 'PINDUODUO', 'pdd-bargain', 'https://p.pinduoduo.com/x', ?, ?, ?, 'OPEN',"
+				+ " now() - interval '3 hours', ?)", group, author, key, key, needed, expiresAt);
+		return jdbc.queryForObject("select id from help_requests where dedupe_key = ?", Long.class, key);
+	}
+
+	private static double processed(String job) {
+		return counter(first, job) + counter(second, job);
+	}
+
+	private static double counter(ConfigurableApplicationContext instance, String job) {
+		var counter = instance.getBean(MeterRegistry.class).find("helpboard.jobs.processed").tag("job", job).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	@Test
+	void theBacklogIsWorkedExactlyOnceInTotal() throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		while (processed("expire-requests") < overdueRequests || processed("auto-confirm-claims") < staleClaims) {
+			assertThat(System.nanoTime()).as("backlog not worked in time").isLessThan(deadline);
+			Thread.sleep(200);
+		}
+		// both instances had their chance at several ticks; nothing more may happen
+		Thread.sleep(3000);
+		assertThat(processed("expire-requests")).isEqualTo((double) overdueRequests);
+		assertThat(processed("auto-confirm-claims")).isEqualTo((double) staleClaims);
+		assertThat(jdbc.queryForObject(
+				"select count(*) from help_requests where status = 'OPEN' and expires_at <= now()", Long.class))
+			.isZero();
+		for (Long claim : backlogClaims) {
+			assertThat(jdbc.queryForObject("select status from claims where id = ?", String.class, claim))
+				.isEqualTo("CONFIRMED");
+		}
+		// each confirmed claim pays once, whichever instance confirmed it
+		long deadlineForCredit = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (paid() < CLAIMS && System.nanoTime() < deadlineForCredit) {
+			Thread.sleep(200);
+		}
+		assertThat(paid()).isEqualTo(CLAIMS);
+	}
+
+	private static long paid() {
+		String ids = String.join(",", backlogClaims.stream().map((id) -> "'claim:" + id + ":confirmed'").toList());
+		return jdbc.queryForObject("select count(*) from ledger_entries where idempotency_key in (" + ids + ")",
+				Long.class);
+	}
+
+	@Test
+	void aLoginOnOneInstanceIsALoginOnTheOther() throws Exception {
+		String name = "twin" + UUID.randomUUID().toString().substring(0, 8);
+		first.getBean(Accounts.class).register(name, "password123");
+		HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+		String a = "http://localhost:" + first.getEnvironment().getProperty("local.server.port");
+		String b = "http://localhost:" + second.getEnvironment().getProperty("local.server.port");
+
+		HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(a + "/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		String session = cookie(form, "SESSION");
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+		assertThat(csrf.find()).isTrue();
+		String body = "username=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&password=password123&_csrf="
+				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+		HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(a + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", "SESSION=" + session)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(login.statusCode()).isEqualTo(302);
+		assertThat(login.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith("/me"));
+		String loggedIn = cookie(login, "SESSION");
+
+		HttpResponse<String> profileOnB = http.send(
+				HttpRequest.newBuilder(URI.create(b + "/me")).header("Cookie", "SESSION=" + loggedIn).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(profileOnB.statusCode()).isEqualTo(200);
+		assertThat(profileOnB.body()).contains(name);
+	}
+
+	private static String cookie(HttpResponse<?> response, String name) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((c) -> c.startsWith(name + "="))
+			.map((c) -> c.substring(name.length() + 1, c.indexOf(';')))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers()));
+	}
+
+}
