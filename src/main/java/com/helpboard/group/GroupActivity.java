@@ -10,4 +10,6 @@ public interface GroupActivity {
 
 	Map<Long, Long> openRequestsByGroup();
 
+	long openRequestsIn(long groupId);
+
 }

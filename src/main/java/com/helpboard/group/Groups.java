@@ -67,7 +67,12 @@ public class Groups {
 	}
 
 	public Optional<GroupView> find(String slug) {
-		return this.groups.findBySlug(slug).map(this::view);
+		return this.groups.findWithMemberCount(slug).stream().findFirst().map((row) -> {
+			TopicGroup group = (TopicGroup) row[0];
+			GroupActivity source = this.activity.getIfAvailable();
+			long open = (source != null) ? source.openRequestsIn(group.getId()) : 0;
+			return view(group, Map.of(group.getId(), (Long) row[1]), Map.of(group.getId(), open));
+		});
 	}
 
 	public GroupView get(String slug) {
@@ -242,8 +247,9 @@ public class Groups {
 
 	private GroupView view(TopicGroup group) {
 		long members = this.memberships.countByIdGroupId(group.getId());
-		Long open = openRequests().get(group.getId());
-		return view(group, Map.of(group.getId(), members), (open != null) ? Map.of(group.getId(), open) : Map.of());
+		GroupActivity source = this.activity.getIfAvailable();
+		long open = (source != null) ? source.openRequestsIn(group.getId()) : 0;
+		return view(group, Map.of(group.getId(), members), Map.of(group.getId(), open));
 	}
 
 	private static GroupView view(TopicGroup group, Map<Long, Long> members, Map<Long, Long> open) {

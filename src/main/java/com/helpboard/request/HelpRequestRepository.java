@@ -25,6 +25,9 @@ interface HelpRequestRepository extends JpaRepository<HelpRequest, Long> {
 	@Query("select count(r) from HelpRequest r where r.groupId = ?1 and r.authorId = ?2 and r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt > ?3")
 	long countOpenByAuthor(Long groupId, Long authorId, Instant now);
 
+	@Query("select count(r) from HelpRequest r where r.groupId = ?1 and r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt > ?2")
+	long countOpenInGroup(Long groupId, Instant now);
+
 	Slice<HelpRequest> findByAuthorIdOrderByCreatedAtDesc(Long authorId, Pageable pageable);
 
 	@Query("select r.groupId, count(r) from HelpRequest r where r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt > ?1 group by r.groupId")

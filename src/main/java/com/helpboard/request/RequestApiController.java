@@ -3,17 +3,18 @@ package com.helpboard.request;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 
 import com.helpboard.account.MemberPrincipal;
 import com.helpboard.group.GroupView;
 import com.helpboard.group.Groups;
 import com.helpboard.system.HelpBoardException;
-import com.helpboard.system.PageResponse;
 import com.helpboard.system.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.data.domain.Slice;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,16 +59,22 @@ class RequestApiController {
 
 	}
 
+	/** A feed page; {@code rotation} fixes the fair order, so pass it back to page on. */
+	record FeedPage(List<RequestJson> items, int page, int size, boolean hasNext, long rotation) {
+	}
+
 	@GetMapping("/groups/{slug}/requests")
-	PageResponse<RequestJson> feed(@PathVariable String slug, @RequestParam(required = false) String campaign,
+	FeedPage feed(@PathVariable String slug, @RequestParam(required = false) String campaign,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-			@AuthenticationPrincipal MemberPrincipal me) {
+			@RequestParam(required = false) Long rotation, @AuthenticationPrincipal MemberPrincipal me) {
 		GroupView group = this.groups.get(slug);
 		if (!this.groups.canRead(group, (me != null) ? me.id() : null)) {
 			throw HelpBoardException.notFound("group.not-found");
 		}
-		return PageResponse.of(this.requests.feed(group, (campaign == null || campaign.isBlank()) ? null : campaign,
-				null, Paging.of(page, size)), RequestJson::of);
+		long view = (rotation != null) ? rotation : this.requests.currentRotation();
+		Slice<RequestView> feed = this.requests.feed(group, (campaign == null || campaign.isBlank()) ? null : campaign,
+				null, view, Paging.of(page, size));
+		return new FeedPage(feed.getContent().stream().map(RequestJson::of).toList(), page, size, feed.hasNext(), view);
 	}
 
 	record PostBody(@NotNull @Size(max = 10_000) String input, String campaign, Integer helpsNeeded,

@@ -68,8 +68,11 @@ class RequestController {
 	@GetMapping("/g/{slug}")
 	String group(@PathVariable String slug, @RequestParam(required = false) String campaign,
 			@RequestParam(defaultValue = "false") boolean hideHelped, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal MemberPrincipal me, Model model) {
+			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) Long rotation,
+			@AuthenticationPrincipal MemberPrincipal me, Model model) {
 		GroupView group = this.groups.get(slug);
+		long view = (rotation != null) ? rotation : this.requests.currentRotation();
+		model.addAttribute("rotation", view);
 		boolean member = this.groups.isMember(group.id(), id(me));
 		model.addAttribute("group", group);
 		model.addAttribute("member", member);
@@ -80,7 +83,7 @@ class RequestController {
 		model.addAttribute("now", this.clock.instant());
 		if (this.groups.canRead(group, id(me))) {
 			Slice<RequestView> feed = this.requests.feed(group, blankToNull(campaign),
-					(hideHelped && me != null) ? me.id() : null, Paging.of(page, size));
+					(hideHelped && me != null) ? me.id() : null, view, Paging.of(page, size));
 			model.addAttribute("feed", feed);
 		}
 		return "request/group";

@@ -20,4 +20,9 @@ class RequestGroupActivity implements GroupActivity {
 		return this.requests.openRequestsByGroup();
 	}
 
+	@Override
+	public long openRequestsIn(long groupId) {
+		return this.requests.openRequestsIn(groupId);
+	}
+
 }

@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -28,10 +30,6 @@ class RequestQueries {
 			+ "r.canonical_url, r.share_text, r.token, r.note, r.helps_needed, r.helps_confirmed, r.status, "
 			+ "r.created_at, r.expires_at, r.boosted_until";
 
-	// boosted first in the order their boost started, then the rest newest first
-	static final String FEED_ORDER = " order by case when r.boosted_until > :now then 0 else 1 end,"
-			+ " case when r.boosted_until > :now then r.boost_started_at end, r.created_at desc, r.id desc";
-
 	// claims belong to the help module; the feed only asks whether one of mine exists
 	static final String HIDE_HELPED = " and not exists (select 1 from claims c where c.request_id = r.id"
 			+ " and c.helper_id = :me)";
@@ -42,10 +40,15 @@ class RequestQueries {
 		this.jdbc = jdbc;
 	}
 
-	Slice<RequestView> feed(long groupId, String campaign, Long hideHelpedBy, Instant now, Pageable page) {
+	/**
+	 * Every open request of the feed, light: what ordering needs, not what cards show.
+	 */
+	List<FairOrder.Candidate> feedCandidates(long groupId, String campaign, Long hideHelpedBy, Instant now) {
 		MapSqlParameterSource params = new MapSqlParameterSource("group", groupId).addValue("now", at(now));
-		StringBuilder sql = new StringBuilder("select ").append(COLUMNS)
-			.append(" from help_requests r where r.group_id = :group and r.status = 'OPEN' and r.expires_at > :now");
+		StringBuilder sql = new StringBuilder(
+				"select r.id, r.author_id, r.helps_confirmed, r.helps_needed, r.created_at, r.boosted_until,"
+						+ " r.boost_started_at from help_requests r"
+						+ " where r.group_id = :group and r.status = 'OPEN' and r.expires_at > :now");
 		if (campaign != null && !campaign.isBlank()) {
 			sql.append(" and r.campaign = :campaign");
 			params.addValue("campaign", campaign);
@@ -54,8 +57,24 @@ class RequestQueries {
 			sql.append(HIDE_HELPED);
 			params.addValue("me", hideHelpedBy);
 		}
-		sql.append(FEED_ORDER);
-		return slice(sql, params, page);
+		return this.jdbc.query(sql.toString(), params,
+				(rs, n) -> new FairOrder.Candidate(rs.getLong("id"), rs.getLong("author_id"),
+						rs.getInt("helps_confirmed"), rs.getInt("helps_needed"), instant(rs, "created_at"),
+						instant(rs, "boosted_until"), instant(rs, "boost_started_at")));
+	}
+
+	/** The given requests, in the given order. */
+	List<RequestView> byIds(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, RequestView> byId = new HashMap<>();
+		this.jdbc.query("select " + COLUMNS + " from help_requests r where r.id in (:ids)",
+				new MapSqlParameterSource("ids", ids), (rs) -> {
+					RequestView row = ROW.mapRow(rs, 0);
+					byId.put(row.id(), row);
+				});
+		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
 	}
 
 	/** The open requests across the given groups that most need help soon. */

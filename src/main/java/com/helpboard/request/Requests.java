@@ -240,11 +240,30 @@ public class Requests {
 		return this.requests.findById(id).map((request) -> view(request, null));
 	}
 
-	public Slice<RequestView> feed(GroupView group, String campaign, Long hideHelpedBy, Pageable page) {
-		Slice<RequestView> slice = this.queries.feed(group.id(), campaign, hideHelpedBy, this.clock.instant(), page);
-		List<RequestView> rows = withReciprocity(
-				slice.getContent().stream().map((r) -> r.withGroup(group.slug())).toList());
-		return new org.springframework.data.domain.SliceImpl<>(rows, page, slice.hasNext());
+	/**
+	 * A page of the group's feed: boosted first, then the fair order of the given
+	 * rotation (see {@link FairOrder}); a fixed three statements whatever the page size.
+	 */
+	public Slice<RequestView> feed(GroupView group, String campaign, Long hideHelpedBy, Long rotation, Pageable page) {
+		Instant now = this.clock.instant();
+		List<FairOrder.Candidate> candidates = this.queries.feedCandidates(group.id(), campaign, hideHelpedBy, now);
+		Map<Long, Reciprocity> reciprocity = reciprocityOf(
+				candidates.stream().map(FairOrder.Candidate::authorId).collect(Collectors.toSet()));
+		List<Long> ordered = FairOrder.order(candidates, reciprocity,
+				(rotation != null) ? rotation : FairOrder.rotationAt(now), now);
+		int from = (int) Math.min(page.getOffset(), ordered.size());
+		int to = Math.min(from + page.getPageSize(), ordered.size());
+		List<RequestView> rows = this.queries.byIds(ordered.subList(from, to))
+			.stream()
+			.map((r) -> r.withGroup(group.slug())
+				.withReciprocity(reciprocity.getOrDefault(r.authorId(), Reciprocity.NONE)))
+			.toList();
+		return new org.springframework.data.domain.SliceImpl<>(rows, page, to < ordered.size());
+	}
+
+	/** The rotation a feed view starting now uses; paging links carry it along. */
+	public long currentRotation() {
+		return FairOrder.rotationAt(this.clock.instant());
 	}
 
 	public List<RequestView> hottest(Map<Long, String> groupSlugs, int limit) {
@@ -265,6 +284,10 @@ public class Requests {
 					now))
 			.toList();
 		return new org.springframework.data.domain.SliceImpl<>(rows, page, slice.hasNext());
+	}
+
+	public long openRequestsIn(long groupId) {
+		return this.requests.countOpenInGroup(groupId, this.clock.instant());
 	}
 
 	public Map<Long, Long> openRequestsByGroup() {
@@ -331,6 +354,11 @@ public class Requests {
 			throw HelpBoardException.forbidden("request.not-author");
 		}
 		return request;
+	}
+
+	private Map<Long, Reciprocity> reciprocityOf(Set<Long> authorIds) {
+		ReciprocitySource source = this.reciprocity.getIfAvailable();
+		return (source == null || authorIds.isEmpty()) ? Map.of() : source.of(authorIds);
 	}
 
 	private List<RequestView> withReciprocity(List<RequestView> rows) {
