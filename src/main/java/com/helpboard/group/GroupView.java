@@ -1,17 +1,49 @@
 package com.helpboard.group;
 
+import java.util.Arrays;
+import java.util.List;
+
 import com.helpboard.system.LocalizedText;
 
 /** A topic group as other modules and pages see it. */
 public record GroupView(long id, String slug, LocalizedText name, LocalizedText description, LocalizedText rules,
 		Visibility visibility, Long ownerId, String defaultCampaign, int maxOpenPerMember, PostingRule postingRule,
-		long memberCount, long openRequests) {
+		long memberCount, long openRequests, BoostRule boostRule) {
 
 	/**
 	 * Help before you post: the first {@code freePosts} requests are free; after that,
 	 * {@code helpsToPost} helps given in the last {@code windowHours} hours.
 	 */
 	public record PostingRule(int freePosts, int helpsToPost, int windowHours) {
+	}
+
+	/**
+	 * Boosts here: at most {@code slots} requests pinned at once, {@code pricePerHour}
+	 * credits an hour, for one of {@code hourChoices} hours.
+	 */
+	public record BoostRule(int slots, int pricePerHour, List<Integer> hourChoices) {
+
+		public BoostRule {
+			hourChoices = List.copyOf(hourChoices);
+		}
+
+		/**
+		 * Reads the stored list, hours apart by commas; the database has checked its
+		 * shape.
+		 */
+		static BoostRule of(int slots, int pricePerHour, String hourChoices) {
+			return new BoostRule(slots, pricePerHour,
+					Arrays.stream(hourChoices.split(",")).map(String::strip).map(Integer::valueOf).toList());
+		}
+
+		public boolean offers(int hours) {
+			return this.hourChoices.contains(hours);
+		}
+
+		public long cost(int hours) {
+			return (long) hours * this.pricePerHour;
+		}
+
 	}
 
 	public boolean isPrivate() {

@@ -258,7 +258,8 @@ public class Groups {
 				new LocalizedText(group.getRulesZh(), group.getRulesEn()), group.getVisibility(), group.getOwnerId(),
 				group.getDefaultCampaign(), group.getMaxOpenPerMember(),
 				new GroupView.PostingRule(group.getFreePosts(), group.getHelpsToPost(), group.getHelpWindowHours()),
-				members.getOrDefault(group.getId(), 0L), open.getOrDefault(group.getId(), 0L));
+				members.getOrDefault(group.getId(), 0L), open.getOrDefault(group.getId(), 0L), GroupView.BoostRule
+					.of(group.getBoostSlots(), group.getBoostPricePerHour(), group.getBoostHourChoices()));
 	}
 
 }

@@ -56,6 +56,12 @@ class TopicGroup {
 
 	private int helpWindowHours;
 
+	private int boostSlots;
+
+	private int boostPricePerHour;
+
+	private String boostHourChoices;
+
 	private Instant createdAt;
 
 	protected TopicGroup() {
@@ -77,6 +83,9 @@ class TopicGroup {
 		this.freePosts = 3;
 		this.helpsToPost = 1;
 		this.helpWindowHours = 48;
+		this.boostSlots = 3;
+		this.boostPricePerHour = 2;
+		this.boostHourChoices = "1,3,6,12,24";
 		this.createdAt = createdAt;
 		if (visibility == Visibility.PRIVATE) {
 			rotateInviteCode();
@@ -173,6 +182,18 @@ class TopicGroup {
 
 	int getHelpWindowHours() {
 		return this.helpWindowHours;
+	}
+
+	int getBoostSlots() {
+		return this.boostSlots;
+	}
+
+	int getBoostPricePerHour() {
+		return this.boostPricePerHour;
+	}
+
+	String getBoostHourChoices() {
+		return this.boostHourChoices;
 	}
 
 	Instant getCreatedAt() {

@@ -151,6 +151,25 @@ class HelpRequest {
 		}
 	}
 
+	/**
+	 * Pins the request at the top of its group's feed from {@code startedAt} (its place
+	 * among the pinned) until {@code until}; only while it is open.
+	 * @return false when the request is closed and stays unpinned
+	 */
+	boolean pin(Instant startedAt, Instant until) {
+		if (this.status != RequestStatus.OPEN) {
+			return false;
+		}
+		this.boostStartedAt = startedAt;
+		this.boostedUntil = until;
+		return true;
+	}
+
+	void unpin() {
+		this.boostStartedAt = null;
+		this.boostedUntil = null;
+	}
+
 	private void fulfilIfDone(Instant now) {
 		if (this.helpsConfirmed >= this.helpsNeeded) {
 			close(RequestStatus.FULFILLED, now);

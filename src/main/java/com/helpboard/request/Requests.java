@@ -332,6 +332,22 @@ public class Requests {
 		}
 	}
 
+	/**
+	 * Pins the request in its group's feed (for the credit module's boosts). The row is
+	 * locked first, so a request closed meanwhile is seen closed.
+	 * @return false when the request is no longer open and was not pinned
+	 */
+	@Transactional
+	public boolean markBoosted(long requestId, Instant startedAt, Instant until) {
+		return this.requests.findForUpdate(requestId).map((request) -> request.pin(startedAt, until)).orElse(false);
+	}
+
+	/** Unpins the request: its last boost ended. */
+	@Transactional
+	public void clearBoost(long requestId) {
+		this.requests.findForUpdate(requestId).ifPresent(HelpRequest::unpin);
+	}
+
 	/** Expires up to {@code batch} overdue open requests; returns how many. */
 	@Transactional
 	public int expireOverdue(int batch) {

@@ -90,7 +90,7 @@ class SecurityConfiguration {
 			// pages about "me" need a member; every other page is public (and unknown
 			// ones 404)
 			.requestMatchers(HttpMethod.GET, "/me", "/me/**", "/queue", "/queue/**", "/my/**", "/waiting", "/g/*/post",
-					"/groups/new", "/mod/**")
+					"/groups/new", "/mod/**", "/r/*/boost")
 			.authenticated()
 			.requestMatchers(HttpMethod.GET, "/**")
 			.permitAll()

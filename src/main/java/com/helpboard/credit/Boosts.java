@@ -1,0 +1,349 @@
+package com.helpboard.credit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.stream.Collectors;
+
+import com.helpboard.group.GroupView;
+import com.helpboard.group.Groups;
+import com.helpboard.request.RequestView;
+import com.helpboard.request.Requests;
+import com.helpboard.system.FieldRejection;
+import com.helpboard.system.HelpBoardException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.data.domain.Limit;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Boosts: credits that pin a request at the top of its group (DESIGN §6).
+ *
+ * <p>
+ * Each group has a few slots. Everything that counts or fills them — a member buying a
+ * boost, a scheduler run on any instance, the listener of a closed request — first locks
+ * the group ({@link BoostSlotLock}), so the slots are never over-assigned and a queued
+ * boost is started or refunded once. The credits move only through {@link Credits}, under
+ * keys {@code boost:<id>:spend} and {@code boost:<id>:refund}, so a refund asked for
+ * twice pays once.
+ */
+@Service
+public class Boosts {
+
+	private static final Logger log = LoggerFactory.getLogger(Boosts.class);
+
+	/** Groups one scheduler run settles, and queued boosts it looks at in each. */
+	static final int BATCH = 100;
+
+	/** How far down a group's queue the start estimates look. */
+	static final int ESTIMATE_DEPTH = 1000;
+
+	private final BoostRepository boosts;
+
+	private final BoostSlotLock slots;
+
+	private final Credits credits;
+
+	private final Requests requests;
+
+	private final Groups groups;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	Boosts(BoostRepository boosts, BoostSlotLock slots, Credits credits, Requests requests, Groups groups, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.boosts = boosts;
+		this.slots = slots;
+		this.credits = credits;
+		this.requests = requests;
+		this.groups = groups;
+		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * Buys a boost of {@code hours} for the member's own open request: active at once
+	 * when a slot of its group is free and nobody queues, else queued behind the others.
+	 * @throws HelpBoardException 404 unknown request, 403 not the author, 409 closed or
+	 * not enough credits ({@code credit.insufficient}, nothing stored), 400 hours not
+	 * offered by the group
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public BoostView boost(long memberId, long requestId, int hours) {
+		RequestView request = boostable(memberId, requestId);
+		GroupView group = group(request.groupId());
+		if (!group.boostRule().offers(hours)) {
+			throw new FieldRejection(HttpStatus.BAD_REQUEST, "hours", "boost.hours.invalid",
+					group.boostRule().hourChoices().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+		}
+		try {
+			return this.transactions.execute((status) -> buy(memberId, requestId, group.id(), hours));
+		}
+		catch (ConcurrencyFailureException ex) {
+			// the request changed under us (closed, most likely); nothing was bought, and
+			// a page shows this like any other refusal
+			throw HelpBoardException.conflict("error.conflict");
+		}
+	}
+
+	private BoostView buy(long memberId, long requestId, long groupId, int hours) {
+		this.slots.lock(groupId);
+		Instant now = now();
+		// read again under the lock: it may have closed since the checks above
+		boostable(memberId, requestId);
+		GroupView.BoostRule rule = rule(groupId);
+		Boost boost = this.boosts.save(new Boost(requestId, groupId, memberId, hours, rule.cost(hours), now));
+		this.credits.spend(memberId, boost.getCost(), boost.spendKey(), boost.reference());
+		// it joins the queue, and settling starts the queue's head while slots are free:
+		// it is active at once only when nobody waits ahead of it
+		settle(groupId, rule, now, false, List.of());
+		if (boost.getStatus() == BoostStatus.QUEUED) {
+			return boost.view(estimates(groupId, rule, now).get(boost.getId()));
+		}
+		return boost.view(null);
+	}
+
+	private RequestView boostable(long memberId, long requestId) {
+		RequestView request = this.requests.find(requestId)
+			.orElseThrow(() -> HelpBoardException.notFound("request.not-found"));
+		if (request.authorId() != memberId) {
+			throw HelpBoardException.forbidden("boost.not-author");
+		}
+		if (!request.isOpen()) {
+			throw HelpBoardException.conflict("boost.request-not-open");
+		}
+		return request;
+	}
+
+	/** The request's boosts, newest first; queued ones with estimated times. */
+	@Transactional(readOnly = true)
+	public List<BoostView> boostsOf(long requestId) {
+		List<Boost> all = this.boosts.findByRequestIdOrderByIdDesc(requestId);
+		Map<Long, Instant> estimates = Map.of();
+		if (all.stream().anyMatch((boost) -> boost.getStatus() == BoostStatus.QUEUED)) {
+			long groupId = all.get(0).getGroupId();
+			estimates = estimates(groupId, rule(groupId), now());
+		}
+		List<BoostView> views = new ArrayList<>();
+		for (Boost boost : all) {
+			views.add(boost.view(estimates.get(boost.getId())));
+		}
+		return views;
+	}
+
+	/**
+	 * The scheduler's sweep, safe to run on several instances at once: in each group with
+	 * work (up to {@value #BATCH}), ends active boosts past their end or of closed
+	 * requests, refunds queued boosts of closed requests, and starts queued ones, oldest
+	 * first, while slots are free. Each group is one transaction under its lock, so a
+	 * failure in one delays only that group to the next run.
+	 * @return how many boosts were ended, refunded or started
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public int tick() {
+		List<Long> groupIds = this.transactions.execute((status) -> this.boosts.groupsWithWork(now(), BATCH));
+		int work = 0;
+		for (long groupId : groupIds) {
+			try {
+				Integer done = this.transactions.execute((status) -> {
+					this.slots.lock(groupId);
+					return settle(groupId, rule(groupId), now(), true, List.of());
+				});
+				work += (done != null) ? done : 0;
+			}
+			catch (ConcurrencyFailureException ex) {
+				log.info("Boosts of group {} changed meanwhile; settling them on the next run", groupId);
+			}
+			catch (RuntimeException ex) {
+				// one group's trouble must not stop the others
+				log.warn("Could not settle the boosts of group {}", groupId, ex);
+			}
+		}
+		return work;
+	}
+
+	/**
+	 * A request closed: refund its boosts that never started, end the one that runs, and
+	 * give the freed slot to the next in the queue. Called by {@link BoostRefunds} after
+	 * the close committed; the scheduler's sweep repairs anything missed.
+	 */
+	@Transactional
+	void requestClosed(long requestId, long groupId) {
+		// locked first: a purchase racing the close has committed its boost by then
+		this.slots.lock(groupId);
+		if (!this.boosts.existsByRequestIdAndStatusIn(requestId, List.of(BoostStatus.QUEUED, BoostStatus.ACTIVE))) {
+			return;
+		}
+		// all of its queued boosts, however far back in the queue
+		settle(groupId, rule(groupId), now(), true,
+				this.boosts.findByRequestIdAndStatusOrderByIdAsc(requestId, BoostStatus.QUEUED));
+	}
+
+	/**
+	 * The group's slots put in order; the caller holds the group's lock. A sweep looks
+	 * through the queue for boosts of closed requests and refunds them, in member order
+	 * so that concurrent sweeps of other groups lock credit accounts in the same order. A
+	 * purchase only starts what free slots allow and refunds nothing: it holds its
+	 * buyer's account lock already, and the sweep or the listener refunds soon after.
+	 */
+	private int settle(long groupId, GroupView.BoostRule rule, Instant now, boolean sweep, List<Boost> closedRequest) {
+		int work = 0;
+		for (Boost boost : this.boosts.findByGroupIdAndStatusOrderByIdAsc(groupId, BoostStatus.ACTIVE,
+				Limit.unlimited())) {
+			if (!boost.isRunningAt(now) || !isOpen(boost.getRequestId(), now)) {
+				boost.end(now);
+				repin(boost.getRequestId(), now);
+				work++;
+			}
+		}
+		int running = running(groupId, now);
+		Map<Long, Boost> closed = new HashMap<>();
+		closedRequest.forEach((boost) -> closed.put(boost.getId(), boost));
+		for (Boost boost : this.boosts.findByGroupIdAndStatusOrderByIdAsc(groupId, BoostStatus.QUEUED,
+				Limit.of(BATCH))) {
+			if (!sweep && running >= rule.slots()) {
+				break;
+			}
+			if (closed.containsKey(boost.getId()) || !isOpen(boost.getRequestId(), now)) {
+				closed.put(boost.getId(), boost);
+			}
+			else if (running < rule.slots()) {
+				if (start(boost, now)) {
+					running++;
+					work++;
+				}
+				else {
+					closed.put(boost.getId(), boost);
+				}
+			}
+		}
+		if (sweep) {
+			closed.values()
+				.stream()
+				.sorted(Comparator.comparing(Boost::getMemberId).thenComparing(Boost::getId))
+				.forEach(this::refund);
+			work += closed.size();
+		}
+		return work;
+	}
+
+	/**
+	 * Starts a queued boost and pins its request.
+	 * @return false when the request has just closed; the boost stays queued
+	 */
+	private boolean start(Boost boost, Instant now) {
+		List<Boost> running = this.boosts.findByRequestIdAndStatusOrderByIdAsc(boost.getRequestId(), BoostStatus.ACTIVE)
+			.stream()
+			.filter((other) -> other.isRunningAt(now))
+			.toList();
+		// a request boosted again keeps its place among the pinned and stays pinned
+		// until its last boost ends
+		Instant pinnedSince = running.stream().map(Boost::getStartsAt).min(Comparator.naturalOrder()).orElse(now);
+		Instant until = running.stream()
+			.map(Boost::getEndsAt)
+			.filter((end) -> end.isAfter(boost.endIfStartedAt(now)))
+			.max(Comparator.naturalOrder())
+			.orElse(boost.endIfStartedAt(now));
+		if (!this.requests.markBoosted(boost.getRequestId(), pinnedSince, until)) {
+			return false;
+		}
+		boost.start(now);
+		return true;
+	}
+
+	/** After a boost ended: pin the request until its later boost ends, or unpin it. */
+	private void repin(long requestId, Instant now) {
+		List<Boost> running = this.boosts.findByRequestIdAndStatusOrderByIdAsc(requestId, BoostStatus.ACTIVE)
+			.stream()
+			.filter((other) -> other.isRunningAt(now))
+			.toList();
+		if (running.isEmpty()) {
+			this.requests.clearBoost(requestId);
+			return;
+		}
+		Instant since = running.stream().map(Boost::getStartsAt).min(Comparator.naturalOrder()).orElseThrow();
+		Instant until = running.stream().map(Boost::getEndsAt).max(Comparator.naturalOrder()).orElseThrow();
+		if (!this.requests.markBoosted(requestId, since, until)) {
+			this.requests.clearBoost(requestId);
+		}
+	}
+
+	private void refund(Boost boost) {
+		this.credits.refund(boost.getMemberId(), boost.getCost(), boost.refundKey(), boost.reference());
+		boost.refunded();
+	}
+
+	private int running(long groupId, Instant now) {
+		return (int) this.boosts.findByGroupIdAndStatusOrderByIdAsc(groupId, BoostStatus.ACTIVE, Limit.unlimited())
+			.stream()
+			.filter((boost) -> boost.isRunningAt(now))
+			.count();
+	}
+
+	private boolean isOpen(long requestId, Instant now) {
+		return this.requests.find(requestId).map(RequestView::isOpen).orElse(false);
+	}
+
+	/**
+	 * When each queued boost of the group would start if every boost ahead of it ran its
+	 * full time: a queued boost takes the first slot to free up, in queue order. Bounded
+	 * by {@value #ESTIMATE_DEPTH} places.
+	 */
+	private Map<Long, Instant> estimates(long groupId, GroupView.BoostRule rule, Instant now) {
+		PriorityQueue<Instant> slotEnds = new PriorityQueue<>();
+		for (Boost boost : this.boosts.findByGroupIdAndStatusOrderByIdAsc(groupId, BoostStatus.ACTIVE,
+				Limit.unlimited())) {
+			if (boost.isRunningAt(now)) {
+				slotEnds.add(boost.getEndsAt());
+			}
+		}
+		Map<Long, Instant> starts = new HashMap<>();
+		Instant earliest = now;
+		for (Boost boost : this.boosts.findByGroupIdAndStatusOrderByIdAsc(groupId, BoostStatus.QUEUED,
+				Limit.of(ESTIMATE_DEPTH))) {
+			while (slotEnds.size() >= rule.slots()) {
+				Instant freed = slotEnds.poll();
+				if (freed.isAfter(earliest)) {
+					earliest = freed;
+				}
+			}
+			starts.put(boost.getId(), earliest);
+			slotEnds.add(boost.endIfStartedAt(earliest));
+		}
+		return starts;
+	}
+
+	private GroupView.BoostRule rule(long groupId) {
+		return group(groupId).boostRule();
+	}
+
+	// byIds, unlike findById, does not count members and open requests
+	private GroupView group(long groupId) {
+		GroupView group = this.groups.byIds(List.of(groupId)).get(groupId);
+		if (group == null) {
+			throw new IllegalStateException("no group " + groupId);
+		}
+		return group;
+	}
+
+	private Instant now() {
+		// the database keeps microseconds; so do the views returned the first time
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}

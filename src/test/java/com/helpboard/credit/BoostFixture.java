@@ -1,0 +1,161 @@
+package com.helpboard.credit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import com.helpboard.group.Groups;
+import com.helpboard.group.NewGroup;
+import com.helpboard.group.Visibility;
+import com.helpboard.request.NewRequest;
+import com.helpboard.request.RequestView;
+import com.helpboard.request.Requests;
+import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestMembers.TestMember;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the boost tests share: a fresh group per test (so tests never share slots),
+ * members with requests and credits, a start gate for races, and the ledger invariant.
+ */
+class BoostFixture {
+
+	private final Groups groups;
+
+	private final Requests requests;
+
+	private final Credits credits;
+
+	private final TestMembers members;
+
+	private final JdbcTemplate jdbc;
+
+	BoostFixture(Groups groups, Requests requests, Credits credits, TestMembers members, JdbcTemplate jdbc) {
+		this.groups = groups;
+		this.requests = requests;
+		this.credits = credits;
+		this.members = members;
+		this.jdbc = jdbc;
+	}
+
+	/** A new public group with this many boost slots (price 2 an hour, 1/3/6/12/24 h). */
+	String group(int slots) {
+		TestMember owner = this.members.create("bo");
+		this.jdbc.update("update members set site_role = 'ADMIN' where id = ?", owner.id());
+		String slug = "boost-" + UUID.randomUUID().toString().substring(0, 8);
+		this.groups.create(owner.id(), new NewGroup(slug, "Boosts", "", "", Visibility.PUBLIC, "pdd-bargain"));
+		this.jdbc.update("update topic_groups set boost_slots = ? where slug = ?", slots, slug);
+		return slug;
+	}
+
+	/** A member of the group with {@code credits} credits. */
+	TestMember member(String group, long credits) {
+		TestMember member = this.members.create("bm");
+		this.groups.join(group, member.id(), null);
+		if (credits > 0) {
+			this.credits.grant(member.id(), credits, "test:" + UUID.randomUUID(), "test");
+		}
+		return member;
+	}
+
+	RequestView post(TestMember author, String group) {
+		String link = "https://p.pinduoduo.com/" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		return this.requests.post(author.id(), group, new NewRequest(link, null, 3, null, null), null);
+	}
+
+	String status(long boostId) {
+		return this.jdbc.queryForObject("select status from boosts where id = ?", String.class, boostId);
+	}
+
+	Instant boostedUntil(long requestId) {
+		Timestamp until = this.jdbc.queryForObject("select boosted_until from help_requests where id = ?",
+				Timestamp.class, requestId);
+		return (until != null) ? until.toInstant() : null;
+	}
+
+	/** As if the boost had started two hours ago and run out an hour ago. */
+	void runOut(long boostId) {
+		Instant now = Instant.now();
+		this.jdbc.update("update boosts set starts_at = ?, ends_at = ? where id = ?",
+				Timestamp.from(now.minusSeconds(7200)), Timestamp.from(now.minusSeconds(3600)), boostId);
+	}
+
+	long count(String sql, Object... args) {
+		Long value = this.jdbc.queryForObject(sql, Long.class, args);
+		return (value != null) ? value : 0;
+	}
+
+	/**
+	 * The ledger's invariant, read with plain SQL: each entry's balance_after is the
+	 * running sum, the stored balance is the sum of all entries and never negative.
+	 */
+	void assertLedgerAddsUp(long member) {
+		List<Map<String, Object>> entries = this.jdbc
+			.queryForList("select amount, balance_after from ledger_entries where member_id = ? order by id", member);
+		long running = 0;
+		for (Map<String, Object> entry : entries) {
+			running += ((Number) entry.get("amount")).longValue();
+			assertThat(((Number) entry.get("balance_after")).longValue()).as("balance_after").isEqualTo(running);
+		}
+		long balance = count("select coalesce((select balance from credit_accounts where member_id = ?), 0)", member);
+		assertThat(balance).isEqualTo(running).isNotNegative();
+	}
+
+	static void eventually(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("condition not met in time").isLessThan(deadline);
+			Thread.sleep(50);
+		}
+	}
+
+	/**
+	 * Runs the tasks on as many threads, released together by one start gate once all are
+	 * ready, and returns each task's result or the exception it threw.
+	 */
+	static List<Object> race(List<Callable<Object>> tasks) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+		try {
+			CountDownLatch ready = new CountDownLatch(tasks.size());
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Object>> futures = new ArrayList<>();
+			for (Callable<Object> task : tasks) {
+				futures.add(pool.submit(() -> {
+					ready.countDown();
+					start.await();
+					return task.call();
+				}));
+			}
+			ready.await();
+			start.countDown();
+			List<Object> outcomes = new ArrayList<>();
+			for (Future<Object> future : futures) {
+				try {
+					outcomes.add(future.get(2, TimeUnit.MINUTES));
+				}
+				catch (ExecutionException ex) {
+					outcomes.add(ex.getCause());
+				}
+			}
+			return outcomes;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+}
