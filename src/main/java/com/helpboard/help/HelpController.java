@@ -64,6 +64,7 @@ class HelpController {
 		}
 		else if (me != null) {
 			model.addAttribute("myClaim", this.helps.claimOf(id, me.id()).orElse(null));
+			model.addAttribute("blocked", this.helps.blocks(me.id(), request.authorId()));
 		}
 		return "request/detail";
 	}
@@ -89,6 +90,21 @@ class HelpController {
 				.encode()
 				.build()
 				.toUriString();
+		}
+		return "redirect:/r/" + id;
+	}
+
+	@PostMapping("/r/{id}/block")
+	String block(@PathVariable long id, @RequestParam(defaultValue = "true") boolean block,
+			@AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+		RequestView request = this.requests.get(id, me.id());
+		if (block) {
+			this.helps.block(me.id(), request.authorId());
+			redirect.addFlashAttribute("flash", "help.blocked");
+		}
+		else {
+			this.helps.unblock(me.id(), request.authorId());
+			redirect.addFlashAttribute("flash", "help.unblocked");
 		}
 		return "redirect:/r/" + id;
 	}

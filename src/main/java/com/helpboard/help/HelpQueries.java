@@ -46,10 +46,32 @@ class HelpQueries {
 				  and r.campaign not in (:capped)
 				  and r.id not in (:skip)
 				  and not exists (select 1 from claims c where c.request_id = r.id and c.helper_id = :me)
+				  and not exists (select 1 from member_blocks b where b.member_id = :me and b.blocked_id = r.author_id)
 				order by case when r.boosted_until > :now then 0 else 1 end,
 				         r.helps_needed - r.helps_confirmed asc, r.created_at asc, r.id asc
 				limit 1""", params, Long.class);
 		return ids.stream().findFirst();
+	}
+
+	void block(long memberId, long blockedId, Instant at) {
+		MapSqlParameterSource params = new MapSqlParameterSource("me", memberId).addValue("them", blockedId)
+			.addValue("at", at.atOffset(ZoneOffset.UTC));
+		// insert once; blocking again is fine
+		this.jdbc.update("insert into member_blocks (member_id, blocked_id, created_at)"
+				+ " select :me, :them, :at where not exists"
+				+ " (select 1 from member_blocks where member_id = :me and blocked_id = :them)", params);
+	}
+
+	void unblock(long memberId, long blockedId) {
+		this.jdbc.update("delete from member_blocks where member_id = :me and blocked_id = :them",
+				new MapSqlParameterSource("me", memberId).addValue("them", blockedId));
+	}
+
+	boolean blocks(long memberId, long otherId) {
+		Integer count = this.jdbc.queryForObject(
+				"select count(*) from member_blocks where member_id = :me and blocked_id = :them",
+				new MapSqlParameterSource("me", memberId).addValue("them", otherId), Integer.class);
+		return count != null && count > 0;
 	}
 
 	Map<Long, Reciprocity> reciprocity(Collection<Long> memberIds) {

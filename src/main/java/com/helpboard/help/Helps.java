@@ -247,6 +247,30 @@ public class Helps {
 		return new HelperDay(rows, nextChinaMidnight(now));
 	}
 
+	/** The member no longer sees the other's requests in their help queue. */
+	@Transactional
+	public void block(long memberId, long otherId) {
+		if (memberId == otherId) {
+			throw HelpBoardException.conflict("help.block.self");
+		}
+		this.accounts.findById(otherId).orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
+		try {
+			this.queries.block(memberId, otherId, this.clock.instant());
+		}
+		catch (DataIntegrityViolationException ex) {
+			// a double click blocked already
+		}
+	}
+
+	@Transactional
+	public void unblock(long memberId, long otherId) {
+		this.queries.unblock(memberId, otherId);
+	}
+
+	public boolean blocks(long memberId, long otherId) {
+		return this.queries.blocks(memberId, otherId);
+	}
+
 	public long helpsGiven(long memberId) {
 		return this.claims.countByHelperIdAndStatus(memberId, ClaimStatus.CONFIRMED);
 	}

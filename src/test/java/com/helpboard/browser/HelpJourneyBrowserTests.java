@@ -18,10 +18,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Helping and being thanked in a real Chromium, on a phone (Chinese) and on a desktop
  * (English), with two members in two browser contexts: A posts a group-buy request; B
  * finds it in the help queue, copies it and says "I helped → next"; A confirms the claim
- * on "To confirm"; the request shows 1/2 with B's claim confirmed; B's profile and credit
- * history show the credit (paid asynchronously after the confirmation commits) and A's
- * profile the help received. Neither member gets the other's buttons. Screenshots land in
- * target/screenshots.
+ * on "Waiting for me"; the request shows 1/2 with B's claim confirmed; B's profile and
+ * credit history show the credit (paid asynchronously after the confirmation commits) and
+ * A's profile the help received. Neither member gets the other's buttons. Screenshots
+ * land in target/screenshots.
  */
 @IntegrationTest
 class HelpJourneyBrowserTests extends BrowserSupport {
@@ -39,10 +39,10 @@ class HelpJourneyBrowserTests extends BrowserSupport {
 			String earned) {
 	}
 
-	static final Texts CHINESE = new Texts("帮一帮", "待确认", "我帮了 → 下一个", "已告诉发布者你帮了忙，确认后你会获得互助积分。", "今天已帮 1 次", "已复制 ✓",
+	static final Texts CHINESE = new Texts("帮一帮", "等我确认", "我帮了 → 下一个", "已告诉发布者你帮了忙，确认后你会获得互助积分。", "今天已帮 1 次", "已复制 ✓",
 			"说帮了你", "已确认，对方获得了互助积分。", "已确认", "发布者已确认你的助力，谢谢！", "助力所得");
 
-	static final Texts ENGLISH = new Texts("Help queue", "To confirm", "I helped → next",
+	static final Texts ENGLISH = new Texts("Help queue", "Waiting for me", "I helped → next",
 			"The author has been told you helped; you earn credit once they confirm.", "Helped today: 1", "Copied ✓",
 			"says they helped you", "Confirmed; they earned a credit.", "Confirmed",
 			"The author confirmed your help. Thank you!", "Earned by helping");
@@ -106,7 +106,7 @@ class HelpJourneyBrowserTests extends BrowserSupport {
 		screenshot(b, device + "-help-queue-after-claim");
 		assertFitsTheScreen(b);
 
-		// 3. A sees B's claim on "To confirm" and confirms it
+		// 3. A sees B's claim on "Waiting for me" and confirms it
 		Locator waitingNav = a.locator("header nav a[href='/waiting']");
 		assertThat(waitingNav).hasText(texts.waitingNav());
 		a.waitForNavigation(waitingNav::click);

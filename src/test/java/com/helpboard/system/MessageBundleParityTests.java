@@ -52,6 +52,23 @@ class MessageBundleParityTests {
 	}
 
 	@Test
+	void messagesWithArgumentsKeepTheirApostrophes() throws IOException {
+		// MessageFormat reads a lone ' as a quote and drops it ("{0}'s" shows as "Xs")
+		for (String bundle : bundles()) {
+			for (String path : new String[] { "/messages/" + bundle + ".properties",
+					"/messages/" + bundle + "_en.properties" }) {
+				Properties messages = load(path);
+				for (String key : messages.stringPropertyNames()) {
+					String text = messages.getProperty(key);
+					if (text.matches("(?s).*\\{\\d.*")) {
+						assertThat(text.replace("''", "")).as(path + " " + key).doesNotContain("'");
+					}
+				}
+			}
+		}
+	}
+
+	@Test
 	void chineseBundleIsChinese() throws IOException {
 		Properties chinese = load("/messages/messages.properties");
 		assertThat(chinese.getProperty("app.name")).isEqualTo("助力广场");
