@@ -30,7 +30,13 @@ class CampaignAdminController {
 	record CampaignForm(@NotBlank @Size(max = 64) String nameZh, @NotBlank @Size(max = 64) String nameEn,
 			@NotNull Campaign.TtlMode ttlMode, @NotNull @Min(1) @Max(168) Integer defaultTtlHours,
 			@NotNull @Min(1) @Max(168) Integer maxTtlHours, @NotNull @Min(1) @Max(1000) Integer helperDailyCap,
-			boolean newUserOnly) {
+			Boolean newUserOnly) {
+
+		CampaignForm {
+			// an unticked checkbox sends nothing
+			newUserOnly = Boolean.TRUE.equals(newUserOnly);
+		}
+
 	}
 
 	@GetMapping("/admin/campaigns")

@@ -258,4 +258,38 @@ class BoostWebIntegrationTests {
 		assertThat(this.credits.balance(other.id())).isEqualTo(7);
 	}
 
+	@Test
+	void aBoostRetriedWithOneIdempotencyKeyChargesOnceEvenConcurrently() throws Exception {
+		String group = this.fixture.group(3);
+		TestMember author = this.fixture.member(group, 20);
+		RequestView request = this.fixture.post(author, group);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		java.util.List<java.util.concurrent.Future<org.springframework.mock.web.MockHttpServletResponse>> answers = new java.util.ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			answers.add(pool.submit(() -> {
+				start.await();
+				return this.mvc
+					.perform(post("/api/v1/requests/" + request.id() + "/boosts")
+						.header("Authorization", author.bearer())
+						.header("Idempotency-Key", "boost-once")
+						.contentType(MediaType.APPLICATION_JSON)
+						.content(hours(3)))
+					.andReturn()
+					.getResponse();
+			}));
+		}
+		start.countDown();
+		java.util.Set<String> bodies = new java.util.HashSet<>();
+		for (var answer : answers) {
+			var response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(response.getStatus()).isEqualTo(201);
+			bodies.add(response.getContentAsString());
+		}
+		pool.shutdown();
+		assertThat(bodies).hasSize(1);
+		assertThat(this.credits.balance(author.id())).isEqualTo(20 - 3 * 2);
+		assertThat(this.fixture.count("select count(*) from boosts where request_id = ?", request.id())).isEqualTo(1);
+	}
+
 }

@@ -66,6 +66,9 @@ class RequestIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	Campaigns campaigns;
+
 	private TestMember joined(String prefix, String group) {
 		TestMember member = this.members.create(prefix);
 		this.groups.join(group, member.id(), null);
@@ -421,6 +424,66 @@ class RequestIntegrationTests {
 		StatementCounter.reset();
 		this.mvc.perform(get("/api/v1/groups/" + slug + "/requests").param("size", "50")).andExpect(status().isOk());
 		assertThat(StatementCounter.count()).isLessThanOrEqualTo(5);
+	}
+
+	@Test
+	void onlyAdminsEditCampaignRulesAndTheEditTakesEffect() throws Exception {
+		TestMember member = this.members.create("member");
+		this.mvc.perform(get("/admin/campaigns").with(member.session())).andExpect(status().isForbidden());
+		TestMember admin = this.members.create("admin");
+		org.springframework.test.web.servlet.request.RequestPostProcessor asAdmin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(new com.helpboard.account.MemberPrincipal(admin.id(), admin.username(), "", true));
+		this.mvc.perform(get("/admin/campaigns").with(asAdmin).header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("pdd-checkin")));
+		this.mvc
+			.perform(post("/admin/campaigns/pdd-checkin").with(csrf())
+				.with(asAdmin)
+				.header("Accept-Language", "en")
+				.param("nameZh", "签到")
+				.param("nameEn", "Daily check-in")
+				.param("ttlMode", "MIDNIGHT")
+				.param("defaultTtlHours", "30")
+				.param("maxTtlHours", "24")
+				.param("helperDailyCap", "20"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The default expiry is between 1 and the maximum")));
+		try {
+			this.mvc
+				.perform(post("/admin/campaigns/pdd-checkin").with(csrf())
+					.with(asAdmin)
+					.param("nameZh", "签到")
+					.param("nameEn", "Daily check-in")
+					.param("ttlMode", "HOURS")
+					.param("defaultTtlHours", "6")
+					.param("maxTtlHours", "12")
+					.param("helperDailyCap", "20"))
+				.andExpect(status().is3xxRedirection());
+			TestMember poster = joined("checkin", "orchard");
+			RequestView posted = this.requests.post(poster.id(), "orchard",
+					new NewRequest("签到 https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8),
+							"pdd-checkin", 1, null, null),
+					null);
+			assertThat(Duration.between(posted.createdAt(), posted.expiresAt())).isEqualTo(Duration.ofHours(6));
+		}
+		finally {
+			this.campaigns.update("pdd-checkin",
+					new Campaigns.CampaignEdit("签到", "Daily check-in", Campaign.TtlMode.MIDNIGHT, 24, 24, 20, false));
+		}
+	}
+
+	@Test
+	void hidingTheOnesIHelpedLeavesThemOutOfMyFeed() throws Exception {
+		TestMember author = joined("author", "pintuan");
+		TestMember helper = joined("helper", "pintuan");
+		RequestView request = this.requests.post(author.id(), "pintuan", new NewRequest(
+				"https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8), null, 3, null, null), null);
+		this.mvc.perform(post("/api/v1/requests/" + request.id() + "/claims").header("Authorization", helper.bearer()))
+			.andExpect(status().isCreated());
+		this.mvc.perform(get("/g/pintuan").param("size", "100").with(helper.session()))
+			.andExpect(content().string(containsString("data-request-id=\"" + request.id() + "\"")));
+		this.mvc.perform(get("/g/pintuan").param("size", "100").param("hideHelped", "true").with(helper.session()))
+			.andExpect(content().string(not(containsString("data-request-id=\"" + request.id() + "\""))));
 	}
 
 }

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +62,9 @@ class SchedulerIntegrationTests {
 
 	@Autowired
 	TestMembers members;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	private static <T> List<T> together(int threads, java.util.concurrent.Callable<T> task) throws Exception {
 		CountDownLatch start = new CountDownLatch(1);
@@ -141,6 +146,42 @@ class SchedulerIntegrationTests {
 					Long.class, slug);
 		assertThat(expired).isEqualTo(40);
 		assertThat(done.get(0) + done.get(1)).isBetween(40, 80);
+	}
+
+	@Test
+	void aSweepKilledMidBatchLosesNothingAndDoublesNothing() throws Exception {
+		TestMember owner = this.members.create("crash");
+		String slug = openGroup(owner);
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			ids.add(this.requests
+				.post(owner.id(), slug,
+						new NewRequest("https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8), null,
+								1, null, null),
+						null)
+				.id());
+		}
+		for (Long id : ids) {
+			this.jdbc.update("update help_requests set expires_at = ? where id = ?",
+					Timestamp.from(Instant.now().minusSeconds(60)), id);
+		}
+		// the process dies inside the batch's transaction: as if it never ran
+		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+		transaction.executeWithoutResult((status) -> {
+			assertThat(this.requests.expireOverdue(500)).isGreaterThanOrEqualTo(12);
+			status.setRollbackOnly();
+		});
+		String inGroup = "select count(*) from help_requests r join topic_groups g on g.id = r.group_id"
+				+ " where g.slug = ? and r.status = ?";
+		assertThat(this.jdbc.queryForObject(inGroup, Long.class, slug, "OPEN")).isEqualTo(12);
+		// after the restart the next run does it all, once
+		this.requests.expireOverdue(500);
+		this.requests.expireOverdue(500);
+		assertThat(this.jdbc.queryForObject(inGroup, Long.class, slug, "EXPIRED")).isEqualTo(12);
+		assertThat(this.jdbc.queryForObject(
+				"select count(distinct r.closed_at) from help_requests r join topic_groups g on g.id = r.group_id where g.slug = ?",
+				Long.class, slug))
+			.isLessThanOrEqualTo(1);
 	}
 
 	@Test
