@@ -36,7 +36,12 @@ class LedgerController {
 	String ledger(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "0") int page,
 			Model model) {
 		Slice<LedgerRow> entries = this.credits.history(me.id(), LedgerPaging.of(page, PAGE_SIZE)).map(LedgerRow::of);
-		model.addAttribute("balance", this.credits.balance(me.id()));
+		// the newest entry's balance-after agrees with the list by construction; a
+		// separate
+		// read could see a credit the list above it does not show yet
+		model.addAttribute("balance",
+				(page == 0) ? entries.getContent().stream().findFirst().map(LedgerRow::balanceAfter).orElse(0L)
+						: this.credits.balance(me.id()));
 		model.addAttribute("entries", entries);
 		return "credit/ledger";
 	}

@@ -184,7 +184,10 @@ class RequestController {
 
 	@GetMapping("/my/requests")
 	String mine(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal MemberPrincipal me, Model model) {
-		model.addAttribute("requests", this.requests.byAuthor(me.id(), Paging.of(page, 20)));
+		Slice<RequestView> mine = this.requests.byAuthor(me.id(), Paging.of(page, 20));
+		model.addAttribute("requests", mine);
+		model.addAttribute("groupsById",
+				this.groups.byIds(mine.getContent().stream().map(RequestView::groupId).distinct().toList()));
 		model.addAttribute("campaigns", campaignsByCode());
 		model.addAttribute("now", this.clock.instant());
 		return "request/mine";

@@ -72,8 +72,8 @@ class BoostJourneyBrowserTests extends BrowserSupport {
 			"已排队：花费 2 积分，有空位时开始置顶 1 小时。");
 
 	static final Texts ENGLISH = new Texts("Pinned", "Queued", "Ended", "about", "Pinned", "Expired",
-			"Earned by helping", "Boosted: 2 credits for 1 hours, pinned now.",
-			"Queued: 2 credits for 1 hours, starting when a slot frees.");
+			"Earned by helping", "Boosted: 2 credits for 1 hour, pinned now.",
+			"Queued: 2 credits for 1 hour, starting when a slot frees.");
 
 	@Autowired
 	private TestClock clock;
