@@ -21,6 +21,25 @@ public record RequestView(long id, long groupId, String group, long authorId, St
 		return (int) Math.min(100, Math.round(100.0 * this.helpsConfirmed / this.helpsNeeded));
 	}
 
+	private static final java.util.regex.Pattern URL = java.util.regex.Pattern
+		.compile("(?i)(https?://)?[a-z0-9.-]+\\.(com|to|cn)(/\\S*)?");
+
+	/**
+	 * What a card is called: the member's note, else the words of the share text without
+	 * its link, else the link's host.
+	 */
+	public String title() {
+		if (this.note != null && !this.note.isBlank()) {
+			return this.note;
+		}
+		String words = URL.matcher(this.shareText).replaceAll(" ").replaceAll("\\s+", " ").strip();
+		if (words.codePointCount(0, words.length()) >= 4) {
+			return words;
+		}
+		String host = host();
+		return (host != null) ? host : this.shareText;
+	}
+
 	/** The real host the "open in app" link goes to, shown beside it. */
 	public String host() {
 		if (this.canonicalUrl == null) {

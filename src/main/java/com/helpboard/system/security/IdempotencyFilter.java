@@ -77,7 +77,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		HttpServletRequest body = request;
 		String hash;
 		if (request.getContentType() != null && request.getContentType().startsWith("multipart/")) {
-			hash = hash(request, partsDigest(request));
+			try {
+				hash = hash(request, partsDigest(request));
+			}
+			catch (IllegalStateException | ServletException ex) {
+				// the container refused the upload as too large (or malformed)
+				this.problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "The upload is too large.");
+				return;
+			}
 		}
 		else {
 			byte[] bytes = request.getInputStream().readNBytes(MAX_BODY + 1);
