@@ -69,6 +69,9 @@ class RequestIntegrationTests {
 	@Autowired
 	Campaigns campaigns;
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
 	private TestMember joined(String prefix, String group) {
 		TestMember member = this.members.create(prefix);
 		this.groups.join(group, member.id(), null);
@@ -484,6 +487,46 @@ class RequestIntegrationTests {
 			.andExpect(content().string(containsString("data-request-id=\"" + request.id() + "\"")));
 		this.mvc.perform(get("/g/pintuan").param("size", "100").param("hideHelped", "true").with(helper.session()))
 			.andExpect(content().string(not(containsString("data-request-id=\"" + request.id() + "\""))));
+	}
+
+	@Test
+	void anOverLargeScreenshotOnThePageIsAFormError() throws Exception {
+		TestMember member = joined("uploader", "kanjia");
+		this.mvc
+			.perform(multipart("/g/kanjia/post")
+				.file(new MockMultipartFile("image", "big.png", "image/png", new byte[3 * 1024 * 1024]))
+				.with(csrf())
+				.with(member.session())
+				.header("Accept-Language", "en")
+				.param("helpsNeeded", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The image is too large")));
+		assertThat(countRequests(member.id())).isZero();
+	}
+
+	@Test
+	void aHugeUploadOverRealHttpIsA413ProblemNotAStackTrace() throws Exception {
+		TestMember member = joined("uploader", "kanjia");
+		String boundary = "hb" + UUID.randomUUID();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"big.png\"\r\n"
+				+ "Content-Type: image/png\r\n\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + 20 * 1024 * 1024 + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+		java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/groups/kanjia/requests/qr"))
+				.header("Authorization", member.bearer())
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).doesNotContain("Exception");
+		assertThat(countRequests(member.id())).isZero();
 	}
 
 }
