@@ -40,7 +40,8 @@ select g.id, m.id, m.username, 'PINDUODUO', 'pdd-bargain', 'x', 'old' || n, 5, '
 from generate_series(1, $OPEN * 5) n
 join topic_groups g on g.slug = 'kanjia'
 join members m on m.username = 'bench' || (1 + n % 500);
-analyze;
+analyze help_requests;
+analyze members;
 SQL
 
 echo "== EXPLAIN of the feed's candidate query ($OPEN open requests in the group)"
@@ -48,11 +49,12 @@ PGPASSWORD=helpboard psql -q -h 127.0.0.1 -U helpboard $DB -c "explain analyze s
   r.helps_needed, r.created_at, r.boosted_until, r.boost_started_at from help_requests r
   where r.group_id = (select id from topic_groups where slug = 'kanjia') and r.status = 'OPEN' and r.expires_at > now()"
 
-curl -fs "http://127.0.0.1:$PORT/g/kanjia" >/dev/null   # warm up
-for i in 1 2 3; do curl -fs "http://127.0.0.1:$PORT/api/v1/groups/kanjia/requests" >/dev/null; done
+echo "== warming up the JIT (15 s each, not measured)"
+wrk -t2 -c8 -d15s "http://127.0.0.1:$PORT/g/kanjia" >/dev/null
+wrk -t2 -c8 -d15s "http://127.0.0.1:$PORT/api/v1/groups/kanjia/requests" >/dev/null
 echo "== wrk: group page, 20 per page"
-wrk -t2 -c16 -d"$DURATION" --latency "http://127.0.0.1:$PORT/g/kanjia"
+wrk -t2 -c8 -d"$DURATION" --latency "http://127.0.0.1:$PORT/g/kanjia"
 echo "== wrk: feed API, 20 per page"
-wrk -t2 -c16 -d"$DURATION" --latency "http://127.0.0.1:$PORT/api/v1/groups/kanjia/requests"
+wrk -t2 -c8 -d"$DURATION" --latency "http://127.0.0.1:$PORT/api/v1/groups/kanjia/requests"
 echo "== app memory (RSS, kB)"
 ps -o rss= -p $APP

@@ -46,14 +46,19 @@ final class FairOrder {
 
 	static List<Long> order(List<Candidate> candidates, Map<Long, Reciprocity> reciprocity, long rotation,
 			Instant now) {
-		Comparator<Candidate> boostedFirst = Comparator.comparing((Candidate c) -> !c.boostedAt(now))
-			.thenComparing((Candidate c) -> c.boostedAt(now) ? c.boostStartedAt() : Instant.EPOCH,
-					Comparator.nullsLast(Comparator.naturalOrder()));
-		Comparator<Candidate> fair = Comparator.comparingDouble(
-				(Candidate c) -> -key(c, reciprocity.getOrDefault(c.authorId(), Reciprocity.NONE), rotation, now));
+		// each key computed once, not once per comparison
+		record Keyed(Candidate candidate, boolean boosted, double key) {
+		}
+		Comparator<Keyed> order = Comparator.comparing((Keyed k) -> !k.boosted())
+			.thenComparing((Keyed k) -> k.boosted() ? k.candidate().boostStartedAt() : Instant.EPOCH,
+					Comparator.nullsLast(Comparator.naturalOrder()))
+			.thenComparing(Comparator.comparingDouble(Keyed::key).reversed())
+			.thenComparingLong((Keyed k) -> k.candidate().id());
 		return candidates.stream()
-			.sorted(boostedFirst.thenComparing(fair).thenComparing(Candidate::id))
-			.map(Candidate::id)
+			.map((c) -> new Keyed(c, c.boostedAt(now),
+					key(c, reciprocity.getOrDefault(c.authorId(), Reciprocity.NONE), rotation, now)))
+			.sorted(order)
+			.map((k) -> k.candidate().id())
 			.toList();
 	}
 
