@@ -1,10 +1,8 @@
 package com.helpboard.credit;
 
-import io.micrometer.core.instrument.Counter;
+import com.helpboard.system.JobRun;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,27 +14,21 @@ import org.springframework.stereotype.Component;
 @Component
 class BoostTickJob {
 
-	private static final Logger log = LoggerFactory.getLogger(BoostTickJob.class);
-
 	private final Boosts boosts;
 
-	private final Counter processed;
+	private final JobRun run;
 
 	BoostTickJob(Boosts boosts, MeterRegistry meters) {
 		this.boosts = boosts;
-		this.processed = Counter.builder("helpboard.jobs.processed")
-			.tag("job", "boost-tick")
-			.description("Items the job changed")
-			.register(meters);
+		this.run = new JobRun("boost-tick", meters);
 	}
 
 	@Scheduled(fixedDelayString = "${helpboard.scheduler.interval:PT1M}",
 			initialDelayString = "${helpboard.scheduler.initial-delay:PT20S}")
 	@SchedulerLock(name = "boost-tick", lockAtMostFor = "PT5M", lockAtLeastFor = "PT10S")
 	void run() {
-		int done = this.boosts.tick();
-		this.processed.increment(done);
-		log.info("Boosts ended, started or refunded: {} (job boost-tick)", done);
+		// tick() bounds its own work: groups and queued boosts per run
+		this.run.record(this.boosts.tick());
 	}
 
 }

@@ -22,6 +22,7 @@ import com.helpboard.request.NewRequest;
 import com.helpboard.request.RequestStatus;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
+import com.helpboard.support.Concurrently;
 import com.helpboard.support.IntegrationTest;
 import com.helpboard.support.TestClock;
 import com.helpboard.support.TestMembers;
@@ -114,28 +115,8 @@ class HelpIntegrationTests {
 		assertThat(balance).isEqualTo(sum).isGreaterThanOrEqualTo(0);
 	}
 
-	private static <T> List<Object> race(int threads, Callable<T> task) throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		List<Future<T>> futures = new ArrayList<>();
-		for (int i = 0; i < threads; i++) {
-			futures.add(pool.submit(() -> {
-				start.await();
-				return task.call();
-			}));
-		}
-		start.countDown();
-		List<Object> results = new ArrayList<>();
-		for (Future<T> future : futures) {
-			try {
-				results.add(future.get(60, TimeUnit.SECONDS));
-			}
-			catch (java.util.concurrent.ExecutionException ex) {
-				results.add(ex.getCause());
-			}
-		}
-		pool.shutdown();
-		return results;
+	private static List<Object> race(int threads, Callable<?> task) throws Exception {
+		return Concurrently.run(threads, task);
 	}
 
 	@Test

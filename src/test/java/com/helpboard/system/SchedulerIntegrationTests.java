@@ -21,6 +21,7 @@ import com.helpboard.group.Visibility;
 import com.helpboard.help.Helps;
 import com.helpboard.request.NewRequest;
 import com.helpboard.request.Requests;
+import com.helpboard.support.Concurrently;
 import com.helpboard.support.IntegrationTest;
 import com.helpboard.support.TestMembers;
 import com.helpboard.support.TestMembers.TestMember;
@@ -66,23 +67,15 @@ class SchedulerIntegrationTests {
 	@Autowired
 	PlatformTransactionManager transactionManager;
 
+	@SuppressWarnings("unchecked")
 	private static <T> List<T> together(int threads, java.util.concurrent.Callable<T> task) throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		List<Future<T>> futures = new ArrayList<>();
-		for (int i = 0; i < threads; i++) {
-			futures.add(pool.submit(() -> {
-				start.await();
-				return task.call();
-			}));
+		List<Object> results = Concurrently.run(threads, task);
+		for (Object result : results) {
+			if (result instanceof Throwable failure) {
+				throw new AssertionError("a racing run failed", failure);
+			}
 		}
-		start.countDown();
-		List<T> results = new ArrayList<>();
-		for (Future<T> future : futures) {
-			results.add(future.get(120, TimeUnit.SECONDS));
-		}
-		pool.shutdown();
-		return results;
+		return (List<T>) (List<?>) results;
 	}
 
 	@Test
