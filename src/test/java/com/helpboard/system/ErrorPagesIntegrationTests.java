@@ -64,4 +64,12 @@ class ErrorPagesIntegrationTests {
 		assertThat(metrics.statusCode()).isNotEqualTo(200);
 	}
 
+	@Test
+	void theApiIsDescribedByOpenApi() throws Exception {
+		HttpResponse<String> docs = get("/v3/api-docs", "application/json", "en");
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(docs.body()).contains("/api/v1/groups/{slug}/requests", "/api/v1/tokens", "/api/v1/queue/next",
+				"/api/v1/requests/{id}/boosts");
+	}
+
 }
