@@ -128,7 +128,10 @@ class RequestIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("rel=\"noopener noreferrer nofollow ugc\"")))
 			.andExpect(content().string(containsString("mobile.yangkeduo.com")))
-			.andExpect(content().string(containsString("data-copy-target=\"share-text\"")));
+			.andExpect(content().string(containsString("data-copy-target=\"share-text\"")))
+			// times read in China time, where the members are
+			.andExpect(content().string(containsString(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+				.format(posted.expiresAt().atZone(java.time.ZoneId.of("Asia/Shanghai"))))));
 	}
 
 	@Test
