@@ -292,4 +292,29 @@ class BoostWebIntegrationTests {
 		assertThat(this.fixture.count("select count(*) from boosts where request_id = ?", request.id())).isEqualTo(1);
 	}
 
+	@Test
+	void aBoostCannotOutlastItsRequest() throws Exception {
+		String group = this.fixture.group(3);
+		TestMember author = this.fixture.member(group, 50);
+		RequestView shortLived = this.requests.post(author.id(), group,
+				new com.helpboard.request.NewRequest(
+						"https://p.pinduoduo.com/" + java.util.UUID.randomUUID().toString().substring(0, 8), null, 2,
+						null, 2),
+				null);
+		this.mvc
+			.perform(post("/api/v1/requests/" + shortLived.id() + "/boosts").header("Authorization", author.bearer())
+				.header("Accept-Language", "en")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(hours(3)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("hours"))
+			.andExpect(jsonPath("$.detail").value("This request expires within 2 hours; a boost cannot outlast it."));
+		assertThat(this.credits.balance(author.id())).isEqualTo(50);
+		this.mvc
+			.perform(post("/api/v1/requests/" + shortLived.id() + "/boosts").header("Authorization", author.bearer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(hours(1)))
+			.andExpect(status().isCreated());
+	}
+
 }
