@@ -338,13 +338,8 @@ public class Boosts {
 		return group(groupId).boostRule();
 	}
 
-	// byIds, unlike findById, does not count members and open requests
 	private GroupView group(long groupId) {
-		GroupView group = this.groups.byIds(List.of(groupId)).get(groupId);
-		if (group == null) {
-			throw new IllegalStateException("no group " + groupId);
-		}
-		return group;
+		return this.groups.findById(groupId).orElseThrow(() -> new IllegalStateException("no group " + groupId));
 	}
 
 	private Instant now() {

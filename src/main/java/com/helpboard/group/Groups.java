@@ -79,8 +79,12 @@ public class Groups {
 		return find(slug).orElseThrow(() -> HelpBoardException.notFound("group.not-found"));
 	}
 
+	/**
+	 * A group by id, for its name, visibility and rules: one statement, without the
+	 * member and open-request counts (0 here) that listings and {@link #find} fill in.
+	 */
 	public Optional<GroupView> findById(long id) {
-		return this.groups.findById(id).map(this::view);
+		return this.groups.findById(id).map((group) -> view(group, Map.of(), Map.of()));
 	}
 
 	public Map<Long, GroupView> byIds(Collection<Long> ids) {

@@ -122,10 +122,4 @@ class AccountJourneyBrowserTests extends BrowserSupport {
 		assertOnlyLocalRequests(page);
 	}
 
-	private void assertFitsTheScreen(Page page) {
-		if (page.viewportSize().width == PHONE_WIDTH) {
-			assertNoHorizontalScroll(page);
-		}
-	}
-
 }

@@ -258,4 +258,28 @@ public abstract class BrowserSupport {
 		page.waitForNavigation(() -> page.locator("main form button[type=submit]").first().click());
 	}
 
+	/** At phone width, the page must not scroll sideways. */
+	protected void assertFitsTheScreen(Page page) {
+		if (page.viewportSize().width == PHONE_WIDTH) {
+			assertNoHorizontalScroll(page);
+		}
+	}
+
+	/**
+	 * Reloads until {@code selector} reads {@code text}, for what an asynchronous event
+	 * writes (credits), failing after {@code millis}.
+	 */
+	protected static void awaitText(Page page, String selector, String text, long millis) {
+		long deadline = System.currentTimeMillis() + millis;
+		while (!text.equals(page.locator(selector).textContent().trim())) {
+			if (System.currentTimeMillis() > deadline) {
+				assertThat(page.locator(selector).textContent().trim())
+					.as("%s on %s after %d ms", selector, page.url(), millis)
+					.isEqualTo(text);
+			}
+			page.waitForTimeout(500);
+			page.reload();
+		}
+	}
+
 }

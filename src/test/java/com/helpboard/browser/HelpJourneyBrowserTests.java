@@ -206,22 +206,7 @@ class HelpJourneyBrowserTests extends BrowserSupport {
 
 	/** Reloads until {@code selector} shows {@code text}, for up to ten seconds. */
 	private static void awaitText(Page page, String selector, String text) {
-		long deadline = System.currentTimeMillis() + CREDIT_WAIT_MILLIS;
-		while (!text.equals(page.locator(selector).textContent().trim())) {
-			if (System.currentTimeMillis() > deadline) {
-				assertThat(page.locator(selector).textContent().trim())
-					.as("%s on %s after %d ms", selector, page.url(), CREDIT_WAIT_MILLIS)
-					.isEqualTo(text);
-			}
-			page.waitForTimeout(500);
-			page.reload();
-		}
-	}
-
-	private void assertFitsTheScreen(Page page) {
-		if (page.viewportSize().width == PHONE_WIDTH) {
-			assertNoHorizontalScroll(page);
-		}
+		awaitText(page, selector, text, CREDIT_WAIT_MILLIS);
 	}
 
 }

@@ -155,10 +155,4 @@ class PostingJourneyBrowserTests extends BrowserSupport {
 		page.waitForNavigation(() -> page.locator("#submit-post").click());
 	}
 
-	private void assertFitsTheScreen(Page page) {
-		if (page.viewportSize().width == PHONE_WIDTH) {
-			assertNoHorizontalScroll(page);
-		}
-	}
-
 }
