@@ -1,17 +1,51 @@
 package com.helpboard.account;
 
+import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The signed-in member, on pages and on the API alike: controllers take it with
- * {@code @AuthenticationPrincipal MemberPrincipal me}.
+ * {@code @AuthenticationPrincipal MemberPrincipal me}. The password hash is here only
+ * while a login is checked; Spring Security erases it before the session keeps this.
  */
-public record MemberPrincipal(long id, String username, String passwordHash, boolean admin) implements UserDetails {
+public final class MemberPrincipal implements UserDetails, CredentialsContainer {
+
+	@Serial
+	private static final long serialVersionUID = 2L;
+
+	private final long id;
+
+	private final String username;
+
+	private String passwordHash;
+
+	private final boolean admin;
+
+	public MemberPrincipal(long id, String username, String passwordHash, boolean admin) {
+		this.id = id;
+		this.username = username;
+		this.passwordHash = passwordHash;
+		this.admin = admin;
+	}
+
+	public long id() {
+		return this.id;
+	}
+
+	public String username() {
+		return this.username;
+	}
+
+	public boolean admin() {
+		return this.admin;
+	}
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -27,6 +61,22 @@ public record MemberPrincipal(long id, String username, String passwordHash, boo
 	@Override
 	public String getUsername() {
 		return this.username;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		this.passwordHash = null;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof MemberPrincipal that && this.id == that.id && this.username.equals(that.username)
+				&& this.admin == that.admin;
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.id, this.username, this.admin);
 	}
 
 	@Override

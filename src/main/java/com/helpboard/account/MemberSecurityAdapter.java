@@ -28,9 +28,10 @@ class MemberSecurityAdapter implements UserDetailsService, ApiTokenAuthenticator
 
 	@Override
 	public Optional<Authentication> authenticate(String rawToken) {
-		return this.accounts.authenticateToken(rawToken)
-			.map((principal) -> UsernamePasswordAuthenticationToken.authenticated(principal, null,
-					principal.getAuthorities()));
+		return this.accounts.authenticateToken(rawToken).map((principal) -> {
+			principal.eraseCredentials();
+			return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+		});
 	}
 
 }

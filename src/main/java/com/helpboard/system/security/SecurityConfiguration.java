@@ -1,6 +1,7 @@
 package com.helpboard.system.security;
 
 import java.time.Clock;
+import java.util.List;
 
 import com.helpboard.system.ApiTokenAuthenticator;
 
@@ -19,12 +20,28 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 
 import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	static final String DEFAULT_REMEMBER_ME_KEY = "change-me-in-production";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -67,40 +84,89 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	AuthenticationManager authenticationManager(UserDetailsService members, PasswordEncoder passwordEncoder) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(members);
+		provider.setPasswordEncoder(passwordEncoder);
+		// erases the password hash from the principal the session keeps
+		return new ProviderManager(provider);
+	}
+
+	/**
+	 * CSRF tokens in a cookie, so an anonymous visitor's form needs no stored session.
+	 */
+	@Bean
+	CsrfTokenRepository csrfTokenRepository() {
+		CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+		repository.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
+		return repository;
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+				new HttpSessionSecurityContextRepository());
+	}
+
+	/** What every login does: a new session id and a new CSRF token. */
+	@Bean
+	SessionAuthenticationStrategy sessionAuthenticationStrategy(CsrfTokenRepository csrf) {
+		return new CompositeSessionAuthenticationStrategy(
+				List.of(new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(csrf)));
+	}
+
+	@Bean
+	RememberMeLogins rememberMeLogins(@Value("${helpboard.remember-me-key}") String rememberMeKey,
+			@Value("${spring.datasource.url:}") String databaseUrl, UserDetailsService members, JdbcTemplate jdbc,
+			Clock clock) {
+		if (DEFAULT_REMEMBER_ME_KEY.equals(rememberMeKey) && !databaseUrl.startsWith("jdbc:h2:")) {
+			throw new IllegalStateException("helpboard.remember-me-key (HELPBOARD_REMEMBER_ME_KEY) is still the "
+					+ "published default; set a secret of your own before running on a real database.");
+		}
+		return new RememberMeLogins(rememberMeKey, members, jdbc, clock);
+	}
+
+	@Bean
 	@Order(2)
-	SecurityFilterChain webSecurity(HttpSecurity http, UserDetailsService members,
-			@Value("${helpboard.remember-me-key}") String rememberMeKey) throws Exception {
-		TokenBasedRememberMeServices rememberMe = new TokenBasedRememberMeServices(rememberMeKey, members,
-				TokenBasedRememberMeServices.RememberMeTokenAlgorithm.SHA256);
-		rememberMe.setTokenValiditySeconds(60 * 60 * 24 * 30);
-		http.authorizeHttpRequests((auth) -> auth.requestMatchers(PathRequest.toStaticResources().atCommonLocations())
-			.permitAll()
-			.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/error/**")
-			.permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**")
-			.permitAll()
-			.requestMatchers("/actuator/**")
-			.hasRole("ADMIN")
-			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-			.permitAll()
-			.requestMatchers("/admin/**")
-			.hasRole("ADMIN")
-			.requestMatchers(HttpMethod.GET, "/mod/log")
-			.permitAll()
-			// pages about "me" need a member; every other page is public (and unknown
-			// ones 404)
-			.requestMatchers(HttpMethod.GET, "/me", "/me/**", "/queue", "/queue/**", "/my/**", "/waiting", "/g/*/post",
-					"/groups/new", "/mod/**", "/r/*/boost")
-			.authenticated()
-			.requestMatchers(HttpMethod.GET, "/**")
-			.permitAll()
-			.requestMatchers(HttpMethod.POST, "/register")
-			.permitAll()
-			.anyRequest()
-			.authenticated())
+	SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+			RememberMeLogins rememberMe, CsrfTokenRepository csrf, SecurityContextRepository contexts,
+			SessionAuthenticationStrategy onLogin) throws Exception {
+		SimpleUrlAuthenticationFailureHandler loginFailed = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		// the reason stays out of a session: a failed login must not create one
+		loginFailed.setAllowSessionCreation(false);
+		http.authenticationManager(authenticationManager)
+			.authorizeHttpRequests((auth) -> auth.requestMatchers(PathRequest.toStaticResources().atCommonLocations())
+				.permitAll()
+				.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/error/**")
+				.permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole("ADMIN")
+				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+				.permitAll()
+				.requestMatchers("/admin/**")
+				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.GET, "/mod/log")
+				.permitAll()
+				// pages about "me" need a member; every other page is public (and unknown
+				// ones 404)
+				.requestMatchers(HttpMethod.GET, "/me", "/me/**", "/queue", "/queue/**", "/my/**", "/waiting",
+						"/g/*/post", "/g/*/settings", "/groups/new", "/mod/**", "/r/*/boost")
+				.authenticated()
+				.requestMatchers(HttpMethod.GET, "/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/register")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.csrf((c) -> c.csrfTokenRepository(csrf))
+			.securityContext((context) -> context.securityContextRepository(contexts))
+			.sessionManagement((session) -> session.sessionAuthenticationStrategy(onLogin))
+			// where to return after login is kept in a cookie, not in a new session
+			.requestCache((cache) -> cache.requestCache(new CookieRequestCache()))
 			.formLogin(
-					(form) -> form.loginPage("/login").defaultSuccessUrl("/me").failureUrl("/login?error").permitAll())
-			.rememberMe((remember) -> remember.rememberMeServices(rememberMe).key(rememberMeKey))
+					(form) -> form.loginPage("/login").defaultSuccessUrl("/me").failureHandler(loginFailed).permitAll())
+			.rememberMe((remember) -> remember.rememberMeServices(rememberMe).key(rememberMe.getKey()))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").permitAll())
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
