@@ -16,6 +16,7 @@ as_postgres psql -q -c "drop database if exists $DB" -c "create database $DB own
 JAR=$(ls target/helpboard-*.jar | grep -v plain | head -n 1)
 java -Xmx512m -jar "$JAR" --server.port=$PORT --spring.profiles.active=postgres \
   --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --helpboard.scheduler.enabled=false \
+  --helpboard.remember-me-key="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d " \n")" \
   > target/bench-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT

@@ -204,7 +204,7 @@ public class Accounts {
 
 	private static MemberPrincipal principal(Member member) {
 		return new MemberPrincipal(member.getId(), member.getUsername(), member.getPasswordHash(),
-				member.getSiteRole() == Member.SiteRole.ADMIN);
+				member.getSiteRole() == Member.SiteRole.ADMIN, member.getCreatedAt());
 	}
 
 	static String sha256(String value) {

@@ -1,9 +1,12 @@
 package com.helpboard.account;
 
 import java.io.Serial;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+
+import com.helpboard.system.MemberIdentity;
 
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -15,7 +18,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * {@code @AuthenticationPrincipal MemberPrincipal me}. The password hash is here only
  * while a login is checked; Spring Security erases it before the session keeps this.
  */
-public final class MemberPrincipal implements UserDetails, CredentialsContainer {
+public final class MemberPrincipal implements UserDetails, CredentialsContainer, MemberIdentity {
 
 	@Serial
 	private static final long serialVersionUID = 2L;
@@ -28,11 +31,18 @@ public final class MemberPrincipal implements UserDetails, CredentialsContainer 
 
 	private final boolean admin;
 
+	private final Instant joinedAt;
+
 	public MemberPrincipal(long id, String username, String passwordHash, boolean admin) {
+		this(id, username, passwordHash, admin, null);
+	}
+
+	public MemberPrincipal(long id, String username, String passwordHash, boolean admin, Instant joinedAt) {
 		this.id = id;
 		this.username = username;
 		this.passwordHash = passwordHash;
 		this.admin = admin;
+		this.joinedAt = joinedAt;
 	}
 
 	public long id() {
@@ -45,6 +55,16 @@ public final class MemberPrincipal implements UserDetails, CredentialsContainer 
 
 	public boolean admin() {
 		return this.admin;
+	}
+
+	@Override
+	public long memberId() {
+		return this.id;
+	}
+
+	@Override
+	public Instant joinedAt() {
+		return this.joinedAt;
 	}
 
 	@Override

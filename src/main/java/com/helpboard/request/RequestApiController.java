@@ -10,6 +10,7 @@ import com.helpboard.group.GroupView;
 import com.helpboard.group.Groups;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.Paging;
+import com.helpboard.system.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -77,8 +78,9 @@ class RequestApiController {
 		return new FeedPage(feed.getContent().stream().map(RequestJson::of).toList(), page, size, feed.hasNext(), view);
 	}
 
-	record PostBody(@NotNull @Size(max = 10_000) String input, String campaign, Integer helpsNeeded,
-			@Size(max = 1000) String note, Integer expiresInHours) {
+	record PostBody(@NotNull @Size(max = 10_000) @PlainText(multiline = true) String input,
+			@Size(max = 64) @PlainText String campaign, Integer helpsNeeded,
+			@Size(max = 1000) @PlainText(multiline = true) String note, Integer expiresInHours) {
 	}
 
 	@PostMapping(path = "/groups/{slug}/requests", consumes = MediaType.APPLICATION_JSON_VALUE)

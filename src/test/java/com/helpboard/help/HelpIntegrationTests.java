@@ -86,6 +86,9 @@ class HelpIntegrationTests {
 	IncompleteEventPublications incomplete;
 
 	@Autowired
+	com.helpboard.system.scheduling.EventResubmissionJob eventResubmission;
+
+	@Autowired
 	TestClock clock;
 
 	private TestMember joined(String prefix, String group) {
@@ -169,26 +172,79 @@ class HelpIntegrationTests {
 		assertLedgerInvariant(helper.id());
 	}
 
+	private long publications(long claimId, String condition) {
+		return this.jdbc.queryForObject(
+				"select count(*) from event_publication where serialized_event like ? and " + condition, Long.class,
+				"%\"claimId\":" + claimId + ",%");
+	}
+
 	@Test
-	void aCrashBeforeTheListenerFinishedIsRepairedByResubmissionWithoutPayingTwice() throws Exception {
+	void aListenerThatDiedIsRetriedByTheJobAndPaysExactlyOnce() throws Exception {
 		TestMember author = joined("author", "kanjia");
 		TestMember helper = joined("helper", "kanjia");
 		RequestView request = postRequest(author, "kanjia", 2);
 		ClaimView claim = this.helps.claim(helper.id(), request.id());
-		this.helps.confirm(author.id(), claim.id());
-		eventually(() -> this.credits.balance(helper.id()) == 1);
-		eventually(() -> this.jdbc.queryForObject(
-				"select count(*) from event_publication where serialized_event like ? and completion_date is not null",
-				Long.class, "%\"claimId\":" + claim.id() + ",%") == 1);
-		// the process died after paying but before the registry marked the event done
-		this.jdbc.update("update event_publication set completion_date = null, status = 'PUBLISHED'"
-				+ " where serialized_event like ?", "%\"claimId\":" + claim.id() + ",%");
-		this.incomplete.resubmitIncompletePublications((publication) -> true);
-		eventually(() -> this.jdbc.queryForObject(
-				"select count(*) from event_publication where serialized_event like ? and completion_date is null",
-				Long.class, "%\"claimId\":" + claim.id() + ",%") == 0);
-		assertThat(this.credits.balance(helper.id())).isEqualTo(1);
-		assertLedgerInvariant(helper.id());
+		// the credit listener's first attempt dies (a sequence is not rolled back with
+		// it)
+		this.jdbc.execute("create sequence if not exists hb_test_fail_once");
+		this.jdbc.execute("create or replace function hb_test_fail_once() returns trigger as $$ begin "
+				+ "if new.member_id = " + helper.id() + " and nextval('hb_test_fail_once') = 1 then "
+				+ "raise exception 'listener killed by the test'; end if; return new; end $$ language plpgsql");
+		this.jdbc.execute("create trigger hb_test_fail_once before insert on ledger_entries "
+				+ "for each row execute function hb_test_fail_once()");
+		try {
+			this.helps.confirm(author.id(), claim.id());
+			eventually(() -> publications(claim.id(), "status = 'FAILED'") == 1);
+			assertThat(this.credits.balance(helper.id())).isZero();
+			// the job resubmits publications still incomplete after a while (here: any)
+			assertThat(this.eventResubmission.resubmit(java.time.Duration.ZERO)).isGreaterThanOrEqualTo(1);
+			eventually(() -> this.credits.balance(helper.id()) == 1);
+			eventually(() -> publications(claim.id(), "true") == 0);
+			this.eventResubmission.resubmit(java.time.Duration.ZERO);
+			Thread.sleep(300);
+			assertThat(this.credits.balance(helper.id())).isEqualTo(1);
+			assertLedgerInvariant(helper.id());
+		}
+		finally {
+			this.jdbc.execute("drop trigger if exists hb_test_fail_once on ledger_entries");
+			this.jdbc.execute("drop function if exists hb_test_fail_once()");
+			this.jdbc.execute("drop sequence if exists hb_test_fail_once");
+		}
+	}
+
+	@Test
+	void aCrashAfterPayingButBeforeCompletingIsResubmittedWithoutPayingTwice() throws Exception {
+		TestMember author = joined("author", "kanjia");
+		TestMember helper = joined("helper", "kanjia");
+		RequestView request = postRequest(author, "kanjia", 2);
+		ClaimView claim = this.helps.claim(helper.id(), request.id());
+		// keep a copy of the publication as the registry deletes it on completion
+		this.jdbc
+			.execute("create table if not exists hb_test_publications as select * from event_publication where false");
+		this.jdbc.execute("create or replace function hb_test_keep() returns trigger as $$ begin "
+				+ "insert into hb_test_publications select old.*; return old; end $$ language plpgsql");
+		this.jdbc.execute("create trigger hb_test_keep before delete on event_publication "
+				+ "for each row execute function hb_test_keep()");
+		try {
+			this.helps.confirm(author.id(), claim.id());
+			eventually(() -> this.credits.balance(helper.id()) == 1);
+			eventually(() -> publications(claim.id(), "true") == 0);
+			// the process died after paying but before the registry marked the event done
+			this.jdbc.update("insert into event_publication (id, listener_id, event_type, serialized_event, "
+					+ "publication_date, status, completion_attempts) select id, listener_id, event_type, "
+					+ "serialized_event, publication_date, 'PUBLISHED', 1 from hb_test_publications "
+					+ "where serialized_event like ?", "%\"claimId\":" + claim.id() + ",%");
+			assertThat(publications(claim.id(), "completion_date is null")).isEqualTo(1);
+			this.eventResubmission.resubmit(java.time.Duration.ZERO);
+			eventually(() -> publications(claim.id(), "true") == 0);
+			assertThat(this.credits.balance(helper.id())).isEqualTo(1);
+			assertLedgerInvariant(helper.id());
+		}
+		finally {
+			this.jdbc.execute("drop trigger if exists hb_test_keep on event_publication");
+			this.jdbc.execute("drop function if exists hb_test_keep()");
+			this.jdbc.execute("drop table if exists hb_test_publications");
+		}
 	}
 
 	@Test

@@ -16,7 +16,10 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
 			.of("spring.datasource.url=" + db.get("url"), "spring.datasource.username=" + db.get("username"),
 					"spring.datasource.password=" + db.get("password"), "helpboard.sample-data=false",
 					// tests run the jobs themselves, so none runs behind their backs
-					"helpboard.scheduler.enabled=false", "helpboard.remember-me-key=test-only-remember-me-key")
+					"helpboard.scheduler.enabled=false", "helpboard.remember-me-key=test-only-remember-me-key",
+					// every test comes from 127.0.0.1; ThrottleIntegrationTests turns the
+					// limits on
+					"helpboard.throttle.enabled=false")
 			.applyTo(context);
 	}
 

@@ -89,8 +89,8 @@ class TwoInstancesIntegrationTests {
 				"--spring.datasource.url=" + db.get("url"), "--spring.datasource.username=" + db.get("username"),
 				"--spring.datasource.password=" + db.get("password"), "--helpboard.sample-data=false",
 				"--helpboard.scheduler.enabled=true", "--helpboard.scheduler.interval=PT1S",
-				"--helpboard.scheduler.initial-delay=PT1S", "--spring.jmx.enabled=false",
-				"--spring.main.banner-mode=off");
+				"--helpboard.remember-me-key=two-instances-test-key", "--helpboard.scheduler.initial-delay=PT1S",
+				"--spring.jmx.enabled=false", "--spring.main.banner-mode=off");
 	}
 
 	/**
@@ -183,14 +183,16 @@ class TwoInstancesIntegrationTests {
 
 		HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(a + "/login")).build(),
 				HttpResponse.BodyHandlers.ofString());
-		String session = cookie(form, "SESSION");
+		// an anonymous visitor gets no session, only the CSRF cookie
+		assertThat(form.headers().allValues("Set-Cookie")).noneMatch((c) -> c.startsWith("SESSION="));
+		String csrfCookie = cookie(form, "XSRF-TOKEN");
 		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
 		assertThat(csrf.find()).isTrue();
 		String body = "username=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&password=password123&_csrf="
 				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
 		HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(a + "/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Cookie", "SESSION=" + session)
+			.header("Cookie", "XSRF-TOKEN=" + csrfCookie)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(login.statusCode()).isEqualTo(302);

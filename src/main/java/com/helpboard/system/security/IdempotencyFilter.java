@@ -1,6 +1,5 @@
 package com.helpboard.system.security;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,11 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 
@@ -34,7 +30,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} on the API's POSTs (API.md): the first request with a key runs;
  * a retry with the same key and body gets the first answer again (status, body, Location)
  * and changes nothing; the same key with another body is 409. A retry that arrives while
- * the first is still running waits for its answer. Keys are per member.
+ * the first is still running waits for its answer. Keys are per member; anonymous calls
+ * (sign-up, tokens) are not stored, since their answers carry secrets. Keys are purged
+ * after a day ({@link SecurityHousekeeping}).
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -62,7 +60,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+		// anonymous calls (sign-up, token) answer with secrets, which are never stored;
+		// and with no member there is no key space of a caller's own
+		return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null || scope() == null;
 	}
 
 	@Override
@@ -185,7 +185,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || authentication instanceof AnonymousAuthenticationToken
 				|| !authentication.isAuthenticated()) {
-			return "-";
+			return null;
 		}
 		String name = authentication.getName();
 		return (name.length() > 64) ? name.substring(0, 64) : name;
@@ -218,64 +218,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** The request with its body read once, for hashing, and readable again by MVC. */
-	private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		CachedBodyRequest(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] b, int off, int len) {
-					return in.read(b, off, len);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException();
-				}
-			};
-		}
-
-		@Override
-		public java.io.BufferedReader getReader() {
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-		}
-
-		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
-		}
-
 	}
 
 }

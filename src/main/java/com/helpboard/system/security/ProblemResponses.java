@@ -35,7 +35,15 @@ class ProblemResponses {
 
 	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
+		write(request, response, status, detail, null);
+	}
+
+	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
+			Long retryAfterSeconds) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		if (retryAfterSeconds != null) {
+			problem.setProperty("retryAfter", retryAfterSeconds);
+		}
 		problem.setInstance(java.net.URI.create(request.getRequestURI()));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -3,14 +3,24 @@ package com.helpboard.system.security;
 import java.time.Clock;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import com.helpboard.system.ApiTokenAuthenticator;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -34,14 +44,19 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 
 import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ThrottleSettings.class)
 class SecurityConfiguration {
 
 	static final String DEFAULT_REMEMBER_ME_KEY = "change-me-in-production";
+
+	/** Request attribute: the firewall refused the request's characters. */
+	static final String REJECTED = "com.helpboard.system.security.rejected";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -57,7 +72,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenAuthenticator tokens, ObjectMapper objectMapper,
-			JdbcTemplate jdbc, Clock clock) throws Exception {
+			JdbcTemplate jdbc, Clock clock, Throttle throttle, ThrottleSettings limits) throws Exception {
 		ProblemResponses problems = new ProblemResponses(objectMapper);
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/tokens")
@@ -78,17 +93,61 @@ class SecurityConfiguration {
 			// after authorization: only allowed requests claim a key, and keys are per
 			// member
 			.addFilterAfter(new IdempotencyFilter(jdbc, problems, clock), AuthorizationFilter.class)
+			// before the idempotency filter: a replayed key is still an attempt
+			.addFilterAfter(new ThrottleFilter(throttle, limits, problems, objectMapper, clock, false),
+					AuthorizationFilter.class)
 			.exceptionHandling((ex) -> ex.authenticationEntryPoint(problems::unauthorized)
 				.accessDeniedHandler(problems::forbidden));
 		return http.build();
 	}
 
+	/**
+	 * Control characters (NUL, escape, …) are refused in every parameter, query or form,
+	 * before anything reads them: no database error, no log injection. Line breaks and
+	 * tabs stay allowed for multi-line text. JSON bodies are checked field by field
+	 * ({@code @PlainText}).
+	 */
 	@Bean
-	AuthenticationManager authenticationManager(UserDetailsService members, PasswordEncoder passwordEncoder) {
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(members);
-		provider.setPasswordEncoder(passwordEncoder);
+	HttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedParameterValues(
+				(value) -> value == null || com.helpboard.system.PlainTextValidator.isPlain(value, true));
+		return firewall;
+	}
+
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(ObjectMapper objectMapper) {
+		ProblemResponses problems = new ProblemResponses(objectMapper);
+		return (request, response, ex) -> {
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				problems.write(request, response, HttpStatus.BAD_REQUEST,
+						"The request contains characters that are not allowed (control characters).");
+			}
+			else {
+				request.setAttribute(REJECTED, Boolean.TRUE);
+				response.sendError(HttpStatus.BAD_REQUEST.value());
+			}
+		};
+	}
+
+	@Bean
+	Throttle throttle(DataSource dataSource) {
+		return new Throttle(dataSource);
+	}
+
+	@Bean
+	@ConfigurationPropertiesBinding
+	Converter<String, ThrottleSettings.Limit> throttleLimitConverter() {
+		return ThrottleSettings.Limit::parse;
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(UserDetailsService members, PasswordEncoder passwordEncoder,
+			@Value("${helpboard.remember-me-key}") String rememberMeKey) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(members);
+		passwords.setPasswordEncoder(passwordEncoder);
 		// erases the password hash from the principal the session keeps
-		return new ProviderManager(provider);
+		return new ProviderManager(passwords, new RememberMeAuthenticationProvider(rememberMeKey));
 	}
 
 	/**
@@ -118,9 +177,10 @@ class SecurityConfiguration {
 	RememberMeLogins rememberMeLogins(@Value("${helpboard.remember-me-key}") String rememberMeKey,
 			@Value("${spring.datasource.url:}") String databaseUrl, UserDetailsService members, JdbcTemplate jdbc,
 			Clock clock) {
-		if (DEFAULT_REMEMBER_ME_KEY.equals(rememberMeKey) && !databaseUrl.startsWith("jdbc:h2:")) {
+		if ((DEFAULT_REMEMBER_ME_KEY.equals(rememberMeKey) || "change-me".equals(rememberMeKey)
+				|| rememberMeKey.length() < 16) && !databaseUrl.startsWith("jdbc:h2:")) {
 			throw new IllegalStateException("helpboard.remember-me-key (HELPBOARD_REMEMBER_ME_KEY) is still the "
-					+ "published default; set a secret of your own before running on a real database.");
+					+ "published default (or shorter than 16 characters); set a secret of your own before running on a real database.");
 		}
 		return new RememberMeLogins(rememberMeKey, members, jdbc, clock);
 	}
@@ -129,7 +189,9 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
 			RememberMeLogins rememberMe, CsrfTokenRepository csrf, SecurityContextRepository contexts,
-			SessionAuthenticationStrategy onLogin) throws Exception {
+			SessionAuthenticationStrategy onLogin, Throttle throttle, ThrottleSettings limits,
+			ObjectMapper objectMapper, Clock clock) throws Exception {
+		ProblemResponses problems = new ProblemResponses(objectMapper);
 		SimpleUrlAuthenticationFailureHandler loginFailed = new SimpleUrlAuthenticationFailureHandler("/login?error");
 		// the reason stays out of a session: a failed login must not create one
 		loginFailed.setAllowSessionCreation(false);
@@ -168,6 +230,10 @@ class SecurityConfiguration {
 					(form) -> form.loginPage("/login").defaultSuccessUrl("/me").failureHandler(loginFailed).permitAll())
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe).key(rememberMe.getKey()))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").permitAll())
+			.addFilterBefore(new ThrottleFilter(throttle, limits, problems, objectMapper, clock, true),
+					UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new ThrottleFilter(throttle, limits, problems, objectMapper, clock, false),
+					AuthorizationFilter.class)
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
 						+ "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "

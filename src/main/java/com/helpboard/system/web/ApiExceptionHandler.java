@@ -65,6 +65,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ OptimisticLockingFailureException.class, PessimisticLockingFailureException.class,
 			DataIntegrityViolationException.class })
 	ResponseEntity<Object> raced(RuntimeException ex, WebRequest request) {
+		if (isUnstorableText(ex)) {
+			return ResponseEntity.badRequest()
+				.body(problem(HttpStatus.BAD_REQUEST, this.messages.getMessage("error.400.control", null,
+						"The input contains control characters.", LocaleContextHolder.getLocale()), request));
+		}
 		// a concurrent change won; the client may re-read and retry
 		String detail = this.messages.getMessage("error.conflict", null, "The data changed meanwhile.",
 				LocaleContextHolder.getLocale());
@@ -110,6 +115,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (request instanceof ServletWebRequest servlet) {
 			problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
 		}
+	}
+
+	/**
+	 * PostgreSQL refused a character it cannot store (NUL): bad input, not a conflict. A
+	 * backstop: free-text fields refuse control characters before they get here.
+	 */
+	static boolean isUnstorableText(Throwable ex) {
+		for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
+			if (t instanceof java.sql.SQLException sql && ("22021".equals(sql.getSQLState())
+					|| "22P05".equals(sql.getSQLState()) || "22000".equals(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -8,11 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -24,15 +27,25 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPages implements ErrorController {
 
+	/** Set by the rate limiter: seconds until the member may try again. */
+	static final String RETRY_AFTER = "com.helpboard.system.security.ThrottleFilter.retryAfter";
+
 	@RequestMapping(path = "/error", produces = MediaType.TEXT_HTML_VALUE)
 	ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
 		HttpStatus status = status(request);
 		response.setStatus(status.value());
+		Object retryAfter = request.getAttribute(RETRY_AFTER);
 		String view = switch (status.value()) {
-			case 403, 404 -> "error/" + status.value();
+			case 403, 404, 503 -> "error/" + status.value();
+			case 429 -> "error/429";
 			default -> status.is4xxClientError() ? "error/4xx" : "error/5xx";
 		};
-		return new ModelAndView(view, Map.of("status", status.value()), status);
+		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+		}
+		long minutes = (retryAfter instanceof Long seconds) ? Math.max(1, (seconds + 59) / 60) : 1;
+		return new ModelAndView(view, Map.of("status", status.value(), "retryMinutes", minutes, "controlCharacters",
+				request.getAttribute("com.helpboard.system.security.rejected") != null), status);
 	}
 
 	@RequestMapping("/error")
@@ -42,6 +55,7 @@ class ErrorPages implements ErrorController {
 			case 404 -> "Nothing is here.";
 			case 405 -> "This method is not allowed here.";
 			case 413 -> "The upload is too large.";
+			case 503 -> "The service is briefly unavailable. Please try again in a minute.";
 			default -> status.is4xxClientError() ? "The request could not be processed."
 					: "Something went wrong on our side. Please try again.";
 		});
@@ -58,8 +72,35 @@ class ErrorPages implements ErrorController {
 				RequestDispatcher.ERROR_EXCEPTION) instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
 			return HttpStatus.CONTENT_TOO_LARGE;
 		}
+		Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		if (exception instanceof Throwable failure && ApiExceptionHandler.isUnstorableText(failure)) {
+			request.setAttribute("com.helpboard.system.security.rejected", Boolean.TRUE);
+			return HttpStatus.BAD_REQUEST;
+		}
+		if (isDatabaseDown(exception)) {
+			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
 		return (status != null) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+	/**
+	 * The database cannot be reached (not a bug of ours): 503, so clients retry later.
+	 */
+	static boolean isDatabaseDown(Object exception) {
+		for (Throwable t = (exception instanceof Throwable th) ? th : null; t != null; t = t.getCause()) {
+			if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+					|| t instanceof java.sql.SQLTransientConnectionException
+					|| t instanceof java.sql.SQLNonTransientConnectionException
+					|| (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+							&& sql.getSQLState().startsWith("08"))) {
+				return true;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return false;
 	}
 
 }

@@ -1,0 +1,219 @@
+package com.helpboard.system.security;
+
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.helpboard.account.Accounts;
+import com.helpboard.support.IntegrationTest;
+import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestMembers.TestMember;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Guessing and flooding are throttled, shared by every instance (buckets in PostgreSQL),
+ * and a throttled member gets back in after a short wait (security hardening, point 3).
+ */
+@IntegrationTest
+@TestPropertySource(properties = { "helpboard.throttle.enabled=true", "helpboard.throttle.login.per-account=3/PT3S",
+		"helpboard.throttle.login.per-address=1000/PT1H", "helpboard.throttle.registration.per-address=2/PT4S",
+		"helpboard.throttle.posting.per-account=3/PT1H", "helpboard.throttle.posting.per-new-account=2/PT1H",
+		"helpboard.throttle.uploads.per-new-account=1/PT1H", "helpboard.throttle.claiming.per-new-account=1/PT1H" })
+class ThrottleIntegrationTests {
+
+	static final String PASSWORD = "correct-horse-battery-staple";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	TestMembers members;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	com.helpboard.group.Groups groups;
+
+	private static RequestPostProcessor from(String address) {
+		return (request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+	private static String someAddress() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return "198.51." + random.nextInt(256) + "." + random.nextInt(1, 255);
+	}
+
+	@Test
+	void guessingAPasswordOnTheFormIsStoppedAndTheMemberGetsBackInAfterAWhile() throws Exception {
+		String name = "guess" + UUID.randomUUID().toString().substring(0, 8);
+		this.accounts.register(name, PASSWORD);
+		String address = someAddress();
+		for (int i = 0; i < 3; i++) {
+			this.mvc
+				.perform(post("/login").with(csrf())
+					.with(from(address))
+					.param("username", name)
+					.param("password", "wrong-" + i))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		// the right password does not help while throttled, from any address
+		this.mvc
+			.perform(post("/login").with(csrf())
+				.with(from(someAddress()))
+				.param("username", name.toUpperCase())
+				.param("password", PASSWORD))
+			.andExpect(redirectedUrlPattern("/login?throttled=*"));
+		this.mvc.perform(get("/login").param("throttled", "2").header("Accept-Language", "en"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("try again in 2 seconds")));
+		Thread.sleep(1_200);
+		this.mvc
+			.perform(
+					post("/login").with(csrf()).with(from(address)).param("username", name).param("password", PASSWORD))
+			.andExpect(redirectedUrl("/me"));
+	}
+
+	@Test
+	void guessingThroughTheApiIs429WithRetryAfter() throws Exception {
+		String name = "apiguess" + UUID.randomUUID().toString().substring(0, 8);
+		this.accounts.register(name, PASSWORD);
+		for (int i = 0; i < 3; i++) {
+			this.mvc
+				.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"username\":\"" + name + "\",\"password\":\"wrong-password-" + i + "\"}"))
+				.andExpect(status().isUnauthorized());
+		}
+		this.mvc
+			.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.retryAfter").isNumber());
+		// the form login shares the count: no doubling attempts by switching doors
+		this.mvc.perform(post("/login").with(csrf()).param("username", name).param("password", PASSWORD))
+			.andExpect(redirectedUrlPattern("/login?throttled=*"));
+		Thread.sleep(1_200);
+		this.mvc
+			.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}"))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void signUpsFromOneAddressAreLimited() throws Exception {
+		String address = someAddress();
+		for (int i = 0; i < 2; i++) {
+			this.mvc
+				.perform(post("/api/v1/accounts").with(from(address))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"username\":\"flood" + UUID.randomUUID().toString().substring(0, 8)
+							+ "\",\"password\":\"" + PASSWORD + "\"}"))
+				.andExpect(status().isCreated());
+		}
+		this.mvc
+			.perform(post("/api/v1/accounts").with(from(address))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"username\":\"flood" + UUID.randomUUID().toString().substring(0, 8) + "\",\"password\":\""
+						+ PASSWORD + "\"}"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"));
+		// the page says when to try again
+		String page = this.mvc
+			.perform(post("/register").with(csrf())
+				.with(from(address))
+				.header("Accept-Language", "en")
+				.param("username", "flood" + UUID.randomUUID().toString().substring(0, 8))
+				.param("password", PASSWORD)
+				.param("passwordAgain", PASSWORD))
+			.andExpect(status().isTooManyRequests())
+			.andReturn()
+			.getResponse()
+			.getErrorMessage();
+		assertThat(page).isNull();
+		// someone else is not affected
+		this.mvc
+			.perform(post("/api/v1/accounts").with(from(someAddress()))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"username\":\"other" + UUID.randomUUID().toString().substring(0, 8) + "\",\"password\":\""
+						+ PASSWORD + "\"}"))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void newAccountsPostClaimAndUploadLessThanEstablishedOnes() throws Exception {
+		TestMember fresh = this.members.create("fresh");
+		TestMember settled = this.members.create("settled");
+		this.jdbc.update("update members set created_at = created_at - interval '30 days' where id = ?", settled.id());
+		this.groups.join("kanjia", fresh.id(), null);
+		this.groups.join("kanjia", settled.id(), null);
+		assertThat(posts(fresh, 3)).containsExactly(201, 201, 429);
+		assertThat(posts(settled, 4)).containsExactly(201, 201, 201, 429);
+		// uploads have their own, lower limit
+		MockMultipartFile image = new MockMultipartFile("image", "qr.png", "image/png", new byte[] { 1, 2, 3 });
+		TestMember uploader = this.members.create("uploader");
+		this.groups.join("kanjia", uploader.id(), null);
+		int first = this.mvc
+			.perform(multipart("/api/v1/groups/kanjia/requests/qr").file(image)
+				.header("Authorization", uploader.bearer()))
+			.andReturn()
+			.getResponse()
+			.getStatus();
+		assertThat(first).isNotEqualTo(429);
+		this.mvc
+			.perform(multipart("/api/v1/groups/kanjia/requests/qr").file(image)
+				.header("Authorization", uploader.bearer()))
+			.andExpect(status().isTooManyRequests());
+		// claims: one for a new account in this setting
+		long request = this.jdbc.queryForObject(
+				"select max(id) from help_requests where author_id = ? and status = 'OPEN'", Long.class, settled.id());
+		long another = this.jdbc.queryForObject(
+				"select min(id) from help_requests where author_id = ? and status = 'OPEN'", Long.class, settled.id());
+		this.mvc.perform(post("/api/v1/requests/" + request + "/claims").header("Authorization", fresh.bearer()))
+			.andExpect(status().isCreated());
+		this.mvc.perform(post("/api/v1/requests/" + another + "/claims").header("Authorization", fresh.bearer()))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"));
+	}
+
+	private java.util.List<Integer> posts(TestMember member, int count) throws Exception {
+		java.util.List<Integer> statuses = new java.util.ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			statuses.add(this.mvc
+				.perform(post("/api/v1/groups/kanjia/requests").header("Authorization", member.bearer())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"input\":\"https://p.pinduoduo.com/"
+							+ UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "\"}"))
+				.andReturn()
+				.getResponse()
+				.getStatus());
+		}
+		return statuses;
+	}
+
+}
