@@ -1,7 +1,5 @@
 package com.helpboard.link;
 
-import java.util.List;
-
 import com.helpboard.link.ShareTextScanner.Candidate;
 import com.helpboard.link.TokenFinder.Token;
 import com.helpboard.link.UrlCanonicalizer.Checked;
@@ -19,9 +17,16 @@ import com.helpboard.link.UrlCanonicalizer.Checked;
  * literals and non-default ports are {@link Reason#HOST_NOT_ALLOWED}.</li>
  * <li>Only http/https; http is upgraded; scheme-less {@code p.pinduoduo.com/x} is read as
  * https.</li>
- * <li>A text that contains any refused link (other host, other scheme, credentials) is
- * refused as a whole, even when it also has an allowed link: the raw text is shown to
- * other members for copying and must not carry a third-party link.</li>
+ * <li>Before scanning, invisible characters (zero-width, bidi controls, other format
+ * characters) are removed and the text is NFKC-normalised with every full-stop look-alike
+ * ({@code 。．｡}) read as {@code .} (see {@link TextCleaner}); the stored raw text is the
+ * cleaned text.</li>
+ * <li>A text that contains any refused link (other host, other scheme, credentials) or
+ * any other host or IP address, even a bare {@code evil.cn} or {@code 1.2.3.4} in a
+ * sentence, is refused as a whole, even when it also has an allowed link: the raw text is
+ * shown to other members for copying, chat apps turn bare hosts into links, and it must
+ * not carry a third-party link. A bare allowed host in a sentence is a mention, not the
+ * link.</li>
  * <li>Dedupe key, first match wins: {@code group_order_id=}, {@code goods_id=},
  * {@code short=} (p.pinduoduo.com path, temu.to path), {@code invite=} (temu.com
  * {@code /a/code}), {@code share=} (share.temu.com/code), {@code url=} + canonical URL;
@@ -83,37 +88,40 @@ public final class LinkParser {
 	}
 
 	private ParseResult parseText(String input) {
-		String text = (input != null) ? strip(input) : "";
+		// invisible characters go first, so that "e\u200Bvil.cn" is read, stored and
+		// copied as "evil.cn"
+		String text = (input != null) ? strip(TextCleaner.clean(input)) : "";
 		if (text.isEmpty()) {
 			return new Rejection(Reason.EMPTY, "nothing was pasted");
 		}
 		if (text.length() > MAX_URL) {
 			return new Rejection(Reason.TOO_LONG, "input is " + text.length() + " characters");
 		}
+		String scanned = TextCleaner.forScanning(text);
 		// up to MAX_URL only for a lone URL; any other text is capped at MAX_TEXT
-		if (text.length() > MAX_TEXT && !ShareTextScanner.isSingleRun(text)) {
+		if (text.length() > MAX_TEXT && !ShareTextScanner.isSingleRun(scanned)) {
 			return new Rejection(Reason.TOO_LONG, "text is " + text.length() + " characters, limit " + MAX_TEXT);
 		}
 		String rawText = sanitise(text);
 		CanonicalUrl link = null;
-		List<Candidate> candidates = ShareTextScanner.candidates(text);
-		for (Candidate candidate : candidates) {
+		// every link and every host mention must pass, even after an allowed link
+		for (Candidate candidate : ShareTextScanner.candidates(scanned)) {
 			Checked checked = UrlCanonicalizer.check(candidate.url());
 			if (checked.rejection() != null) {
 				return checked.rejection();
 			}
-			if (link == null) {
+			if (link == null && !candidate.mention()) {
 				link = checked.url();
 			}
 		}
-		Token token = TokenFinder.find(text);
+		Token token = TokenFinder.find(scanned);
 		if (link != null) {
-			String campaign = CampaignGuesser.guess(link.platform(), text, link);
+			String campaign = CampaignGuesser.guess(link.platform(), scanned, link);
 			return new ParsedLink(link.platform(), campaign, link.url(), (token != null) ? token.value() : null,
 					dedupeKey(link), rawText);
 		}
 		if (token != null && token.platform() != null) {
-			String campaign = CampaignGuesser.guess(token.platform(), text, null);
+			String campaign = CampaignGuesser.guess(token.platform(), scanned, null);
 			return new ParsedLink(token.platform(), campaign, null, token.value(), "token=" + token.value(), rawText);
 		}
 		if (token != null) {
