@@ -1,5 +1,7 @@
 package com.helpboard.link;
 
+import java.util.Objects;
+
 import com.helpboard.link.ShareTextScanner.Candidate;
 import com.helpboard.link.TokenFinder.Token;
 import com.helpboard.link.UrlCanonicalizer.Checked;
@@ -7,7 +9,8 @@ import com.helpboard.link.UrlCanonicalizer.Checked;
 /**
  * Turns a pasted URL, a whole share text, a text with only a 口令 token, or a QR screenshot
  * into a {@link ParsedLink}, or says why not with a {@link Rejection}. Never throws and
- * never fetches anything. Stateless, so thread-safe.
+ * never fetches anything. Thread-safe; QR decodes are throttled by
+ * {@link QrDecodeLimits}.
  *
  * <p>
  * Rules (DESIGN.md §3):
@@ -49,6 +52,30 @@ public final class LinkParser {
 	// Values of identifying parameters such as goods_id.
 	private static final String ID = "[A-Za-z0-9_-]{1,64}";
 
+	private final QrDecodeGate qrDecodes;
+
+	/**
+	 * A parser with the default QR decode limits ({@link QrDecodeLimits#DEFAULT}), shared
+	 * with every other parser using them.
+	 */
+	public LinkParser() {
+		this(QrDecodeLimits.DEFAULT);
+	}
+
+	/**
+	 * A parser with the given QR decode limits; parsers with equal limits share one set
+	 * of decoders, so the limits hold across the JVM.
+	 * @param qrLimits the limits for {@link #parseQr(byte[])}
+	 */
+	public LinkParser(QrDecodeLimits qrLimits) {
+		this(QrDecodeGate.shared(Objects.requireNonNull(qrLimits, "qrLimits")));
+	}
+
+	// for tests: a gate of its own, e.g. with a slow decoder
+	LinkParser(QrDecodeGate qrDecodes) {
+		this.qrDecodes = qrDecodes;
+	}
+
 	/**
 	 * Parse a URL, a share text or a text with a 口令 token.
 	 * @param input what the member pasted, may be {@code null}
@@ -66,7 +93,10 @@ public final class LinkParser {
 
 	/**
 	 * Decode a QR code screenshot (PNG or JPEG, at most {@link #MAX_IMAGE_BYTES}, at most
-	 * 4096 pixels a side and 16 Mpx) and parse its text.
+	 * 4096 pixels a side and about 2 Mpx) and parse its text. Decodes are throttled by
+	 * the parser's {@link QrDecodeLimits}: when all decoders stay busy this returns
+	 * {@link Reason#IMAGE_BUSY}, when decoding takes too long
+	 * {@link Reason#IMAGE_TOO_COMPLEX}.
 	 * @param image the uploaded bytes, may be {@code null}
 	 * @return a parsed link or a rejection, never {@code null}
 	 */
@@ -79,7 +109,12 @@ public final class LinkParser {
 					"image is " + image.length + " bytes, limit " + MAX_IMAGE_BYTES + " bytes");
 		}
 		try {
-			QrImageReader.Decoded decoded = QrImageReader.decode(image);
+			// header checks are cheap and need no decoder
+			Rejection header = QrImageReader.checkHeader(image);
+			if (header != null) {
+				return header;
+			}
+			QrImageReader.Decoded decoded = this.qrDecodes.decode(image);
 			return (decoded.rejection() != null) ? decoded.rejection() : parse(decoded.text());
 		}
 		catch (RuntimeException ex) {
