@@ -1,6 +1,6 @@
 package com.helpboard.link;
 
-import java.util.List;
+import java.util.Objects;
 
 import com.helpboard.link.ShareTextScanner.Candidate;
 import com.helpboard.link.TokenFinder.Token;
@@ -9,7 +9,8 @@ import com.helpboard.link.UrlCanonicalizer.Checked;
 /**
  * Turns a pasted URL, a whole share text, a text with only a 口令 token, or a QR screenshot
  * into a {@link ParsedLink}, or says why not with a {@link Rejection}. Never throws and
- * never fetches anything. Stateless, so thread-safe.
+ * never fetches anything. Thread-safe; QR decodes are throttled by
+ * {@link QrDecodeLimits}.
  *
  * <p>
  * Rules (DESIGN.md §3):
@@ -19,9 +20,16 @@ import com.helpboard.link.UrlCanonicalizer.Checked;
  * literals and non-default ports are {@link Reason#HOST_NOT_ALLOWED}.</li>
  * <li>Only http/https; http is upgraded; scheme-less {@code p.pinduoduo.com/x} is read as
  * https.</li>
- * <li>A text that contains any refused link (other host, other scheme, credentials) is
- * refused as a whole, even when it also has an allowed link: the raw text is shown to
- * other members for copying and must not carry a third-party link.</li>
+ * <li>Before scanning, invisible characters (zero-width, bidi controls, other format
+ * characters) are removed and the text is NFKC-normalised with every full-stop look-alike
+ * ({@code 。．｡}) read as {@code .} (see {@link TextCleaner}); the stored raw text is the
+ * cleaned text.</li>
+ * <li>A text that contains any refused link (other host, other scheme, credentials) or
+ * any other host or IP address, even a bare {@code evil.cn} or {@code 1.2.3.4} in a
+ * sentence, is refused as a whole, even when it also has an allowed link: the raw text is
+ * shown to other members for copying, chat apps turn bare hosts into links, and it must
+ * not carry a third-party link. A bare allowed host in a sentence is a mention, not the
+ * link.</li>
  * <li>Dedupe key, first match wins: {@code group_order_id=}, {@code goods_id=},
  * {@code short=} (p.pinduoduo.com path, temu.to path), {@code invite=} (temu.com
  * {@code /a/code}), {@code share=} (share.temu.com/code), {@code url=} + canonical URL;
@@ -44,6 +52,30 @@ public final class LinkParser {
 	// Values of identifying parameters such as goods_id.
 	private static final String ID = "[A-Za-z0-9_-]{1,64}";
 
+	private final QrDecodeGate qrDecodes;
+
+	/**
+	 * A parser with the default QR decode limits ({@link QrDecodeLimits#DEFAULT}), shared
+	 * with every other parser using them.
+	 */
+	public LinkParser() {
+		this(QrDecodeLimits.DEFAULT);
+	}
+
+	/**
+	 * A parser with the given QR decode limits; parsers with equal limits share one set
+	 * of decoders, so the limits hold across the JVM.
+	 * @param qrLimits the limits for {@link #parseQr(byte[])}
+	 */
+	public LinkParser(QrDecodeLimits qrLimits) {
+		this(QrDecodeGate.shared(Objects.requireNonNull(qrLimits, "qrLimits")));
+	}
+
+	// for tests: a gate of its own, e.g. with a slow decoder
+	LinkParser(QrDecodeGate qrDecodes) {
+		this.qrDecodes = qrDecodes;
+	}
+
 	/**
 	 * Parse a URL, a share text or a text with a 口令 token.
 	 * @param input what the member pasted, may be {@code null}
@@ -61,7 +93,10 @@ public final class LinkParser {
 
 	/**
 	 * Decode a QR code screenshot (PNG or JPEG, at most {@link #MAX_IMAGE_BYTES}, at most
-	 * 4096 pixels a side and 16 Mpx) and parse its text.
+	 * 4096 pixels a side and about 2 Mpx) and parse its text. Decodes are throttled by
+	 * the parser's {@link QrDecodeLimits}: when all decoders stay busy this returns
+	 * {@link Reason#IMAGE_BUSY}, when decoding takes too long
+	 * {@link Reason#IMAGE_TOO_COMPLEX}.
 	 * @param image the uploaded bytes, may be {@code null}
 	 * @return a parsed link or a rejection, never {@code null}
 	 */
@@ -74,7 +109,12 @@ public final class LinkParser {
 					"image is " + image.length + " bytes, limit " + MAX_IMAGE_BYTES + " bytes");
 		}
 		try {
-			QrImageReader.Decoded decoded = QrImageReader.decode(image);
+			// header checks are cheap and need no decoder
+			Rejection header = QrImageReader.checkHeader(image);
+			if (header != null) {
+				return header;
+			}
+			QrImageReader.Decoded decoded = this.qrDecodes.decode(image);
 			return (decoded.rejection() != null) ? decoded.rejection() : parse(decoded.text());
 		}
 		catch (RuntimeException ex) {
@@ -83,37 +123,40 @@ public final class LinkParser {
 	}
 
 	private ParseResult parseText(String input) {
-		String text = (input != null) ? strip(input) : "";
+		// invisible characters go first, so that "e\u200Bvil.cn" is read, stored and
+		// copied as "evil.cn"
+		String text = (input != null) ? strip(TextCleaner.clean(input)) : "";
 		if (text.isEmpty()) {
 			return new Rejection(Reason.EMPTY, "nothing was pasted");
 		}
 		if (text.length() > MAX_URL) {
 			return new Rejection(Reason.TOO_LONG, "input is " + text.length() + " characters");
 		}
+		String scanned = TextCleaner.forScanning(text);
 		// up to MAX_URL only for a lone URL; any other text is capped at MAX_TEXT
-		if (text.length() > MAX_TEXT && !ShareTextScanner.isSingleRun(text)) {
+		if (text.length() > MAX_TEXT && !ShareTextScanner.isSingleRun(scanned)) {
 			return new Rejection(Reason.TOO_LONG, "text is " + text.length() + " characters, limit " + MAX_TEXT);
 		}
 		String rawText = sanitise(text);
 		CanonicalUrl link = null;
-		List<Candidate> candidates = ShareTextScanner.candidates(text);
-		for (Candidate candidate : candidates) {
+		// every link and every host mention must pass, even after an allowed link
+		for (Candidate candidate : ShareTextScanner.candidates(scanned)) {
 			Checked checked = UrlCanonicalizer.check(candidate.url());
 			if (checked.rejection() != null) {
 				return checked.rejection();
 			}
-			if (link == null) {
+			if (link == null && !candidate.mention()) {
 				link = checked.url();
 			}
 		}
-		Token token = TokenFinder.find(text);
+		Token token = TokenFinder.find(scanned);
 		if (link != null) {
-			String campaign = CampaignGuesser.guess(link.platform(), text, link);
+			String campaign = CampaignGuesser.guess(link.platform(), scanned, link);
 			return new ParsedLink(link.platform(), campaign, link.url(), (token != null) ? token.value() : null,
 					dedupeKey(link), rawText);
 		}
 		if (token != null && token.platform() != null) {
-			String campaign = CampaignGuesser.guess(token.platform(), text, null);
+			String campaign = CampaignGuesser.guess(token.platform(), scanned, null);
 			return new ParsedLink(token.platform(), campaign, null, token.value(), "token=" + token.value(), rawText);
 		}
 		if (token != null) {

@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param token the 口令 token, or {@code null}
  * @param dedupeKey what identifies the help request, e.g. {@code goods_id=123},
  * {@code short=Id2XBFcQ}, {@code token=aB3dE9fG}, {@code url=https://...}
- * @param rawText the trimmed input (control characters removed) for members to copy; it
- * is untrusted text and must be escaped when shown
+ * @param rawText the trimmed input for members to copy, with control characters,
+ * zero-width characters and bidi controls removed (what the parser checked, not what was
+ * pasted); it is untrusted text and must be escaped when shown
  */
 public record ParsedLink(Platform platform, String campaignGuess, String canonicalUrl, String token, String dedupeKey,
 		String rawText) implements ParseResult {

@@ -103,14 +103,16 @@ class QrCodeTests {
 		byte[] png = lyingPng(20_000, 20_000);
 		assertThat(png.length).isLessThan(200);
 		ParseResult result = this.parser.parseQr(png);
-		assertThat(reason(result)).isEqualTo(Reason.IMAGE_UNREADABLE);
+		assertThat(reason(result)).isEqualTo(Reason.IMAGE_TOO_MANY_PIXELS);
 		assertThat(((Rejection) result).detail()).contains("pixels is too many");
 	}
 
 	@Test
 	void manyPixelsWithinSideLimitIsRefused() throws IOException {
 		// one pixel over the 4096 side limit
-		assertThat(reason(this.parser.parseQr(lyingPng(4096, 4097)))).isEqualTo(Reason.IMAGE_UNREADABLE);
+		assertThat(reason(this.parser.parseQr(lyingPng(4096, 4097)))).isEqualTo(Reason.IMAGE_TOO_MANY_PIXELS);
+		// within both side limits, over the pixel limit
+		assertThat(reason(this.parser.parseQr(lyingPng(1500, 1500)))).isEqualTo(Reason.IMAGE_TOO_MANY_PIXELS);
 	}
 
 	private static Reason reason(ParseResult result) {
@@ -120,7 +122,7 @@ class QrCodeTests {
 
 	// A valid PNG signature and IHDR for a 1-bit grey image of the given size, with one
 	// small IDAT holding a single zero row: cheap to build, huge if decoded.
-	private static byte[] lyingPng(int width, int height) throws IOException {
+	static byte[] lyingPng(int width, int height) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
 		ByteBuffer ihdr = ByteBuffer.allocate(13);
