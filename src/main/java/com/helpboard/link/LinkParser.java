@@ -93,8 +93,9 @@ public final class LinkParser {
 
 	/**
 	 * Decode a QR code screenshot (PNG or JPEG, at most {@link #MAX_IMAGE_BYTES}, at most
-	 * 4096 pixels a side and about 2 Mpx) and parse its text. Decodes are throttled by
-	 * the parser's {@link QrDecodeLimits}: when all decoders stay busy this returns
+	 * 4096 pixels a side and about 8 Mpx, decoded as a grey copy of at most 1200 pixels a
+	 * side) and parse its text. Decodes are throttled by the parser's
+	 * {@link QrDecodeLimits}: when all decoders stay busy this returns
 	 * {@link Reason#IMAGE_BUSY}, when decoding takes too long
 	 * {@link Reason#IMAGE_TOO_COMPLEX}.
 	 * @param image the uploaded bytes, may be {@code null}

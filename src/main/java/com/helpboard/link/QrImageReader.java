@@ -51,7 +51,9 @@ final class QrImageReader {
 
 	static final int MAX_SIDE = 4096;
 
-	static final long MAX_PIXELS = 2_000_000;
+	// a full phone screenshot (up to ~1440x3200) fits; only a subsampled grey copy of at
+	// most TARGET_SIDE a side is ever decoded, so the work stays bounded
+	static final long MAX_PIXELS = 8_000_000;
 
 	static final int TARGET_SIDE = 1200;
 

@@ -112,7 +112,7 @@ class QrCodeTests {
 		// one pixel over the 4096 side limit
 		assertThat(reason(this.parser.parseQr(lyingPng(4096, 4097)))).isEqualTo(Reason.IMAGE_TOO_MANY_PIXELS);
 		// within both side limits, over the pixel limit
-		assertThat(reason(this.parser.parseQr(lyingPng(1500, 1500)))).isEqualTo(Reason.IMAGE_TOO_MANY_PIXELS);
+		assertThat(reason(this.parser.parseQr(lyingPng(3000, 3000)))).isEqualTo(Reason.IMAGE_TOO_MANY_PIXELS);
 	}
 
 	private static Reason reason(ParseResult result) {

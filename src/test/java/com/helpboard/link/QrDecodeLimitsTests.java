@@ -121,6 +121,25 @@ class QrDecodeLimitsTests {
 	}
 
 	@Test
+	void aFullPhoneScreenshotWithAShareQrDecodes() throws IOException {
+		// 1170 x 2532: a phone's whole screen, ~3 Mpx, as members really upload it
+		BufferedImage qr = ImageIO.read(new ByteArrayInputStream(QrCodeImages.png(LINK, 600)));
+		BufferedImage screen = new BufferedImage(1170, 2532, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = screen.createGraphics();
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, 1170, 2532);
+		g.setColor(new Color(0xE02E24));
+		g.fillRect(0, 0, 1170, 300);
+		g.drawImage(qr, 285, 900, null);
+		g.dispose();
+		byte[] png = png(screen);
+		assertThat(QrImageReader.readGrey(png).getHeight()).isLessThanOrEqualTo(QrImageReader.TARGET_SIDE);
+		ParseResult result = this.parser.parseQr(png);
+		assertThat(result).isInstanceOf(ParsedLink.class);
+		assertThat(((ParsedLink) result).canonicalUrl()).isEqualTo(LINK);
+	}
+
+	@Test
 	void aSecondDecodeIsRefusedWhileTheOnlyDecoderIsBusy() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);

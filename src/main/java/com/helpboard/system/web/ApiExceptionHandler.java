@@ -62,6 +62,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(ex.status()).headers(headers).body(problem);
 	}
 
+	@ExceptionHandler({ org.springframework.transaction.CannotCreateTransactionException.class,
+			org.springframework.dao.DataAccessResourceFailureException.class })
+	ResponseEntity<Object> databaseDown(RuntimeException ex, WebRequest request) {
+		String detail = this.messages.getMessage("error.503.text", null,
+				"The service is briefly unavailable. Please try again in a minute.", LocaleContextHolder.getLocale());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "30")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, detail, request));
+	}
+
 	@ExceptionHandler({ OptimisticLockingFailureException.class, PessimisticLockingFailureException.class,
 			DataIntegrityViolationException.class })
 	ResponseEntity<Object> raced(RuntimeException ex, WebRequest request) {

@@ -7,6 +7,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -25,6 +29,14 @@ class PageExceptionHandler {
 		view.addObject("messageKey", ex.messageKey());
 		view.addObject("messageArgs", ex.arguments());
 		return view;
+	}
+
+	/** The database does not answer: a friendly 503 at once, not a hang or a 500. */
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class })
+	ModelAndView databaseDown(RuntimeException ex, HttpServletResponse response) {
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+		return new ModelAndView("error/503", java.util.Map.of("status", 503));
 	}
 
 }
