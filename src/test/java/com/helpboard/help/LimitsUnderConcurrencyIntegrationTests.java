@@ -159,6 +159,57 @@ class LimitsUnderConcurrencyIntegrationTests {
 	}
 
 	@Test
+	void claimsConfirmsAndPostsOfMembersHelpingEachOtherAtOnceNeverDeadlock() throws Exception {
+		TestMember owner = this.members.create("owner");
+		String slug = group(owner, 50, 100, 0);
+		List<TestMember> trio = List.of(joined("x", slug), joined("y", slug), joined("z", slug));
+		// each one's requests, one help needed: confirming fulfils and closes them
+		List<List<RequestView>> asked = new ArrayList<>();
+		for (TestMember member : trio) {
+			List<RequestView> mine = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				mine.add(this.requests.post(member.id(), slug, new NewRequest(link(), "pdd-bargain", 1, null, null),
+						null));
+			}
+			asked.add(mine);
+		}
+		// waiting claims: each member on the next one's first two requests
+		List<Runnable> tasks = new ArrayList<>();
+		for (int m = 0; m < 3; m++) {
+			TestMember helper = trio.get(m);
+			int next = (m + 1) % 3;
+			TestMember author = trio.get(next);
+			for (int i = 0; i < 2; i++) {
+				ClaimView claim = this.helps.claim(helper.id(), asked.get(next).get(i).id());
+				tasks.add(() -> this.helps.confirm(author.id(), claim.id()));
+			}
+			// meanwhile the third one claims the very requests being confirmed, and the
+			// others' remaining ones, and everybody posts
+			TestMember third = trio.get((m + 2) % 3);
+			for (RequestView request : asked.get(next)) {
+				tasks.add(() -> this.helps.claim(third.id(), request.id()));
+			}
+			tasks.add(() -> this.helps.claim(helper.id(), asked.get(next).get(2).id()));
+			tasks.add(() -> this.helps.confirmAll(author.id(), asked.get(next).get(3).id()));
+			tasks.add(() -> post(helper, slug));
+		}
+		AtomicInteger next = new AtomicInteger();
+		List<Object> results = Concurrently.run(tasks.size(), () -> {
+			tasks.get(next.getAndIncrement()).run();
+			return "done";
+		});
+		// refusals (a request closed meanwhile) are fine; a deadlock or lock failure is
+		// not
+		assertThat(refusals(results)).allSatisfy((key) -> assertThat(key).startsWith("help.claim."));
+		assertThat(
+				this.jdbc.queryForObject(
+						"select count(*) from claims c join help_requests r on r.id = c.request_id"
+								+ " where r.group_id = ? and c.status = 'CONFIRMED'",
+						Long.class, this.groups.get(slug).id()))
+			.isGreaterThanOrEqualTo(6);
+	}
+
+	@Test
 	void onlyAConfirmedHelpUnlocksPosting() throws Exception {
 		TestMember owner = this.members.create("owner");
 		String slug = group(owner, 50, 1, 1);
