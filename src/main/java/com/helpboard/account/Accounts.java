@@ -21,6 +21,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The account module's facade: registration, credentials, tokens, profiles. */
@@ -182,6 +183,17 @@ public class Accounts {
 		facts.put("joinedAt", member.getCreatedAt());
 		this.profileFacts.orderedStream().forEach((contributor) -> contributor.contribute(memberId, facts));
 		return facts;
+	}
+
+	/**
+	 * Locks the member's row until the caller's transaction ends, so that decisions
+	 * counting what the member did (daily caps, open requests, posting rules) are taken
+	 * one at a time per member: take it before counting. Lock order: member rows come
+	 * last, after any claim or request rows the transaction locks, never before them.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockMember(long memberId) {
+		this.members.findForUpdate(memberId).orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
 	}
 
 	@Transactional

@@ -2,12 +2,22 @@ package com.helpboard.account;
 
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 interface MemberRepository extends JpaRepository<Member, Long> {
 
 	Optional<Member> findByUsernameKey(String usernameKey);
 
 	boolean existsByUsernameKey(String usernameKey);
+
+	// on PostgreSQL "for no key update": rows that merely reference the member (claims,
+	// requests) still insert while it is held
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select m from Member m where m.id = ?1")
+	Optional<Member> findForUpdate(Long id);
 
 }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import com.helpboard.account.MemberPrincipal;
+import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
+import com.helpboard.system.HelpBoardException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -52,8 +54,17 @@ class BoostApiController {
 
 	@GetMapping("/api/v1/requests/{id}/boosts")
 	List<BoostJson> list(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me) {
-		// 404 unless the reader may see the request
-		this.requests.get(id, me.id());
+		// what a request's boosts cost is its author's business (and the site admins'):
+		// 404 for whoever may not read the request, 403 for other readers
+		if (!me.admin()) {
+			RequestView request = this.requests.get(id, me.id());
+			if (request.authorId() != me.id()) {
+				throw HelpBoardException.forbidden("boost.list.not-author");
+			}
+		}
+		else if (this.requests.find(id).isEmpty()) {
+			throw HelpBoardException.notFound("request.not-found");
+		}
 		return this.boosts.boostsOf(id).stream().map(BoostJson::of).toList();
 	}
 

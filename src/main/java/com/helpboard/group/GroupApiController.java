@@ -3,6 +3,7 @@ package com.helpboard.group;
 import java.util.List;
 
 import com.helpboard.account.MemberPrincipal;
+import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.PageResponse;
 import com.helpboard.system.Paging;
 
@@ -55,8 +56,13 @@ class GroupApiController {
 	}
 
 	@GetMapping("/{slug}")
-	GroupDetailJson get(@PathVariable String slug) {
+	GroupDetailJson get(@PathVariable String slug, @AuthenticationPrincipal MemberPrincipal me) {
 		GroupView group = this.groups.get(slug);
+		if (!this.groups.canRead(group, (me != null) ? me.id() : null)) {
+			// a private group is not there for outsiders: the same answer as an unknown
+			// one
+			throw HelpBoardException.notFound("group.not-found");
+		}
 		return new GroupDetailJson(group.slug(), group.name().zh(), group.name().en(), group.description().zh(),
 				group.description().en(), group.visibility().name(), group.memberCount(), group.openRequests(),
 				group.rules().zh(), group.rules().en(), group.maxOpenPerMember(), group.defaultCampaign());

@@ -48,6 +48,10 @@ class GroupController {
 				throw ex;
 			}
 			redirect.addFlashAttribute("flash", ex.messageKey());
+			if (this.groups.get(slug).isPrivate()) {
+				// a private group's page is closed to non-members: say it on the list
+				return "redirect:/g";
+			}
 		}
 		return "redirect:/g/" + slug;
 	}
@@ -57,6 +61,10 @@ class GroupController {
 		try {
 			this.groups.leave(slug, me.id());
 			redirect.addFlashAttribute("flash", "group.left");
+			if (this.groups.get(slug).isPrivate()) {
+				// its page is closed to non-members now
+				return "redirect:/g";
+			}
 		}
 		catch (HelpBoardException ex) {
 			if (ex.status().value() == 404) {

@@ -110,6 +110,15 @@ public class Groups {
 		return !group.isPrivate() || isMember(group.id(), memberId);
 	}
 
+	/**
+	 * Whether the group's page may be shown: to whoever may read it, and to a non-member
+	 * holding a private group's current invite code (its invite link), who may join.
+	 */
+	public boolean canView(GroupView group, Long memberId, String inviteCode) {
+		return canRead(group, memberId) || (inviteCode != null && !inviteCode.isBlank()
+				&& this.groups.findById(group.id()).map((found) -> found.admits(inviteCode)).orElse(false));
+	}
+
 	public List<Long> groupIdsOf(long memberId) {
 		return this.memberships.groupIdsOf(memberId);
 	}

@@ -32,8 +32,10 @@ interface ClaimRepository extends JpaRepository<Claim, Long> {
 	@Query("select c.campaign, count(c) from Claim c where c.helperId = ?1 and c.helperDay = ?2 group by c.campaign")
 	List<Object[]> countsOnDay(Long helperId, LocalDate day);
 
-	@Query("select count(c) from Claim c where c.helperId = ?1 and c.createdAt > ?2 and c.status <> com.helpboard.help.ClaimStatus.REJECTED")
-	long countGivenSince(Long helperId, Instant since);
+	// decided, not made, within the window: a claim confirming itself after 24 h still
+	// counts for the day after
+	@Query("select count(c) from Claim c where c.helperId = ?1 and c.status = com.helpboard.help.ClaimStatus.CONFIRMED and c.decidedAt > ?2")
+	long countConfirmedSince(Long helperId, Instant since);
 
 	long countByHelperIdAndStatus(Long helperId, ClaimStatus status);
 

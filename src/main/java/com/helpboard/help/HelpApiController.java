@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.List;
 
 import com.helpboard.account.MemberPrincipal;
+import com.helpboard.group.GroupView;
 import com.helpboard.group.Groups;
 import com.helpboard.request.RequestView;
+import com.helpboard.system.HelpBoardException;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -76,10 +78,22 @@ class HelpApiController {
 	@GetMapping("/queue/next")
 	ResponseEntity<QueueItem> next(@RequestParam(required = false) String group,
 			@AuthenticationPrincipal MemberPrincipal me) {
-		Long groupId = (group != null && !group.isBlank()) ? this.groups.get(group).id() : null;
+		Long groupId = (group != null && !group.isBlank()) ? memberGroup(group, me.id()).id() : null;
 		return this.helps.next(me.id(), groupId, List.of())
 			.map((request) -> ResponseEntity.ok(QueueItem.of(request)))
 			.orElseGet(() -> ResponseEntity.noContent().build());
+	}
+
+	/**
+	 * One of the member's groups; any other answers as an unknown one, so the queue tells
+	 * nobody whether a group they are not in has open requests.
+	 */
+	private GroupView memberGroup(String slug, long memberId) {
+		GroupView group = this.groups.get(slug);
+		if (!this.groups.isMember(group.id(), memberId)) {
+			throw HelpBoardException.notFound("group.not-found");
+		}
+		return group;
 	}
 
 }

@@ -64,7 +64,8 @@ class HelpContributions implements ReciprocitySource, ProfileFacts, PostingRule 
 		if (rule.helpsToPost() == 0 || this.requests.countPostedBy(memberId, groupId) < rule.freePosts()) {
 			return Optional.empty();
 		}
-		long given = this.helps.givenSince(memberId, this.clock.instant().minus(Duration.ofHours(rule.windowHours())));
+		long given = this.helps.confirmedSince(memberId,
+				this.clock.instant().minus(Duration.ofHours(rule.windowHours())));
 		long missing = rule.helpsToPost() - given;
 		return (missing <= 0) ? Optional.empty() : Optional
 			.of(HelpBoardException.forbidden("help.post-rule.missing", missing, rule.windowHours(), rule.freePosts()));

@@ -170,6 +170,11 @@ class HelpController {
 		Long groupId = null;
 		if (group != null && !group.isBlank()) {
 			GroupView chosen = this.groups.get(group);
+			if (!this.groups.isMember(chosen.id(), me.id())) {
+				// as an unknown group: the queue does not tell outsiders what is open
+				// there
+				throw HelpBoardException.notFound("group.not-found");
+			}
 			groupId = chosen.id();
 			model.addAttribute("group", chosen);
 		}

@@ -90,7 +90,14 @@ public class Helps {
 		}
 	}
 
+	/**
+	 * Lock order, as on every path: the request's row (shared), then the helper's member
+	 * row; the daily count below then sees every claim of theirs committed before, and no
+	 * other claim of theirs can commit until this one has.
+	 */
 	private ClaimView doClaim(long helperId, long requestId) {
+		this.requests.holdForClaim(requestId);
+		this.accounts.lockMember(helperId);
 		Instant now = this.clock.instant();
 		RequestView request = this.requests.get(requestId, helperId);
 		if (request.authorId() == helperId) {
@@ -146,10 +153,17 @@ public class Helps {
 		if (request.authorId() != authorId) {
 			throw HelpBoardException.forbidden("help.claim.not-author");
 		}
+		// every claim row first, in id order, before the request's and the helpers' rows
+		// that confirming locks: the order confirm and the auto-confirm job follow too
+		List<Long> ids = new ArrayList<>(this.claims.waitingIdsOn(requestId));
+		ids.sort(null);
+		List<Claim> locked = new ArrayList<>();
+		for (Long id : ids) {
+			this.claims.findForUpdate(id).ifPresent(locked::add);
+		}
 		int count = 0;
-		for (Long id : this.claims.waitingIdsOn(requestId)) {
-			Claim claim = this.claims.findForUpdate(id).orElseThrow();
-			if (claim.confirm(this.clock.instant(), false)) {
+		for (Claim claim : locked) {
+			if (claim.getStatus() == ClaimStatus.CLAIMED && claim.confirm(this.clock.instant(), false)) {
 				confirmed(claim);
 				count++;
 			}
@@ -279,8 +293,9 @@ public class Helps {
 		return this.claims.countByAuthorIdAndStatus(memberId, ClaimStatus.CONFIRMED);
 	}
 
-	long givenSince(long memberId, Instant since) {
-		return this.claims.countGivenSince(memberId, since);
+	/** Helps the member gave that were confirmed after {@code since}. */
+	long confirmedSince(long memberId, Instant since) {
+		return this.claims.countConfirmedSince(memberId, since);
 	}
 
 	private List<ClaimView> views(List<Claim> list) {

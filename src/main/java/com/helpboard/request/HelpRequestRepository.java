@@ -18,6 +18,11 @@ interface HelpRequestRepository extends JpaRepository<HelpRequest, Long> {
 	@Query("select r from HelpRequest r where r.id = ?1")
 	Optional<HelpRequest> findForUpdate(Long id);
 
+	// "for share": many helpers claim at once, while a confirmation (for update) waits
+	@Lock(LockModeType.PESSIMISTIC_READ)
+	@Query("select r from HelpRequest r where r.id = ?1")
+	Optional<HelpRequest> findForShare(Long id);
+
 	long countByAuthorIdAndGroupId(Long authorId, Long groupId);
 
 	Optional<HelpRequest> findByGroupIdAndOpenKey(Long groupId, String openKey);

@@ -69,8 +69,13 @@ class RequestController {
 	String group(@PathVariable String slug, @RequestParam(required = false) String campaign,
 			@RequestParam(defaultValue = "false") boolean hideHelped, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) Long rotation,
-			@AuthenticationPrincipal MemberPrincipal me, Model model) {
+			@RequestParam(required = false) String code, @AuthenticationPrincipal MemberPrincipal me, Model model) {
 		GroupView group = this.groups.get(slug);
+		if (!this.groups.canView(group, id(me), code)) {
+			// a private group is not there for outsiders, unless they hold its invite
+			// link
+			throw HelpBoardException.notFound("group.not-found");
+		}
 		long view = (rotation != null) ? rotation : this.requests.currentRotation();
 		model.addAttribute("rotation", view);
 		boolean member = this.groups.isMember(group.id(), id(me));
@@ -97,7 +102,7 @@ class RequestController {
 	@GetMapping("/g/{slug}/post")
 	String postForm(@PathVariable String slug, @AuthenticationPrincipal MemberPrincipal me, Model model,
 			RedirectAttributes redirect) {
-		GroupView group = this.groups.get(slug);
+		GroupView group = readable(slug, me);
 		if (!this.groups.isMember(group.id(), me.id())) {
 			redirect.addFlashAttribute("flash", "request.post.not-member");
 			return "redirect:/g/" + slug;
@@ -109,7 +114,7 @@ class RequestController {
 	@PostMapping("/g/{slug}/post")
 	String post(@PathVariable String slug, @Valid @ModelAttribute("form") PostForm form, BindingResult result,
 			@AuthenticationPrincipal MemberPrincipal me, Model model, RedirectAttributes redirect) throws IOException {
-		GroupView group = this.groups.get(slug);
+		GroupView group = readable(slug, me);
 		if (result.hasErrors()) {
 			return postPage(group, model, me.id());
 		}
@@ -197,6 +202,15 @@ class RequestController {
 		Map<String, Campaign> byCode = new LinkedHashMap<>();
 		this.campaigns.all().forEach((campaign) -> byCode.put(campaign.code(), campaign));
 		return byCode;
+	}
+
+	/** The group, or "not found" for whoever may not read it. */
+	private GroupView readable(String slug, MemberPrincipal me) {
+		GroupView group = this.groups.get(slug);
+		if (!this.groups.canRead(group, id(me))) {
+			throw HelpBoardException.notFound("group.not-found");
+		}
+		return group;
 	}
 
 	private static Long id(MemberPrincipal me) {

@@ -26,6 +26,7 @@ import com.helpboard.system.HelpBoardException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -67,12 +68,16 @@ public class Requests {
 
 	private final TransactionTemplate transactions;
 
+	private final TransactionTemplate readOnlyTransactions;
+
 	private final LinkParser parser = new LinkParser();
 
 	Requests(HelpRequestRepository requests, RequestQueries queries, Campaigns campaigns, Groups groups,
 			Accounts accounts, ObjectProvider<PostingRule> postingRules, ObjectProvider<ReciprocitySource> reciprocity,
 			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.readOnlyTransactions = new TransactionTemplate(transactionManager);
+		this.readOnlyTransactions.setReadOnly(true);
 		this.requests = requests;
 		this.queries = queries;
 		this.campaigns = campaigns;
@@ -87,35 +92,76 @@ public class Requests {
 	/**
 	 * Posts a request into a group the member joined. The link comes from {@code input}
 	 * (a URL or a whole share text) or, when given, from a QR image.
+	 * <p>
+	 * Three steps: the cheap checks in a short read-only transaction, so a member who may
+	 * not post is refused before anything expensive; then the link is parsed (a QR image
+	 * decoded) outside any transaction, holding no database connection; then a short
+	 * transaction locks the member, checks the limits again, exactly, and inserts.
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public RequestView post(long memberId, String groupSlug, NewRequest form, byte[] qrImage) {
+		GroupView checked = this.readOnlyTransactions.execute((status) -> precheck(memberId, groupSlug, form));
+		ParsedLink link = parse(form.input(), qrImage);
 		try {
-			return this.transactions.execute((status) -> doPost(memberId, groupSlug, form, qrImage));
+			return this.transactions.execute((status) -> decide(memberId, checked.id(), form, link));
 		}
-		catch (DataIntegrityViolationException ex) {
+		catch (DataIntegrityViolationException | OptimisticLockingFailureException ex) {
 			// an identical post won the race and the unique (group, open key) refused
-			// this
-			// one; a fresh attempt sees the winner and answers with a link to it
-			return this.transactions.execute((status) -> doPost(memberId, groupSlug, form, qrImage));
+			// this one, or the sweeper expired the stale request this one was expiring;
+			// a fresh attempt sees the winner and answers with a link to it
+			return this.transactions.execute((status) -> decide(memberId, checked.id(), form, link));
 		}
 	}
 
-	private RequestView doPost(long memberId, String groupSlug, NewRequest form, byte[] qrImage) {
-		Instant now = this.clock.instant();
+	/**
+	 * What can be refused without the link: the group, membership, the form's own fields,
+	 * the open-request limit and the posting rules. The deciding transaction checks the
+	 * limits again under the member's lock; this early look only saves the work.
+	 */
+	private GroupView precheck(long memberId, String groupSlug, NewRequest form) {
 		GroupView group = this.groups.get(groupSlug);
 		if (!this.groups.isMember(group.id(), memberId)) {
 			throw HelpBoardException.forbidden("request.post.not-member");
 		}
-		int helpsNeeded = (form.helpsNeeded() != null) ? form.helpsNeeded() : 1;
+		int helpsNeeded = helpsNeeded(form);
 		if (helpsNeeded < 1 || helpsNeeded > MAX_HELPS) {
 			throw new FieldRejection(HttpStatus.BAD_REQUEST, "helpsNeeded", "request.helps.invalid", MAX_HELPS);
 		}
-		String note = (form.note() == null || form.note().isBlank()) ? null : form.note().strip();
+		String note = note(form);
 		if (note != null && note.length() > MAX_NOTE) {
 			throw new FieldRejection(HttpStatus.BAD_REQUEST, "note", "request.note.invalid", MAX_NOTE);
 		}
-		ParsedLink link = parse(form.input(), qrImage);
+		Instant now = this.clock.instant();
+		Optional<Campaign> named = Optional.empty();
+		if (form.campaign() != null && !form.campaign().isBlank()) {
+			named = Optional.of(this.campaigns.find(form.campaign().strip())
+				.orElseThrow(() -> new FieldRejection(HttpStatus.BAD_REQUEST, "campaign", "request.campaign.unknown")));
+		}
+		if (form.expiresInHours() != null) {
+			// without a named campaign it may come from the link: refuse here only what
+			// no campaign allows, and check exactly once the link is known
+			int max = (named.isPresent() ? named.stream() : this.campaigns.all().stream())
+				.mapToInt((campaign) -> campaign.maxHoursFrom(now))
+				.max()
+				.orElse(1);
+			if (form.expiresInHours() < 1 || form.expiresInHours() > max) {
+				throw new FieldRejection(HttpStatus.BAD_REQUEST, "expiresInHours", "request.expiry.invalid", max);
+			}
+		}
+		checkLimits(memberId, group, now);
+		return group;
+	}
+
+	/**
+	 * The deciding transaction. Lock order, the same on every path that takes these rows:
+	 * claim rows, then request rows, then member rows. So a stale request with the same
+	 * key is expired before the member is locked; after the member lock this transaction
+	 * only reads and inserts its own row.
+	 */
+	private RequestView decide(long memberId, long groupId, NewRequest form, ParsedLink link) {
+		Instant now = this.clock.instant();
+		GroupView group = this.groups.findById(groupId)
+			.orElseThrow(() -> HelpBoardException.notFound("group.not-found"));
 		Campaign campaign = chooseCampaign(form.campaign(), link, group);
 		if (form.expiresInHours() != null) {
 			int max = campaign.maxHoursFrom(now);
@@ -123,12 +169,6 @@ public class Requests {
 				throw new FieldRejection(HttpStatus.BAD_REQUEST, "expiresInHours", "request.expiry.invalid", max);
 			}
 		}
-		if (this.requests.countOpenByAuthor(group.id(), memberId, now) >= group.maxOpenPerMember()) {
-			throw HelpBoardException.forbidden("request.post.limit", group.maxOpenPerMember());
-		}
-		postingRefusal(memberId, group.id()).ifPresent((refusal) -> {
-			throw refusal;
-		});
 		String dedupeKey = dedupeKey(link, campaign);
 		Optional<HelpRequest> existing = this.requests.findByGroupIdAndOpenKey(group.id(), dedupeKey);
 		if (existing.isPresent()) {
@@ -140,14 +180,39 @@ public class Requests {
 			this.requests.saveAndFlush(open);
 			this.events.publishEvent(new RequestClosed(open.getId(), open.getGroupId(), RequestStatus.EXPIRED, now));
 		}
+		// one decision per member at a time: the counts below see every post of theirs
+		// that committed before, and none can commit until this one has
+		this.accounts.lockMember(memberId);
+		if (!this.groups.isMember(group.id(), memberId)) {
+			throw HelpBoardException.forbidden("request.post.not-member");
+		}
+		checkLimits(memberId, group, now);
 		MemberSummary author = this.accounts.findById(memberId)
 			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
 		HelpRequest request = new HelpRequest(group.id(), memberId, author.username(), link.platform().name(),
-				campaign.code(), link.canonicalUrl(), shareText(link, form.input()), link.token(), dedupeKey, note,
-				helpsNeeded, now, campaign.expiryFrom(now, form.expiresInHours()));
+				campaign.code(), link.canonicalUrl(), shareText(link, form.input()), link.token(), dedupeKey,
+				note(form), helpsNeeded(form), now, campaign.expiryFrom(now, form.expiresInHours()));
 		request = this.requests.saveAndFlush(request);
 		this.events.publishEvent(new RequestPosted(request.getId(), group.id(), memberId, campaign.code(), now));
 		return view(request, group.slug());
+	}
+
+	/** The open-request limit, then the posting rules: refused with 403. */
+	private void checkLimits(long memberId, GroupView group, Instant now) {
+		if (this.requests.countOpenByAuthor(group.id(), memberId, now) >= group.maxOpenPerMember()) {
+			throw HelpBoardException.forbidden("request.post.limit", group.maxOpenPerMember());
+		}
+		postingRefusal(memberId, group.id()).ifPresent((refusal) -> {
+			throw refusal;
+		});
+	}
+
+	private static int helpsNeeded(NewRequest form) {
+		return (form.helpsNeeded() != null) ? form.helpsNeeded() : 1;
+	}
+
+	private static String note(NewRequest form) {
+		return (form.note() == null || form.note().isBlank()) ? null : form.note().strip();
 	}
 
 	/** Why the member may not post into the group now, if a posting rule says so. */
@@ -233,6 +298,17 @@ public class Requests {
 		return this.groups.role(group.id(), viewerId)
 			.map((role) -> role != com.helpboard.group.GroupRole.MEMBER)
 			.orElse(false);
+	}
+
+	/**
+	 * Holds the request's row (shared: other claims on it go ahead, its confirmations and
+	 * closing wait) until the caller's transaction ends. The help module takes it before
+	 * the helper's member lock, keeping the order every path follows: request rows before
+	 * member rows. An unknown request is left to the caller's lookup.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void holdForClaim(long id) {
+		this.requests.findForShare(id);
 	}
 
 	/** For other modules: a request's current state, or empty. */

@@ -92,7 +92,11 @@ class BoostWebIntegrationTests {
 			.andExpect(jsonPath("$.startsAt").isString())
 			.andExpect(jsonPath("$.estimated").value(true));
 
+		// another member's boosts and spending are not for others to list
 		this.mvc.perform(get("/api/v1/requests/" + request.id() + "/boosts").header("Authorization", second.bearer()))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc.perform(get("/api/v1/requests/" + request.id() + "/boosts").header("Authorization", author.bearer()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(1))
 			.andExpect(jsonPath("$[0].status").value("ACTIVE"))

@@ -473,7 +473,11 @@ class HelpIntegrationTests {
 				.hasMessage("help.post-rule.missing");
 			TestMember author = joined("author", "free-order");
 			RequestView other = postRequest(author, "free-order", 1);
-			this.helps.claim(member.id(), other.id());
+			ClaimView claim = this.helps.claim(member.id(), other.id());
+			// a help counts once its requester confirmed it
+			assertThatThrownBy(() -> postRequest(member, "free-order", 1)).isInstanceOf(HelpBoardException.class)
+				.hasMessage("help.post-rule.missing");
+			this.helps.confirm(author.id(), claim.id());
 			assertThat(postRequest(member, "free-order", 1).status()).isEqualTo(RequestStatus.OPEN);
 		}
 		finally {
