@@ -173,6 +173,27 @@ class TwoInstancesIntegrationTests {
 				Long.class);
 	}
 
+	/**
+	 * A loop of anonymous page views must not fill the session table (on a fresh
+	 * application, as a visitor's browser would see it).
+	 */
+	@Test
+	void anonymousPageViewsStoreNoSession() throws Exception {
+		JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+		Long before = jdbc.queryForObject("select count(*) from spring_session", Long.class);
+		HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+		String a = "http://localhost:" + first.getEnvironment().getProperty("local.server.port");
+		for (String page : List.of("/login", "/register", "/", "/g/kanjia", "/g", "/me", "/queue")) {
+			for (int i = 0; i < 20; i++) {
+				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(a + page)).build(),
+						HttpResponse.BodyHandlers.ofString());
+				assertThat(response.headers().allValues("Set-Cookie")).as(page)
+					.noneMatch((c) -> c.startsWith("SESSION="));
+			}
+		}
+		assertThat(jdbc.queryForObject("select count(*) from spring_session", Long.class)).isEqualTo(before);
+	}
+
 	@Test
 	void aLoginOnOneInstanceIsALoginOnTheOther() throws Exception {
 		String name = "twin" + UUID.randomUUID().toString().substring(0, 8);

@@ -26,6 +26,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -67,6 +69,12 @@ class ThrottleFilter extends OncePerRequestFilter {
 		this.json = json;
 		this.clock = clock;
 		this.login = login;
+	}
+
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		// two of these run in one chain (login, and the rest): each needs its own mark
+		return super.getAlreadyFilteredAttributeName() + (this.login ? ".login" : ".actions");
 	}
 
 	@Override
@@ -155,6 +163,10 @@ class ThrottleFilter extends OncePerRequestFilter {
 		String type = request.getContentType();
 		if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
 			return false;
+		}
+		MultipartHttpServletRequest resolved = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+		if (resolved != null) {
+			return resolved.getFile("image") != null && !resolved.getFile("image").isEmpty();
 		}
 		try {
 			Part image = request.getPart("image");
