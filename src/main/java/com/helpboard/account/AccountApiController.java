@@ -4,7 +4,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 
+import java.util.List;
+
 import com.helpboard.system.HelpBoardException;
+import com.helpboard.system.MemberSessions;
+import com.helpboard.system.PlainText;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,6 +23,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -27,11 +35,16 @@ class AccountApiController {
 
 	private final Accounts accounts;
 
-	AccountApiController(Accounts accounts) {
+	private final MemberSessions memberSessions;
+
+	AccountApiController(Accounts accounts, MemberSessions memberSessions) {
 		this.accounts = accounts;
+		this.memberSessions = memberSessions;
 	}
 
-	record NewAccount(@NotNull @Size(max = 64) String username, @NotNull @Size(max = 200) String password) {
+	/** The password is checked by the password rules, exactly as sent. */
+	record NewAccount(@NotNull @Size(max = 64) @PlainText String username,
+			@NotNull @Size(max = AccountController.PASSWORD_INPUT_MAX) String password) {
 	}
 
 	record AccountCreated(long id, String username) {
@@ -44,8 +57,9 @@ class AccountApiController {
 			.body(new AccountCreated(member.id(), member.username()));
 	}
 
-	record NewToken(@NotNull @Size(max = 64) String username, @NotNull @Size(max = 200) String password,
-			@Size(max = 64) String name) {
+	record NewToken(@NotNull @Size(max = 64) @PlainText String username,
+			@NotNull @Size(max = AccountController.PASSWORD_INPUT_MAX) String password,
+			@Size(max = 64) @PlainText String name) {
 	}
 
 	record TokenCreated(long id, String token, String name, Instant createdAt) {
@@ -69,6 +83,44 @@ class AccountApiController {
 	@GetMapping("/me")
 	Map<String, Object> me(@AuthenticationPrincipal MemberPrincipal me) {
 		return this.accounts.profile(me.id());
+	}
+
+	@GetMapping("/me/tokens")
+	List<Accounts.TokenView> tokens(@AuthenticationPrincipal MemberPrincipal me) {
+		return this.accounts.tokens(me.id());
+	}
+
+	record PasswordChange(@NotNull @Size(max = AccountController.PASSWORD_INPUT_MAX) String currentPassword,
+			@NotNull @Size(max = AccountController.PASSWORD_INPUT_MAX) String newPassword) {
+	}
+
+	/**
+	 * Changes the password and ends every browser session and remember-me login of the
+	 * member (API tokens stay until revoked).
+	 */
+	@PutMapping("/me/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void changePassword(@Valid @RequestBody PasswordChange body, @AuthenticationPrincipal MemberPrincipal me,
+			HttpServletRequest request) {
+		this.accounts.changePassword(me.id(), body.currentPassword(), body.newPassword());
+		// the API has no session of its own: a session cookie sent along is ended too
+		this.memberSessions.endOtherSessions(withoutSession(request), me.id(), me.username());
+	}
+
+	private static HttpServletRequest withoutSession(HttpServletRequest request) {
+		return new HttpServletRequestWrapper(request) {
+
+			@Override
+			public HttpSession getSession(boolean create) {
+				return null;
+			}
+
+			@Override
+			public HttpSession getSession() {
+				return null;
+			}
+
+		};
 	}
 
 }

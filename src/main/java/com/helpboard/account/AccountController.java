@@ -1,10 +1,13 @@
 package com.helpboard.account;
 
 import com.helpboard.system.FieldRejection;
-import jakarta.servlet.ServletException;
+import com.helpboard.system.MemberSessions;
+import com.helpboard.system.PlainText;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,14 +23,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AccountController {
 
+	// long enough that the password rules, not this limit, explain a refusal
+	static final int PASSWORD_INPUT_MAX = 1024;
+
 	private final Accounts accounts;
 
-	AccountController(Accounts accounts) {
+	private final MemberSessions memberSessions;
+
+	AccountController(Accounts accounts, MemberSessions memberSessions) {
 		this.accounts = accounts;
+		this.memberSessions = memberSessions;
 	}
 
-	record RegistrationForm(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password,
-			String passwordAgain) {
+	/** The password as typed: not blank-checked or trimmed here, the rules say why. */
+	record RegistrationForm(@NotBlank @Size(max = 64) @PlainText String username,
+			@NotEmpty @Size(max = PASSWORD_INPUT_MAX) String password, String passwordAgain) {
 	}
 
 	@GetMapping("/register")
@@ -38,7 +48,7 @@ class AccountController {
 
 	@PostMapping("/register")
 	String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
-			HttpServletRequest request, RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		if (!result.hasFieldErrors("password") && !form.password().equals(form.passwordAgain())) {
 			result.rejectValue("passwordAgain", "account.password.mismatch");
 		}
@@ -52,11 +62,9 @@ class AccountController {
 			result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), ex.messageKey());
 			return "account/register";
 		}
-		try {
-			// sign the new member in straight away, through the normal login machinery
-			request.login(form.username(), form.password());
-		}
-		catch (ServletException ex) {
+		// sign the new member in straight away as the login form would: a new session id
+		// and CSRF token (no session fixation)
+		if (!this.memberSessions.signIn(request, response, form.username(), form.password())) {
 			redirect.addFlashAttribute("flash", "account.registered.login");
 			return "redirect:/login";
 		}
@@ -76,15 +84,52 @@ class AccountController {
 		return "account/profile";
 	}
 
-	record TokenForm(@Size(max = 64) String name) {
+	record PasswordForm(@NotEmpty @Size(max = PASSWORD_INPUT_MAX) String currentPassword,
+			@NotEmpty @Size(max = PASSWORD_INPUT_MAX) String newPassword, String newPasswordAgain) {
+	}
+
+	@GetMapping("/me/password")
+	String passwordForm(Model model) {
+		model.addAttribute("form", new PasswordForm("", "", ""));
+		return "account/password";
+	}
+
+	@PostMapping("/me/password")
+	String changePassword(@Valid @ModelAttribute("form") PasswordForm form, BindingResult result,
+			@AuthenticationPrincipal MemberPrincipal me, HttpServletRequest request, RedirectAttributes redirect) {
+		if (!result.hasFieldErrors("newPassword") && !form.newPassword().equals(form.newPasswordAgain())) {
+			result.rejectValue("newPasswordAgain", "account.password.mismatch");
+		}
+		if (result.hasErrors()) {
+			return "account/password";
+		}
+		try {
+			this.accounts.changePassword(me.id(), form.currentPassword(), form.newPassword());
+		}
+		catch (FieldRejection ex) {
+			result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), ex.messageKey());
+			return "account/password";
+		}
+		// committed: every other browser and every remember-me login has to log in again
+		this.memberSessions.endOtherSessions(request, me.id(), me.username());
+		redirect.addFlashAttribute("flash", "account.password.changed");
+		return "redirect:/me";
+	}
+
+	record TokenForm(@Size(max = 64) @PlainText String name) {
 	}
 
 	@PostMapping("/me/tokens")
 	String issueToken(@Valid @ModelAttribute TokenForm form, BindingResult result,
 			@AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+		if (result.hasFieldErrors("name") && "PlainText".equals(result.getFieldError("name").getCode())) {
+			redirect.addFlashAttribute("flash", "account.token.name.plain");
+			return "redirect:/me#tokens";
+		}
 		if (result.hasErrors()) {
 			redirect.addFlashAttribute("flash", "account.token.name.invalid");
-			return "redirect:/me";
+			redirect.addFlashAttribute("flashArgs", new Object[] { 64 });
+			return "redirect:/me#tokens";
 		}
 		IssuedToken token = this.accounts.issueToken(me.id(), form.name());
 		redirect.addFlashAttribute("newToken", token);

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
+import com.helpboard.system.PlainTextValidator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -27,10 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** The account module's facade: registration, credentials, tokens, profiles. */
 @Service
 public class Accounts {
-
-	static final int PASSWORD_MIN = 8;
-
-	static final int PASSWORD_MAX = 128;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -48,6 +45,9 @@ public class Accounts {
 	// a fixed hash to compare against when the name is unknown, so timing does not tell
 	private final String decoyHash;
 
+	// the common-password list is read once, here
+	private final PasswordPolicy passwordPolicy = PasswordPolicy.shipped();
+
 	Accounts(MemberRepository members, ApiTokenRepository tokens, PasswordEncoder passwordEncoder,
 			ObjectProvider<ProfileFacts> profileFacts, Clock clock) {
 		this.members = members;
@@ -60,25 +60,31 @@ public class Accounts {
 
 	/**
 	 * Registers a member. Refusals are {@link FieldRejection}s on {@code username} or
-	 * {@code password} (400 invalid, 409 taken).
+	 * {@code password} (400 invalid, 409 taken). The password is used exactly as typed.
 	 */
 	@Transactional
 	public MemberSummary register(String rawUsername, String password) {
+		if (rawUsername != null && !PlainTextValidator.isPlain(rawUsername, false)) {
+			throw new FieldRejection(HttpStatus.BAD_REQUEST, "username", "PlainText");
+		}
 		String username = Usernames.normalize(rawUsername);
-		if (!Usernames.isValid(username)) {
-			throw new FieldRejection(HttpStatus.BAD_REQUEST, "username", "account.username.invalid", Usernames.MIN,
-					Usernames.MAX);
+		switch (Usernames.check(username)) {
+			case INVALID -> throw new FieldRejection(HttpStatus.BAD_REQUEST, "username", "account.username.invalid",
+					Usernames.MIN, Usernames.MAX);
+			case DECEPTIVE ->
+				throw new FieldRejection(HttpStatus.BAD_REQUEST, "username", "account.username.deceptive");
+			case VALID -> {
+			}
 		}
-		if (password == null || password.length() < PASSWORD_MIN || password.length() > PASSWORD_MAX) {
-			throw new FieldRejection(HttpStatus.BAD_REQUEST, "password", "account.password.invalid", PASSWORD_MIN,
-					PASSWORD_MAX);
-		}
+		this.passwordPolicy.check(password, username, "password").ifPresent((refusal) -> {
+			throw refusal;
+		});
 		if (this.members.existsByUsernameKey(Usernames.key(username))) {
 			throw taken();
 		}
 		try {
 			Member member = this.members
-				.saveAndFlush(new Member(username, this.passwordEncoder.encode(password), this.clock.instant()));
+				.saveAndFlush(new Member(username, hash(password, "password"), this.clock.instant()));
 			return summary(member);
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -98,7 +104,13 @@ public class Accounts {
 
 	@Transactional(readOnly = true)
 	public Optional<MemberSummary> findByUsername(String username) {
-		return this.members.findByUsernameKey(Usernames.key(username)).map(Accounts::summary);
+		return findMember(username).map(Accounts::summary);
+	}
+
+	/** A member by the name someone typed; nothing for what cannot be a name. */
+	private Optional<Member> findMember(String username) {
+		return Usernames.couldExist(username) ? this.members.findByUsernameKey(Usernames.key(username))
+				: Optional.empty();
 	}
 
 	@Transactional(readOnly = true)
@@ -111,15 +123,54 @@ public class Accounts {
 	/** Checks a name and password; the same answer whether the name exists or not. */
 	@Transactional(readOnly = true)
 	public Optional<MemberSummary> verify(String username, String password) {
-		Optional<Member> member = this.members.findByUsernameKey(Usernames.key(username));
+		Optional<Member> member = findMember(username);
 		String hash = member.map(Member::getPasswordHash).orElse(this.decoyHash);
-		boolean matches = password != null && this.passwordEncoder.matches(password, hash);
+		boolean matches = passwordMatches(password, hash);
 		return (matches && member.isPresent()) ? member.map(Accounts::summary) : Optional.empty();
+	}
+
+	private boolean passwordMatches(String password, String hash) {
+		try {
+			return password != null && this.passwordEncoder.matches(password, hash);
+		}
+		catch (IllegalArgumentException ex) {
+			// bcrypt refuses passwords over 72 bytes: such a password matches nothing
+			return false;
+		}
+	}
+
+	/** Hashes a new password; one the encoder cannot take is refused on {@code field}. */
+	private String hash(String password, String field) {
+		try {
+			return this.passwordEncoder.encode(password);
+		}
+		catch (IllegalArgumentException ex) {
+			// bcrypt takes at most 72 bytes of UTF-8 (72 Latin letters, 24 Chinese)
+			throw new FieldRejection(HttpStatus.BAD_REQUEST, field, "account.password.too-long-to-hash");
+		}
+	}
+
+	/**
+	 * Changes a member's password after checking the current one (403 when wrong); the
+	 * new one follows the same rules as at registration (400 on {@code newPassword}). The
+	 * caller ends the member's other sessions once this has committed.
+	 */
+	@Transactional
+	public void changePassword(long memberId, String current, String next) {
+		Member member = this.members.findById(memberId)
+			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
+		if (!passwordMatches(current, member.getPasswordHash())) {
+			throw new FieldRejection(HttpStatus.FORBIDDEN, "currentPassword", "account.password.wrong");
+		}
+		this.passwordPolicy.check(next, member.getUsername(), "newPassword").ifPresent((refusal) -> {
+			throw refusal;
+		});
+		member.changePasswordHash(hash(next, "newPassword"));
 	}
 
 	@Transactional(readOnly = true)
 	Optional<MemberPrincipal> principal(String username) {
-		return this.members.findByUsernameKey(Usernames.key(username)).map(Accounts::principal);
+		return findMember(username).map(Accounts::principal);
 	}
 
 	@Transactional
@@ -127,6 +178,9 @@ public class Accounts {
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);
 		String token = "hb_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		if (name != null && !PlainTextValidator.isPlain(name, false)) {
+			throw new FieldRejection(HttpStatus.BAD_REQUEST, "name", "PlainText");
+		}
 		String tokenName = (name == null || name.isBlank()) ? "api" : name.strip();
 		if (tokenName.length() > 64) {
 			throw new FieldRejection(HttpStatus.BAD_REQUEST, "name", "account.token.name.invalid", 64);

@@ -54,6 +54,10 @@ class Member {
 		this.standing += delta;
 	}
 
+	void changePasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
 	void makeAdmin() {
 		this.siteRole = SiteRole.ADMIN;
 	}

@@ -3,6 +3,7 @@ package com.helpboard.account;
 import java.util.UUID;
 
 import com.helpboard.support.IntegrationTest;
+import com.helpboard.support.TestMembers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @IntegrationTest
 class AccountIntegrationTests {
+
+	static final String PASSWORD = TestMembers.PASSWORD;
 
 	@Autowired
 	MockMvc mvc;
@@ -47,8 +50,8 @@ class AccountIntegrationTests {
 		MvcResult result = this.mvc
 			.perform(post("/register").with(csrf())
 				.param("username", name)
-				.param("password", "correct horse")
-				.param("passwordAgain", "correct horse"))
+				.param("password", PASSWORD)
+				.param("passwordAgain", PASSWORD))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/me"))
 			.andReturn();
@@ -65,23 +68,23 @@ class AccountIntegrationTests {
 		this.mvc
 			.perform(post("/register").with(csrf())
 				.param("username", name)
-				.param("password", "password123")
-				.param("passwordAgain", "password123"))
+				.param("password", PASSWORD)
+				.param("passwordAgain", PASSWORD))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.accounts.findByUsername(name)).isPresent();
 	}
 
 	@Test
 	void tooShortTooLongAndBadCharactersAreRefusedOnTheForm() throws Exception {
-		for (String bad : new String[] { "ab", "x".repeat(33), "bad name", "<script>" }) {
+		for (String bad : new String[] { "a", "x".repeat(33), "bad name", "<script>" }) {
 			this.mvc
 				.perform(post("/register").with(csrf())
 					.header("Accept-Language", "en")
 					.param("username", bad)
-					.param("password", "password123")
-					.param("passwordAgain", "password123"))
+					.param("password", PASSWORD)
+					.param("passwordAgain", PASSWORD))
 				.andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("A username is 3–32 characters")));
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("A username is 2–32 characters")));
 			assertThat(this.accounts.findByUsername(bad)).isEmpty();
 		}
 	}
@@ -96,20 +99,20 @@ class AccountIntegrationTests {
 				.param("password", "short")
 				.param("passwordAgain", "short"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("A password is 8–128 characters")));
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("A password is 12–128 characters")));
 		assertThat(this.accounts.findByUsername(name)).isEmpty();
 	}
 
 	@Test
 	void aNameTakenInAnotherCaseIsRefused() throws Exception {
 		String name = unique("Carol");
-		this.accounts.register(name, "password123");
+		this.accounts.register(name, PASSWORD);
 		this.mvc
 			.perform(post("/register").with(csrf())
 				.header("Accept-Language", "en")
 				.param("username", name.toUpperCase())
-				.param("password", "password123")
-				.param("passwordAgain", "password123"))
+				.param("password", PASSWORD)
+				.param("passwordAgain", PASSWORD))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("That username is taken")));
 	}
@@ -117,10 +120,8 @@ class AccountIntegrationTests {
 	@Test
 	void formsWithoutCsrfTokenAreForbidden() throws Exception {
 		String name = unique("dave");
-		this.mvc
-			.perform(post("/register").param("username", name)
-				.param("password", "password123")
-				.param("passwordAgain", "password123"))
+		this.mvc.perform(
+				post("/register").param("username", name).param("password", PASSWORD).param("passwordAgain", PASSWORD))
 			.andExpect(status().isForbidden());
 		assertThat(this.accounts.findByUsername(name)).isEmpty();
 	}
@@ -128,11 +129,11 @@ class AccountIntegrationTests {
 	@Test
 	void loginLogoutAndRememberMe() throws Exception {
 		String name = unique("erin");
-		this.accounts.register(name, "password123");
+		this.accounts.register(name, PASSWORD);
 		MvcResult login = this.mvc
 			.perform(post("/login").with(csrf())
 				.param("username", name.toUpperCase())
-				.param("password", "password123")
+				.param("password", PASSWORD)
 				.param("remember-me", "on"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/me"))
@@ -151,7 +152,7 @@ class AccountIntegrationTests {
 	@Test
 	void wrongPasswordAndUnknownUserGetTheSameAnswer() throws Exception {
 		String name = unique("frank");
-		this.accounts.register(name, "password123");
+		this.accounts.register(name, PASSWORD);
 		String wrongPassword = this.mvc
 			.perform(post("/login").with(csrf()).param("username", name).param("password", "wrong-password"))
 			.andReturn()
@@ -172,7 +173,7 @@ class AccountIntegrationTests {
 		String name = unique("gina");
 		String created = this.mvc
 			.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"username\":\"" + name + "\",\"password\":\"password123\"}"))
+				.content("{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}"))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -181,7 +182,7 @@ class AccountIntegrationTests {
 
 		String issued = this.mvc
 			.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"username\":\"" + name + "\",\"password\":\"password123\",\"name\":\"bot\"}"))
+				.content("{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"bot\"}"))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -207,7 +208,7 @@ class AccountIntegrationTests {
 	@Test
 	void apiRefusesWrongCredentialsAndMissingTokens() throws Exception {
 		String name = unique("hank");
-		this.accounts.register(name, "password123");
+		this.accounts.register(name, PASSWORD);
 		this.mvc
 			.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"username\":\"" + name + "\",\"password\":\"nope-nope\"}"))
@@ -221,9 +222,9 @@ class AccountIntegrationTests {
 	@Test
 	void aSessionCookieDoesNotAuthenticateTheApi() throws Exception {
 		String name = unique("ivy");
-		this.accounts.register(name, "password123");
+		this.accounts.register(name, PASSWORD);
 		MvcResult login = this.mvc
-			.perform(post("/login").with(csrf()).param("username", name).param("password", "password123"))
+			.perform(post("/login").with(csrf()).param("username", name).param("password", PASSWORD))
 			.andReturn();
 		Cookie session = sessionCookie(login);
 		this.mvc.perform(get("/api/v1/me").cookie(session)).andExpect(status().isUnauthorized());
@@ -234,7 +235,7 @@ class AccountIntegrationTests {
 		this.mvc
 			.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
 				.header("Accept-Language", "en")
-				.content("{\"username\":\"ab\",\"password\":\"password123\"}"))
+				.content("{\"username\":\"a\",\"password\":\"" + PASSWORD + "\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("\"field\":\"username\"")));
@@ -246,10 +247,10 @@ class AccountIntegrationTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		String name = unique("Jack");
-		this.accounts.register(name, "password123");
+		this.accounts.register(name, PASSWORD);
 		this.mvc
 			.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"username\":\"" + name.toLowerCase() + "\",\"password\":\"password123\"}"))
+				.content("{\"username\":\"" + name.toLowerCase() + "\",\"password\":\"" + PASSWORD + "\"}"))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 	}

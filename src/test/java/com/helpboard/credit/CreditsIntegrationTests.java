@@ -49,7 +49,8 @@ class CreditsIntegrationTests {
 	JdbcTemplate jdbc;
 
 	long newMember() {
-		return this.accounts.register("cr" + UUID.randomUUID().toString().substring(0, 12), "password123").id();
+		return this.accounts.register("cr" + UUID.randomUUID().toString().substring(0, 12), "correct-horse-battery")
+			.id();
 	}
 
 	static String key(String what) {

@@ -33,7 +33,9 @@ class CreditsOnEmbeddedDatabaseTests {
 
 	@Test
 	void theLedgerWorksOnH2Too() {
-		long member = this.accounts.register("h2" + UUID.randomUUID().toString().substring(0, 12), "password123").id();
+		long member = this.accounts
+			.register("h2" + UUID.randomUUID().toString().substring(0, 12), "correct-horse-battery")
+			.id();
 		String key = "grant:" + UUID.randomUUID();
 		LedgerEntryView first = this.credits.grant(member, 3, key, "test");
 		assertThat(this.credits.grant(member, 3, key, "test")).isEqualTo(first);

@@ -44,7 +44,7 @@ class LedgerWebIntegrationTests {
 
 	Member memberWithThreeEntries() {
 		String name = "ld" + UUID.randomUUID().toString().substring(0, 12);
-		long id = this.accounts.register(name, "password123").id();
+		long id = this.accounts.register(name, "correct-horse-battery").id();
 		this.credits.grant(id, 5, "grant:" + UUID.randomUUID(), "welcome");
 		this.credits.earn(id, 2, "claim:" + UUID.randomUUID() + ":confirmed", "claim:7");
 		this.credits.spend(id, 3, "boost:" + UUID.randomUUID(), "boost:3");
@@ -54,7 +54,7 @@ class LedgerWebIntegrationTests {
 	String token(Member member) throws Exception {
 		String issued = this.mvc
 			.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"username\":\"" + member.name() + "\",\"password\":\"password123\"}"))
+				.content("{\"username\":\"" + member.name() + "\",\"password\":\"correct-horse-battery\"}"))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -153,7 +153,7 @@ class LedgerWebIntegrationTests {
 		this.mvc.perform(get("/me/ledger")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
 		Member someone = memberWithThreeEntries();
 		String name = "ld" + UUID.randomUUID().toString().substring(0, 12);
-		Member newcomer = new Member(this.accounts.register(name, "password123").id(), name);
+		Member newcomer = new Member(this.accounts.register(name, "correct-horse-battery").id(), name);
 		this.mvc.perform(get("/me/ledger").with(user(newcomer.principal())).header("Accept-Language", "en"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("No credit entries yet")))

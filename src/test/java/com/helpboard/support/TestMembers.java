@@ -15,6 +15,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @Component
 public class TestMembers {
 
+	/** A password the password rules accept (12+ characters, not common). */
+	public static final String PASSWORD = "correct-horse-battery";
+
 	private final Accounts accounts;
 
 	public TestMembers(Accounts accounts) {
@@ -36,7 +39,7 @@ public class TestMembers {
 
 	public TestMember create(String prefix) {
 		String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-		MemberSummary member = this.accounts.register(name, "password123");
+		MemberSummary member = this.accounts.register(name, PASSWORD);
 		return new TestMember(member.id(), member.username(), this.accounts.issueToken(member.id(), "test").token());
 	}
 

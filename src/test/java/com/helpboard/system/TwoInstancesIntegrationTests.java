@@ -197,7 +197,7 @@ class TwoInstancesIntegrationTests {
 	@Test
 	void aLoginOnOneInstanceIsALoginOnTheOther() throws Exception {
 		String name = "twin" + UUID.randomUUID().toString().substring(0, 8);
-		first.getBean(Accounts.class).register(name, "password123");
+		first.getBean(Accounts.class).register(name, "correct-horse-battery");
 		HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 		String a = "http://localhost:" + first.getEnvironment().getProperty("local.server.port");
 		String b = "http://localhost:" + second.getEnvironment().getProperty("local.server.port");
@@ -209,8 +209,8 @@ class TwoInstancesIntegrationTests {
 		String csrfCookie = cookie(form, "XSRF-TOKEN");
 		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
 		assertThat(csrf.find()).isTrue();
-		String body = "username=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&password=password123&_csrf="
-				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+		String body = "username=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+				+ "&password=correct-horse-battery&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
 		HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(a + "/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Cookie", "XSRF-TOKEN=" + csrfCookie)
