@@ -236,6 +236,9 @@ public class Requests {
 			HttpStatus status = switch (rejection.reason()) {
 				case EMPTY -> HttpStatus.BAD_REQUEST;
 				case TOO_LONG, IMAGE_TOO_LARGE -> hasImage ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+				case IMAGE_TOO_MANY_PIXELS -> HttpStatus.CONTENT_TOO_LARGE;
+				// other members' images are being read: the site is fine, try again soon
+				case IMAGE_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
 				default -> HttpStatus.UNPROCESSABLE_CONTENT;
 			};
 			throw new FieldRejection(status, field, rejection.reason().messageKey());

@@ -38,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoInstancesIntegrationTests {
 
+	private static final String PASSWORD = com.helpboard.support.TestMembers.PASSWORD;
+
 	private static final int REQUESTS = 60;
 
 	private static final int CLAIMS = 12;
@@ -192,6 +194,52 @@ class TwoInstancesIntegrationTests {
 			}
 		}
 		assertThat(jdbc.queryForObject("select count(*) from spring_session", Long.class)).isEqualTo(before);
+	}
+
+	/**
+	 * Behind a TLS proxy (X-Forwarded-Proto from a proxy on a private or loopback
+	 * address): HSTS, and every cookie Secure, HttpOnly and SameSite=Lax. On an instance
+	 * of its own: MockMvc's csrf() swaps the CSRF store of the shared test context.
+	 */
+	@Test
+	void behindATlsProxyCookiesAreSecureAndHstsIsSent() throws Exception {
+		String name = "tls" + UUID.randomUUID().toString().substring(0, 8);
+		first.getBean(Accounts.class).register(name, PASSWORD);
+		HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+		String base = "http://localhost:" + first.getEnvironment().getProperty("local.server.port");
+		HttpResponse<String> form = http.send(
+				HttpRequest.newBuilder(URI.create(base + "/login")).header("X-Forwarded-Proto", "https").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(form.headers().firstValue("Strict-Transport-Security"))
+			.hasValueSatisfying((hsts) -> assertThat(hsts).contains("max-age="));
+		String csrfCookie = form.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((c) -> c.startsWith("XSRF-TOKEN="))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(form.headers().map()));
+		assertThat(csrfCookie).contains("Secure").contains("HttpOnly").contains("SameSite=Lax");
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(form.body());
+		assertThat(token.find()).isTrue();
+		HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+			.header("X-Forwarded-Proto", "https")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + name + "&password=" + PASSWORD
+					+ "&remember-me=on&_csrf=" + java.net.URLEncoder.encode(token.group(1), "UTF-8")))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(login.statusCode()).isEqualTo(302);
+		assertThat(login.headers().firstValue("Location").orElseThrow())
+			.satisfiesAnyOf((l) -> assertThat(l).startsWith("https://"), (l) -> assertThat(l).startsWith("/"));
+		List<String> cookies = login.headers().allValues("Set-Cookie");
+		assertThat(cookies).filteredOn((c) -> c.startsWith("SESSION=") || c.startsWith("remember-me="))
+			.hasSize(2)
+			.allSatisfy((c) -> assertThat(c).contains("Secure").contains("HttpOnly").contains("SameSite=Lax"));
+		// plain http without the proxy's header: no HSTS, no Secure flag
+		HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
 	}
 
 	@Test

@@ -1,7 +1,9 @@
 package com.helpboard.system.security;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -25,7 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -60,9 +63,12 @@ class SecurityConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		// bcrypt today, and stored hashes carry their id so the algorithm can change
-		// later
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		// bcrypt over SHA-256 for new hashes (no 72-byte limit); stored hashes carry
+		// their id, so plain bcrypt hashes made before keep working
+		Map<String, PasswordEncoder> encoders = new HashMap<>();
+		encoders.put(Sha256BcryptPasswordEncoder.ID, new Sha256BcryptPasswordEncoder());
+		encoders.put("bcrypt", new BCryptPasswordEncoder());
+		return new DelegatingPasswordEncoder(Sha256BcryptPasswordEncoder.ID, encoders);
 	}
 
 	/**

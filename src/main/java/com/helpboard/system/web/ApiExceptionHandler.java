@@ -54,6 +54,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (ex instanceof FieldRejection field) {
 			problem.setProperty("errors", List.of(Map.of("field", field.field(), "message", detail)));
 		}
+		if (ex.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+			headers.set(HttpHeaders.RETRY_AFTER, "60");
+		}
 		if (ex instanceof TooManyRequestsException tooMany && tooMany.retryAt() != null) {
 			long seconds = Math.max(1, tooMany.retryAt().getEpochSecond() - java.time.Instant.now().getEpochSecond());
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
