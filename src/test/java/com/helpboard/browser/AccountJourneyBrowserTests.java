@@ -119,6 +119,33 @@ class AccountJourneyBrowserTests extends BrowserSupport {
 		assertThat(page.locator(".profile-name")).hasText(username);
 		assertThat(page.context().cookies()).anySatisfy((cookie) -> assertThat(cookie.name).isEqualTo("remember-me"));
 
+		// change the password from the profile: a wrong current one is refused under its
+		// field, then the change works, this browser stays in and the old password is
+		// dead
+		page.waitForNavigation(() -> page.locator("#password-link").click());
+		assertThat(path(page)).isEqualTo("/me/password");
+		String renewed = PASSWORD + "-renewed";
+		page.locator("#currentPassword").fill(PASSWORD + "-nope");
+		page.locator("#newPassword").fill(renewed);
+		page.locator("#newPasswordAgain").fill(renewed);
+		submit(page);
+		assertThat(page.locator("#currentPassword-error")).isVisible();
+		assertThat(page.locator("#currentPassword")).hasAttribute("aria-invalid", "true");
+		screenshot(page, device + "-password-error");
+		assertFitsTheScreen(page);
+		page.locator("#currentPassword").fill(PASSWORD);
+		page.locator("#newPassword").fill(renewed);
+		page.locator("#newPasswordAgain").fill(renewed);
+		submit(page);
+		assertThat(path(page)).isEqualTo("/me");
+		assertThat(page.locator(".flash")).isVisible();
+		screenshot(page, device + "-password-changed");
+		logout(page);
+		login(page, username, PASSWORD);
+		assertThat(path(page)).isEqualTo("/login");
+		login(page, username, renewed);
+		assertThat(path(page)).isEqualTo("/me");
+
 		assertOnlyLocalRequests(page);
 	}
 
