@@ -236,6 +236,15 @@ class TwoInstancesIntegrationTests {
 		assertThat(cookies).filteredOn((c) -> c.startsWith("SESSION=") || c.startsWith("remember-me="))
 			.hasSize(2)
 			.allSatisfy((c) -> assertThat(c).contains("Secure").contains("HttpOnly").contains("SameSite=Lax"));
+		// the page to return to after login is a cookie too
+		HttpResponse<String> closed = http.send(
+				HttpRequest.newBuilder(URI.create(base + "/me")).header("X-Forwarded-Proto", "https").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(closed.headers().allValues("Set-Cookie")).filteredOn((c) -> c.startsWith("REDIRECT_URI="))
+			.singleElement()
+			.satisfies((c) -> assertThat(c).contains("Secure").contains("HttpOnly").contains("SameSite=Lax"));
+		assertThat(closed.headers().firstValue("Location").orElseThrow())
+			.satisfiesAnyOf((l) -> assertThat(l).startsWith("https://"), (l) -> assertThat(l).startsWith("/"));
 		// plain http without the proxy's header: no HSTS, no Secure flag
 		HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
 				HttpResponse.BodyHandlers.ofString());

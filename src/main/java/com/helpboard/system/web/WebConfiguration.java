@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -20,6 +21,15 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 class WebConfiguration implements WebMvcConfigurer {
 
 	static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+
+	/**
+	 * Every cookie without a SameSite of its own (the saved request, the language) is
+	 * {@code Lax}, like the session's.
+	 */
+	@Bean
+	CookieSameSiteSupplier sameSiteLax() {
+		return CookieSameSiteSupplier.ofLax();
+	}
 
 	@Bean
 	Clock clock() {
