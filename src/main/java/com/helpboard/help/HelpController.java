@@ -64,6 +64,10 @@ class HelpController {
 		}
 		else if (me != null) {
 			model.addAttribute("myClaim", this.helps.claimOf(id, me.id()).orElse(null));
+			// a new-user-only campaign the member is too old for: say so instead of a
+			// button
+			this.helps.newUsersOnlyRefusal(me.id(), request.campaign())
+				.ifPresent((days) -> model.addAttribute("newUserDays", days));
 			model.addAttribute("blocked", this.helps.blocks(me.id(), request.authorId()));
 		}
 		return "request/detail";
