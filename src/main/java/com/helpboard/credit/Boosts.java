@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Boosts: credits that pin a request at the top of its group (DESIGN §6).
+ * Boosts: credits that pin a request at the top of its group for some hours.
  *
  * <p>
  * Each group has a few slots. Everything that counts or fills them — a member buying a

@@ -13,7 +13,7 @@ import com.helpboard.link.UrlCanonicalizer.Checked;
  * {@link QrDecodeLimits}.
  *
  * <p>
- * Rules (DESIGN.md §3):
+ * Rules:
  * <ul>
  * <li>Hosts {@code yangkeduo.com}, {@code pinduoduo.com}, {@code temu.com},
  * {@code temu.to} and their true subdomains, after IDN to ASCII; anything else, IP

@@ -18,8 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every sample in {@code links.tsv} (copied from the shared fixtures) gets the verdict
- * the file gives.
+ * Every sample in {@code links.tsv} gets the verdict the file gives.
  */
 class LinkParserFixtureTests {
 
