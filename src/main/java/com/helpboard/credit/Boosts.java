@@ -91,8 +91,8 @@ public class Boosts {
 			throw new FieldRejection(HttpStatus.BAD_REQUEST, "hours", "boost.hours.invalid",
 					group.boostRule().hourChoices().stream().map(String::valueOf).collect(Collectors.joining(", ")));
 		}
-		// a boost may not outlast its request: the hours after expiry would be paid for
-		// nothing
+		// a boost may not outlast its request: the
+		// hours after expiry would be paid for nothing
 		long hoursLeft = (java.time.Duration.between(now(), request.expiresAt()).toMinutes() + 59) / 60;
 		if (hours > hoursLeft) {
 			throw new FieldRejection(HttpStatus.BAD_REQUEST, "hours", "boost.longer-than-request", hoursLeft);

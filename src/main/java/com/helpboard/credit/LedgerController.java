@@ -36,9 +36,8 @@ class LedgerController {
 	String ledger(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "0") int page,
 			Model model) {
 		Slice<LedgerRow> entries = this.credits.history(me.id(), LedgerPaging.of(page, PAGE_SIZE)).map(LedgerRow::of);
-		// the newest entry's balance-after agrees with the list by construction; a
-		// separate
-		// read could see a credit the list above it does not show yet
+		// the newest entry's balance-after agrees with the list by construction;
+		// a separate read could see a credit the list above it does not show yet
 		model.addAttribute("balance",
 				(page == 0) ? entries.getContent().stream().findFirst().map(LedgerRow::balanceAfter).orElse(0L)
 						: this.credits.balance(me.id()));

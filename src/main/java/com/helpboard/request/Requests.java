@@ -255,8 +255,8 @@ public class Requests {
 			if (requested != null && !requested.isBlank()) {
 				throw new FieldRejection(HttpStatus.UNPROCESSABLE_CONTENT, "campaign", "request.campaign.platform");
 			}
-			// the group's default is for the other app: fall back to that app's first
-			// campaign
+			// the group's default is for the other app:
+			// fall back to that app's first campaign
 			campaign = this.campaigns.forPlatform(link.platform()).get(0);
 		}
 		return campaign;
@@ -274,8 +274,8 @@ public class Requests {
 	static String dedupeKey(ParsedLink link, Campaign campaign) {
 		String key = link.dedupeKey();
 		if (key.startsWith("goods_id=")) {
-			// the same goods can be bargained and group-bought at once: the campaign
-			// tells them apart
+			// the same goods can be bargained and group-bought
+			// at once: the campaign tells them apart
 			key = key + "|" + campaign.code();
 		}
 		if (key.length() > 200) {

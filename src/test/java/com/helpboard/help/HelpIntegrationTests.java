@@ -186,8 +186,8 @@ class HelpIntegrationTests {
 		TestMember helper = joined("helper", "kanjia");
 		RequestView request = postRequest(author, "kanjia", 2);
 		ClaimView claim = this.helps.claim(helper.id(), request.id());
-		// the credit listener's first attempt dies (a sequence is not rolled back with
-		// it)
+		// the credit listener's first attempt dies
+		// (a sequence is not rolled back with it)
 		this.jdbc.execute("create sequence if not exists hb_test_fail_once");
 		this.jdbc.execute("create or replace function hb_test_fail_once() returns trigger as $$ begin "
 				+ "if new.member_id = " + helper.id() + " and nextval('hb_test_fail_once') = 1 then "

@@ -37,8 +37,8 @@ class LinkParserFixtureTests {
 				if (line.startsWith("#") || line.isEmpty()) {
 					continue;
 				}
-				// limit 4 keeps the input column whole, including the all-spaces "empty"
-				// sample
+				// limit 4 keeps the input column whole,
+				// including the all-spaces "empty" sample
 				String[] cols = line.split("\t", 4);
 				samples.add(Arguments.of(cols[0], cols[1], cols[2], cols[3]));
 			}

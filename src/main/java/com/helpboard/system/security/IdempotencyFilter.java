@@ -121,8 +121,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		finally {
 			if (!stored) {
-				// a failure on our side (or an answer too big to keep): let the client
-				// retry
+				// a failure on our side (or an answer
+				// too big to keep): let the client retry
 				this.jdbc.update("delete from idempotency_keys where scope = ? and idem_key = ?", scope, key);
 			}
 			recorded.copyBodyToResponse();
