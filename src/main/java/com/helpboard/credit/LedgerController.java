@@ -3,6 +3,7 @@ package com.helpboard.credit;
 import java.time.ZonedDateTime;
 
 import com.helpboard.account.MemberPrincipal;
+import com.helpboard.system.ChinaTime;
 
 import org.springframework.data.domain.Slice;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,7 +28,7 @@ class LedgerController {
 
 		static LedgerRow of(LedgerEntryView entry) {
 			return new LedgerRow(entry.id(), entry.amount(), entry.kind(), entry.reference(), entry.balanceAfter(),
-					entry.createdAt().atZone(Credits.CAP_ZONE));
+					entry.createdAt().atZone(ChinaTime.ZONE));
 		}
 
 	}

@@ -19,6 +19,7 @@ import com.helpboard.request.Campaign;
 import com.helpboard.request.Campaigns;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
+import com.helpboard.system.ChinaTime;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.TooManyRequestsException;
 
@@ -119,10 +120,11 @@ public class Helps {
 		if (campaign.newUserOnly() && !isNewUser(helperId, now)) {
 			throw HelpBoardException.forbidden("help.claim.new-users-only", this.newUserAge.toDays());
 		}
-		LocalDate today = chinaDay(now);
+		LocalDate today = ChinaTime.day(now);
 		long helpedToday = this.claims.countByHelperIdAndHelperDayAndCampaign(helperId, today, campaign.code());
 		if (helpedToday >= campaign.helperDailyCap()) {
-			throw new TooManyRequestsException(nextChinaMidnight(now), "help.claim.capped", campaign.helperDailyCap());
+			throw new TooManyRequestsException(ChinaTime.nextMidnight(now), "help.claim.capped",
+					campaign.helperDailyCap());
 		}
 		Claim claim = this.claims
 			.saveAndFlush(new Claim(requestId, helperId, request.authorId(), campaign.code(), now, today));
@@ -285,7 +287,7 @@ public class Helps {
 	public HelperDay today(long helperId) {
 		Instant now = this.clock.instant();
 		Map<String, Long> counts = new HashMap<>();
-		for (Object[] row : this.claims.countsOnDay(helperId, chinaDay(now))) {
+		for (Object[] row : this.claims.countsOnDay(helperId, ChinaTime.day(now))) {
 			counts.put((String) row[0], (Long) row[1]);
 		}
 		List<HelperDay.CampaignCount> rows = new ArrayList<>();
@@ -296,7 +298,7 @@ public class Helps {
 						campaign.helperDailyCap()));
 			}
 		}
-		return new HelperDay(rows, nextChinaMidnight(now));
+		return new HelperDay(rows, ChinaTime.nextMidnight(now));
 	}
 
 	/** The member no longer sees the other's requests in their help queue. */
@@ -348,14 +350,6 @@ public class Helps {
 				: this.accounts.findById(claim.getHelperId()).map((m) -> m.username()).orElse("?");
 		return new ClaimView(claim.getId(), claim.getRequestId(), claim.getHelperId(), name, claim.getStatus(),
 				claim.getCreatedAt(), claim.getDecidedAt(), claim.isAutoConfirmed());
-	}
-
-	static LocalDate chinaDay(Instant now) {
-		return now.atZone(Campaign.CHINA).toLocalDate();
-	}
-
-	static Instant nextChinaMidnight(Instant now) {
-		return chinaDay(now).plusDays(1).atStartOfDay(Campaign.CHINA).toInstant();
 	}
 
 }
