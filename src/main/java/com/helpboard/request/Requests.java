@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -317,6 +319,18 @@ public class Requests {
 	/** For other modules: a request's current state, or empty. */
 	public Optional<RequestView> find(long id) {
 		return this.requests.findById(id).map((request) -> view(request, null));
+	}
+
+	/**
+	 * For other modules: the current state of those of the requests that exist, by id, in
+	 * one statement.
+	 */
+	public Map<Long, RequestView> findAll(Collection<Long> ids) {
+		Map<Long, RequestView> views = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.requests.findAllById(ids).forEach((request) -> views.put(request.getId(), view(request, null)));
+		}
+		return views;
 	}
 
 	/**
