@@ -62,5 +62,4 @@
     });
   }
   document.addEventListener('DOMContentLoaded', function () { tick(); setInterval(tick, 1000); });
-  document.addEventListener('htmx:afterSwap', tick);
 })();

@@ -8,6 +8,7 @@ import com.helpboard.group.GroupView;
 import com.helpboard.group.Groups;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
+import com.helpboard.system.ChinaTime;
 import com.helpboard.system.HelpBoardException;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -49,7 +50,7 @@ class BoostController {
 		}
 
 		private static ZonedDateTime china(java.time.Instant at) {
-			return (at != null) ? at.atZone(Credits.CAP_ZONE) : null;
+			return (at != null) ? at.atZone(ChinaTime.ZONE) : null;
 		}
 
 	}

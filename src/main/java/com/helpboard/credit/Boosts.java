@@ -6,9 +6,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.helpboard.group.GroupView;
@@ -30,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Boosts: credits that pin a request at the top of its group (DESIGN §6).
+ * Boosts: credits that pin a request at the top of its group for some hours.
  *
  * <p>
  * Each group has a few slots. Everything that counts or fills them — a member buying a
@@ -91,8 +93,8 @@ public class Boosts {
 			throw new FieldRejection(HttpStatus.BAD_REQUEST, "hours", "boost.hours.invalid",
 					group.boostRule().hourChoices().stream().map(String::valueOf).collect(Collectors.joining(", ")));
 		}
-		// a boost may not outlast its request: the hours after expiry would be paid for
-		// nothing
+		// a boost may not outlast its request: the
+		// hours after expiry would be paid for nothing
 		long hoursLeft = (java.time.Duration.between(now(), request.expiresAt()).toMinutes() + 59) / 60;
 		if (hours > hoursLeft) {
 			throw new FieldRejection(HttpStatus.BAD_REQUEST, "hours", "boost.longer-than-request", hoursLeft);
@@ -208,10 +210,15 @@ public class Boosts {
 	 * buyer's account lock already, and the sweep or the listener refunds soon after.
 	 */
 	private int settle(long groupId, GroupView.BoostRule rule, Instant now, boolean sweep, List<Boost> closedRequest) {
+		List<Boost> active = this.boosts.findByGroupIdAndStatusOrderByIdAsc(groupId, BoostStatus.ACTIVE,
+				Limit.unlimited());
+		List<Boost> queued = this.boosts.findByGroupIdAndStatusOrderByIdAsc(groupId, BoostStatus.QUEUED,
+				Limit.of(BATCH));
+		// every request these boosts are for, read at once rather than once per boost
+		Set<Long> open = openRequests(active, queued);
 		int work = 0;
-		for (Boost boost : this.boosts.findByGroupIdAndStatusOrderByIdAsc(groupId, BoostStatus.ACTIVE,
-				Limit.unlimited())) {
-			if (!boost.isRunningAt(now) || !isOpen(boost.getRequestId(), now)) {
+		for (Boost boost : active) {
+			if (!boost.isRunningAt(now) || !open.contains(boost.getRequestId())) {
 				boost.end(now);
 				repin(boost.getRequestId(), now);
 				work++;
@@ -220,12 +227,11 @@ public class Boosts {
 		int running = running(groupId, now);
 		Map<Long, Boost> closed = new HashMap<>();
 		closedRequest.forEach((boost) -> closed.put(boost.getId(), boost));
-		for (Boost boost : this.boosts.findByGroupIdAndStatusOrderByIdAsc(groupId, BoostStatus.QUEUED,
-				Limit.of(BATCH))) {
+		for (Boost boost : queued) {
 			if (!sweep && running >= rule.slots()) {
 				break;
 			}
-			if (closed.containsKey(boost.getId()) || !isOpen(boost.getRequestId(), now)) {
+			if (closed.containsKey(boost.getId()) || !open.contains(boost.getRequestId())) {
 				closed.put(boost.getId(), boost);
 			}
 			else if (running < rule.slots()) {
@@ -301,8 +307,18 @@ public class Boosts {
 			.count();
 	}
 
-	private boolean isOpen(long requestId, Instant now) {
-		return this.requests.find(requestId).map(RequestView::isOpen).orElse(false);
+	/** Ids of the boosts' requests that are open. */
+	private Set<Long> openRequests(List<Boost> active, List<Boost> queued) {
+		Set<Long> ids = new HashSet<>();
+		active.forEach((boost) -> ids.add(boost.getRequestId()));
+		queued.forEach((boost) -> ids.add(boost.getRequestId()));
+		Set<Long> open = new HashSet<>();
+		this.requests.findAll(ids).forEach((id, request) -> {
+			if (request.isOpen()) {
+				open.add(id);
+			}
+		});
+		return open;
 	}
 
 	/**

@@ -2,14 +2,13 @@ package com.helpboard.credit;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import com.helpboard.system.ChinaTime;
 import com.helpboard.system.HelpBoardException;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Credits {
 
 	/** The daily earning cap counts days as people in China do. */
-	static final ZoneId CAP_ZONE = ZoneId.of("Asia/Shanghai");
 
 	static final int KEY_MAX = 128;
 
@@ -151,7 +149,7 @@ public class Credits {
 		}
 		long moved = amount;
 		if (kind == LedgerEntryKind.EARN) {
-			moved = account.earn(amount, this.dailyEarnCap, LocalDate.ofInstant(now, CAP_ZONE));
+			moved = account.earn(amount, this.dailyEarnCap, ChinaTime.day(now));
 			if (moved == 0) {
 				return Optional.empty();
 			}

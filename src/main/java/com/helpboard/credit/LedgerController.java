@@ -3,6 +3,7 @@ package com.helpboard.credit;
 import java.time.ZonedDateTime;
 
 import com.helpboard.account.MemberPrincipal;
+import com.helpboard.system.ChinaTime;
 
 import org.springframework.data.domain.Slice;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,7 +28,7 @@ class LedgerController {
 
 		static LedgerRow of(LedgerEntryView entry) {
 			return new LedgerRow(entry.id(), entry.amount(), entry.kind(), entry.reference(), entry.balanceAfter(),
-					entry.createdAt().atZone(Credits.CAP_ZONE));
+					entry.createdAt().atZone(ChinaTime.ZONE));
 		}
 
 	}
@@ -36,9 +37,8 @@ class LedgerController {
 	String ledger(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "0") int page,
 			Model model) {
 		Slice<LedgerRow> entries = this.credits.history(me.id(), LedgerPaging.of(page, PAGE_SIZE)).map(LedgerRow::of);
-		// the newest entry's balance-after agrees with the list by construction; a
-		// separate
-		// read could see a credit the list above it does not show yet
+		// the newest entry's balance-after agrees with the list by construction;
+		// a separate read could see a credit the list above it does not show yet
 		model.addAttribute("balance",
 				(page == 0) ? entries.getContent().stream().findFirst().map(LedgerRow::balanceAfter).orElse(0L)
 						: this.credits.balance(me.id()));

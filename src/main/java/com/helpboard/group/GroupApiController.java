@@ -59,8 +59,8 @@ class GroupApiController {
 	GroupDetailJson get(@PathVariable String slug, @AuthenticationPrincipal MemberPrincipal me) {
 		GroupView group = this.groups.get(slug);
 		if (!this.groups.canRead(group, (me != null) ? me.id() : null)) {
-			// a private group is not there for outsiders: the same answer as an unknown
-			// one
+			// a private group is not there for outsiders:
+			// the same answer as an unknown one
 			throw HelpBoardException.notFound("group.not-found");
 		}
 		return new GroupDetailJson(group.slug(), group.name().zh(), group.name().en(), group.description().zh(),

@@ -64,6 +64,10 @@ class HelpController {
 		}
 		else if (me != null) {
 			model.addAttribute("myClaim", this.helps.claimOf(id, me.id()).orElse(null));
+			// a new-user-only campaign the member is
+			// too old for: say so instead of a button
+			this.helps.newUsersOnlyRefusal(me.id(), request.campaign())
+				.ifPresent((days) -> model.addAttribute("newUserDays", days));
 			model.addAttribute("blocked", this.helps.blocks(me.id(), request.authorId()));
 		}
 		return "request/detail";
@@ -171,8 +175,8 @@ class HelpController {
 		if (group != null && !group.isBlank()) {
 			GroupView chosen = this.groups.get(group);
 			if (!this.groups.isMember(chosen.id(), me.id())) {
-				// as an unknown group: the queue does not tell outsiders what is open
-				// there
+				// as an unknown group: the queue does
+				// not tell outsiders what is open there
 				throw HelpBoardException.notFound("group.not-found");
 			}
 			groupId = chosen.id();

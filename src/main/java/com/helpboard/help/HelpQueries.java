@@ -29,21 +29,21 @@ class HelpQueries {
 		this.jdbc = jdbc;
 	}
 
-	Optional<Long> nextFor(long helperId, Collection<Long> groupIds, Set<String> cappedCampaigns, Collection<Long> skip,
-			Instant now) {
-		List<String> capped = new ArrayList<>(cappedCampaigns);
-		capped.add("");
+	Optional<Long> nextFor(long helperId, Collection<Long> groupIds, Set<String> excludedCampaigns,
+			Collection<Long> skip, Instant now) {
+		List<String> excluded = new ArrayList<>(excludedCampaigns);
+		excluded.add("");
 		List<Long> skipped = new ArrayList<>(skip);
 		skipped.add(-1L);
 		MapSqlParameterSource params = new MapSqlParameterSource("groups", groupIds).addValue("me", helperId)
 			.addValue("now", now.atOffset(ZoneOffset.UTC))
-			.addValue("capped", capped)
+			.addValue("excluded", excluded)
 			.addValue("skip", skipped);
 		List<Long> ids = this.jdbc.queryForList("""
 				select r.id from help_requests r
 				where r.group_id in (:groups) and r.status = 'OPEN' and r.expires_at > :now
 				  and r.author_id <> :me
-				  and r.campaign not in (:capped)
+				  and r.campaign not in (:excluded)
 				  and r.id not in (:skip)
 				  and not exists (select 1 from claims c where c.request_id = r.id and c.helper_id = :me)
 				  and not exists (select 1 from member_blocks b where b.member_id = :me and b.blocked_id = r.author_id)

@@ -19,9 +19,11 @@ import com.helpboard.request.Campaign;
 import com.helpboard.request.Campaigns;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
+import com.helpboard.system.ChinaTime;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.TooManyRequestsException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
@@ -61,9 +63,12 @@ public class Helps {
 
 	private final TransactionTemplate transactions;
 
+	private final Duration newUserAge;
+
 	Helps(ClaimRepository claims, HelpQueries queries, Requests requests, Campaigns campaigns, Groups groups,
 			Accounts accounts, ApplicationEventPublisher events, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager,
+			@Value("${helpboard.help.new-user-days:7}") int newUserDays) {
 		this.claims = claims;
 		this.queries = queries;
 		this.requests = requests;
@@ -73,11 +78,13 @@ public class Helps {
 		this.events = events;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.newUserAge = Duration.ofDays(newUserDays);
 	}
 
 	/**
-	 * "I helped". Refused (409) on one's own, a closed or an already claimed request, and
-	 * (429) past the campaign's daily cap.
+	 * "I helped". Refused (409) on one's own, a closed or an already claimed request,
+	 * (403) on a new-user-only campaign's request once the helper's account is older than
+	 * {@code helpboard.help.new-user-days}, and (429) past the campaign's daily cap.
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public ClaimView claim(long helperId, long requestId) {
@@ -110,10 +117,14 @@ public class Helps {
 			throw HelpBoardException.conflict("help.claim.closed");
 		}
 		Campaign campaign = this.campaigns.get(request.campaign());
-		LocalDate today = chinaDay(now);
+		if (campaign.newUserOnly() && !isNewUser(helperId, now)) {
+			throw HelpBoardException.forbidden("help.claim.new-users-only", this.newUserAge.toDays());
+		}
+		LocalDate today = ChinaTime.day(now);
 		long helpedToday = this.claims.countByHelperIdAndHelperDayAndCampaign(helperId, today, campaign.code());
 		if (helpedToday >= campaign.helperDailyCap()) {
-			throw new TooManyRequestsException(nextChinaMidnight(now), "help.claim.capped", campaign.helperDailyCap());
+			throw new TooManyRequestsException(ChinaTime.nextMidnight(now), "help.claim.capped",
+					campaign.helperDailyCap());
 		}
 		Claim claim = this.claims
 			.saveAndFlush(new Claim(requestId, helperId, request.authorId(), campaign.code(), now, today));
@@ -227,7 +238,8 @@ public class Helps {
 
 	/**
 	 * The next request the member can help: in their groups (or one), open, not theirs,
-	 * not claimed by them, of a campaign whose daily cap they have not used up.
+	 * not claimed by them, of a campaign whose daily cap they have not used up and, once
+	 * they are no longer a new user, not a new-user-only one.
 	 */
 	public Optional<RequestView> next(long helperId, Long groupId, Collection<Long> skip) {
 		List<Long> groupIds = (groupId != null) ? List.of(groupId) : this.groups.groupIdsOf(helperId);
@@ -235,19 +247,47 @@ public class Helps {
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
-		Set<String> capped = new HashSet<>();
+		Set<String> excluded = new HashSet<>();
 		today(helperId).campaigns()
 			.stream()
 			.filter(HelperDay.CampaignCount::capped)
-			.forEach((c) -> capped.add(c.campaign()));
-		return this.queries.nextFor(helperId, groupIds, capped, skip, now).map((id) -> this.requests.get(id, helperId));
+			.forEach((c) -> excluded.add(c.campaign()));
+		if (!isNewUser(helperId, now)) {
+			this.campaigns.all()
+				.stream()
+				.filter(Campaign::newUserOnly)
+				.forEach((campaign) -> excluded.add(campaign.code()));
+		}
+		return this.queries.nextFor(helperId, groupIds, excluded, skip, now)
+			.map((id) -> this.requests.get(id, helperId));
+	}
+
+	/**
+	 * The days of {@code helpboard.help.new-user-days} when the campaign is new-user-only
+	 * and the member's account is older than that, so they may not help it; else empty.
+	 */
+	public Optional<Long> newUsersOnlyRefusal(long memberId, String campaignCode) {
+		boolean refused = this.campaigns.find(campaignCode).filter(Campaign::newUserOnly).isPresent()
+				&& !isNewUser(memberId, this.clock.instant());
+		return refused ? Optional.of(this.newUserAge.toDays()) : Optional.empty();
+	}
+
+	/**
+	 * Whether the member's account is younger than {@code helpboard.help.new-user-days}:
+	 * only such members may help new-user-only campaigns, whose help counts for newcomers
+	 * only.
+	 */
+	private boolean isNewUser(long memberId, Instant now) {
+		return this.accounts.findById(memberId)
+			.map((member) -> member.joinedAt().plus(this.newUserAge).isAfter(now))
+			.orElse(false);
 	}
 
 	/** Today's helps per campaign against the caps, and when they reset. */
 	public HelperDay today(long helperId) {
 		Instant now = this.clock.instant();
 		Map<String, Long> counts = new HashMap<>();
-		for (Object[] row : this.claims.countsOnDay(helperId, chinaDay(now))) {
+		for (Object[] row : this.claims.countsOnDay(helperId, ChinaTime.day(now))) {
 			counts.put((String) row[0], (Long) row[1]);
 		}
 		List<HelperDay.CampaignCount> rows = new ArrayList<>();
@@ -258,7 +298,7 @@ public class Helps {
 						campaign.helperDailyCap()));
 			}
 		}
-		return new HelperDay(rows, nextChinaMidnight(now));
+		return new HelperDay(rows, ChinaTime.nextMidnight(now));
 	}
 
 	/** The member no longer sees the other's requests in their help queue. */
@@ -310,14 +350,6 @@ public class Helps {
 				: this.accounts.findById(claim.getHelperId()).map((m) -> m.username()).orElse("?");
 		return new ClaimView(claim.getId(), claim.getRequestId(), claim.getHelperId(), name, claim.getStatus(),
 				claim.getCreatedAt(), claim.getDecidedAt(), claim.isAutoConfirmed());
-	}
-
-	static LocalDate chinaDay(Instant now) {
-		return now.atZone(Campaign.CHINA).toLocalDate();
-	}
-
-	static Instant nextChinaMidnight(Instant now) {
-		return chinaDay(now).plusDays(1).atStartOfDay(Campaign.CHINA).toInstant();
 	}
 
 }

@@ -13,7 +13,7 @@ import com.helpboard.link.UrlCanonicalizer.Checked;
  * {@link QrDecodeLimits}.
  *
  * <p>
- * Rules (DESIGN.md §3):
+ * Rules:
  * <ul>
  * <li>Hosts {@code yangkeduo.com}, {@code pinduoduo.com}, {@code temu.com},
  * {@code temu.to} and their true subdomains, after IDN to ASCII; anything else, IP
@@ -124,8 +124,8 @@ public final class LinkParser {
 	}
 
 	private ParseResult parseText(String input) {
-		// invisible characters go first, so that "e\u200Bvil.cn" is read, stored and
-		// copied as "evil.cn"
+		// invisible characters go first, so that "e\u200Bvil.cn"
+		// is read, stored and copied as "evil.cn"
 		String text = (input != null) ? strip(TextCleaner.clean(input)) : "";
 		if (text.isEmpty()) {
 			return new Rejection(Reason.EMPTY, "nothing was pasted");
@@ -166,8 +166,8 @@ public final class LinkParser {
 		return new Rejection(Reason.NO_LINK_OR_TOKEN, "no link or token found");
 	}
 
-	// Built only from the canonical parts, so the canonical URL re-parses to the same
-	// key.
+	// Built only from the canonical parts, so the
+	// canonical URL re-parses to the same key.
 	static String dedupeKey(CanonicalUrl link) {
 		String groupOrder = link.param("group_order_id");
 		if (groupOrder != null && groupOrder.matches(ID)) {

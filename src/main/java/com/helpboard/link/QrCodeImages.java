@@ -44,8 +44,8 @@ public final class QrCodeImages {
 		hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
 		hints.put(EncodeHintType.MARGIN, 2);
 		if (!StandardCharsets.ISO_8859_1.newEncoder().canEncode(text)) {
-			// only non-Latin-1 text needs the UTF-8 ECI marker; plain URLs stay maximally
-			// compatible
+			// only non-Latin-1 text needs the UTF-8 ECI
+			// marker; plain URLs stay maximally compatible
 			hints.put(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
 		}
 		try {

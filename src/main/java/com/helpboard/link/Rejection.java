@@ -18,8 +18,8 @@ public record Rejection(Reason reason, String detail) implements ParseResult {
 		detail = clean(detail);
 	}
 
-	// Details end up in logs: keep them short and single-line so input cannot forge log
-	// lines.
+	// Details end up in logs: keep them short and
+	// single-line so input cannot forge log lines.
 	private static String clean(String detail) {
 		if (detail == null) {
 			return "";

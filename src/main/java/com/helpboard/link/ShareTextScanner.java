@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  */
 final class ShareTextScanner {
 
-	// RFC 3986 characters, plus '\' so that it can be refused rather than silently end
-	// the URL.
+	// RFC 3986 characters, plus '\' so that it can
+	// be refused rather than silently end the URL.
 	private static final String RUN_ASCII = "-._~:/?#[]@!$&'()*+,;=%\\";
 
 	// A dotted name (or IPv4 address) that does not continue a word, then an optional
@@ -123,9 +123,8 @@ final class ShareTextScanner {
 			if (end == body.length() || "/?#\\".indexOf(body.charAt(end)) >= 0) {
 				boolean bareHost = end == body.length() && port == null;
 				if (bareHost && !wholeInput) {
-					// "temu.com" in a sentence is a mention, not the link; pasted alone
-					// it is
-					// the link
+					// "temu.com" in a sentence is a mention,
+					// not the link; pasted alone it is the link
 					out.add(new Candidate("https://" + body.substring(hostAt), true));
 				}
 				else {
@@ -182,11 +181,10 @@ final class ShareTextScanner {
 		return -1;
 	}
 
-	// A host needs a TLD-shaped last label (2-63 letters, or punycode "xn--"), so prices
-	// ("9.9"), versions ("v1.2.3") and file-less numbers are not hosts; four numbers up
-	// to
-	// 255 are an IPv4 address. Real words joined by a dot ("Mr.Wang") do count: better a
-	// false refusal than a foreign link on the board.
+	// A host needs a TLD-shaped last label (2-63 letters, or punycode "xn--"), so
+	// prices ("9.9"), versions ("v1.2.3") and file-less numbers are not hosts; four
+	// numbers up to 255 are an IPv4 address. Real words joined by a dot ("Mr.Wang")
+	// do count: better a false refusal than a foreign link on the board.
 	static boolean isHost(String name) {
 		String[] labels = name.split("\\.", -1);
 		if (labels.length == 4 && isIpv4(labels)) {
@@ -210,17 +208,16 @@ final class ShareTextScanner {
 		return true;
 	}
 
-	// "[::1]" or "[2001:db8::1]": a "::" or the full eight groups; "[12:30:00]" is a
-	// time.
+	// "[::1]" or "[2001:db8::1]": a "::" or the
+	// full eight groups; "[12:30:00]" is a time.
 	private static boolean isIpv6(String bracketed) {
 		String inner = bracketed.substring(1, bracketed.length() - 1);
 		long colons = inner.chars().filter((c) -> c == ':').count();
 		return inner.contains("::") || colons == 7;
 	}
 
-	// Leading non-alphanumerics ("(", ":", quotes) and trailing sentence punctuation are
-	// not part
-	// of the URL; a ")" or "]" is trimmed only when unbalanced.
+	// Leading non-alphanumerics ("(", ":", quotes) and trailing sentence punctuation
+	// are not part of the URL; a ")" or "]" is trimmed only when unbalanced.
 	static String trim(String run) {
 		int start = 0;
 		while (start < run.length() && !Character.isLetterOrDigit(run.codePointAt(start))) {

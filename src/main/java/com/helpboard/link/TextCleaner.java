@@ -109,8 +109,8 @@ final class TextCleaner {
 		}
 	}
 
-	// Ignored by IDNA: combining grapheme joiner, Mongolian and other variation
-	// selectors.
+	// Ignored by IDNA: combining grapheme joiner,
+	// Mongolian and other variation selectors.
 	private static boolean isJoinerOrSelector(int cp) {
 		return cp == 0x034F || (cp >= 0x180B && cp <= 0x180F) || (cp >= 0xFE00 && cp <= 0xFE0F)
 				|| (cp >= 0xE0100 && cp <= 0xE01EF);

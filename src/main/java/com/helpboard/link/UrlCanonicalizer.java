@@ -50,15 +50,14 @@ final class UrlCanonicalizer {
 	// RFC 3986 sub-delims plus ':' and '@' may stay raw in a path segment.
 	private static final String PATH_RAW = "!$&'()*+,;=:@";
 
-	// In a query name '&', '=' and '#' must be encoded; '+' stays raw because it may mean
-	// a space.
+	// In a query name '&', '=' and '#' must be encoded;
+	// '+' stays raw because it may mean a space.
 	private static final String QUERY_NAME_RAW = "!$'()*+,;:@/?";
 
 	private static final String QUERY_VALUE_RAW = QUERY_NAME_RAW + "=";
 
-	// A canonical URL must not end in a character the share-text scanner trims, or it
-	// would
-	// not re-parse to itself.
+	// A canonical URL must not end in a character the share-text
+	// scanner trims, or it would not re-parse to itself.
 	static final String TRIMMED_AT_END = ".,;:!?'*)]";
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -86,8 +85,8 @@ final class UrlCanonicalizer {
 		}
 		rest = rest.substring(2);
 		if (rest.indexOf('\\') >= 0) {
-			// browsers read '\' as '/', other parsers do not: refuse rather than guess
-			// the host
+			// browsers read '\' as '/', other parsers
+			// do not: refuse rather than guess the host
 			return reject(Reason.MALFORMED_URL, "backslash in URL");
 		}
 		int authorityEnd = indexOfAny(rest, "/?#");
@@ -161,8 +160,8 @@ final class UrlCanonicalizer {
 		return null;
 	}
 
-	// Exact host or a true subdomain: "x.yangkeduo.com" yes, "notyangkeduo.com" and
-	// "yangkeduo.com.evil.cn" no.
+	// Exact host or a true subdomain: "x.yangkeduo.com" yes,
+	// "notyangkeduo.com" and "yangkeduo.com.evil.cn" no.
 	private static boolean matchesAny(String host, List<String> allowed) {
 		for (String domain : allowed) {
 			if (host.equals(domain) || host.endsWith("." + domain)) {
@@ -187,8 +186,8 @@ final class UrlCanonicalizer {
 		return null;
 	}
 
-	// IDN to ASCII with STD3 rules, then a strict LDH check of every label; null when
-	// invalid.
+	// IDN to ASCII with STD3 rules, then a strict
+	// LDH check of every label; null when invalid.
 	private static String toAsciiHost(String host) {
 		String ascii;
 		try {
@@ -233,8 +232,8 @@ final class UrlCanonicalizer {
 		return true;
 	}
 
-	// Normalise segments, then remove "." and ".." (RFC 3986 §5.2.4); an empty path
-	// becomes "/".
+	// Normalise segments, then remove "." and ".."
+	// (RFC 3986 §5.2.4); an empty path becomes "/".
 	static String normalisePath(String rawPath) {
 		if (rawPath.isEmpty()) {
 			return "/";
@@ -280,9 +279,9 @@ final class UrlCanonicalizer {
 		return params;
 	}
 
-	// The last character of the URL may get escaped (see encodeTrailingTrimmable);
-	// sorting on
-	// the unescaped form keeps the order, and so the canonical URL, stable on re-parse.
+	// The last character of the URL may get escaped (see
+	// encodeTrailingTrimmable); sorting on the unescaped form keeps
+	// the order, and so the canonical URL, stable on re-parse.
 	private static String sortKey(String component) {
 		if (component.indexOf('%') < 0) {
 			return component;
@@ -350,8 +349,8 @@ final class UrlCanonicalizer {
 				int cp = raw.codePointAt(i);
 				int width = Character.charCount(cp);
 				if (Character.isSurrogate((char) cp)) {
-					// a lone surrogate has no UTF-8 form: write U+FFFD like an encoder
-					// would
+					// a lone surrogate has no UTF-8 form:
+					// write U+FFFD like an encoder would
 					cp = 0xFFFD;
 				}
 				for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {

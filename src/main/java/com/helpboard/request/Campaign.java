@@ -2,17 +2,14 @@ package com.helpboard.request;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 import com.helpboard.link.Platform;
+import com.helpboard.system.ChinaTime;
 import com.helpboard.system.LocalizedText;
 
 /** A campaign type's rules, as a value: how long its requests live and its helper cap. */
 public record Campaign(String code, Platform platform, LocalizedText name, TtlMode ttlMode, int defaultTtlHours,
 		int maxTtlHours, int helperDailyCap, boolean newUserOnly, String region) {
-
-	public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	public enum TtlMode {
 
@@ -34,8 +31,7 @@ public record Campaign(String code, Platform platform, LocalizedText name, TtlMo
 	/** The latest expiry the campaign allows for a request posted now. */
 	public Instant latestExpiry(Instant now) {
 		if (this.ttlMode == TtlMode.MIDNIGHT) {
-			LocalDate today = now.atZone(CHINA).toLocalDate();
-			return today.plusDays(1).atStartOfDay(CHINA).toInstant();
+			return ChinaTime.nextMidnight(now);
 		}
 		return now.plus(Duration.ofHours(this.maxTtlHours));
 	}

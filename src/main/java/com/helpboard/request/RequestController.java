@@ -72,8 +72,8 @@ class RequestController {
 			@RequestParam(required = false) String code, @AuthenticationPrincipal MemberPrincipal me, Model model) {
 		GroupView group = this.groups.get(slug);
 		if (!this.groups.canView(group, id(me), code)) {
-			// a private group is not there for outsiders, unless they hold its invite
-			// link
+			// a private group is not there for outsiders,
+			// unless they hold its invite link
 			throw HelpBoardException.notFound("group.not-found");
 		}
 		long view = (rotation != null) ? rotation : this.requests.currentRotation();

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -255,8 +257,8 @@ public class Requests {
 			if (requested != null && !requested.isBlank()) {
 				throw new FieldRejection(HttpStatus.UNPROCESSABLE_CONTENT, "campaign", "request.campaign.platform");
 			}
-			// the group's default is for the other app: fall back to that app's first
-			// campaign
+			// the group's default is for the other app:
+			// fall back to that app's first campaign
 			campaign = this.campaigns.forPlatform(link.platform()).get(0);
 		}
 		return campaign;
@@ -274,8 +276,8 @@ public class Requests {
 	static String dedupeKey(ParsedLink link, Campaign campaign) {
 		String key = link.dedupeKey();
 		if (key.startsWith("goods_id=")) {
-			// the same goods can be bargained and group-bought at once: the campaign
-			// tells them apart
+			// the same goods can be bargained and group-bought
+			// at once: the campaign tells them apart
 			key = key + "|" + campaign.code();
 		}
 		if (key.length() > 200) {
@@ -317,6 +319,18 @@ public class Requests {
 	/** For other modules: a request's current state, or empty. */
 	public Optional<RequestView> find(long id) {
 		return this.requests.findById(id).map((request) -> view(request, null));
+	}
+
+	/**
+	 * For other modules: the current state of those of the requests that exist, by id, in
+	 * one statement.
+	 */
+	public Map<Long, RequestView> findAll(Collection<Long> ids) {
+		Map<Long, RequestView> views = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.requests.findAllById(ids).forEach((request) -> views.put(request.getId(), view(request, null)));
+		}
+		return views;
 	}
 
 	/**

@@ -62,8 +62,8 @@ class SampleData implements ApplicationRunner {
 						new NewRequest(item.input(), null, item.helps(), item.note(), null), null);
 			}
 			catch (RuntimeException ex) {
-				// already there and still open (a duplicate), or the group was removed:
-				// fine
+				// already there and still open (a duplicate),
+				// or the group was removed: fine
 				log.debug("Sample request in {} not posted: {}", item.group(), ex.getMessage());
 			}
 		}

@@ -257,8 +257,8 @@ class AccountSecurityIntegrationTests {
 	@Test
 	void aLongPasswordIsStoredWholeAndEveryCharacterCounts() throws Exception {
 		String name = unique("longpw");
-		// 128 characters, 384 bytes: within the rules, far beyond the 72 bytes bcrypt
-		// reads
+		// 128 characters, 384 bytes: within the
+		// rules, far beyond the 72 bytes bcrypt reads
 		String longPassword = "马上帮我砍一刀".repeat(19).substring(0, 128);
 		this.mvc.perform(newAccount(name, longPassword)).andExpect(status().isCreated());
 		// every character counts: the same password but for its last one does not match

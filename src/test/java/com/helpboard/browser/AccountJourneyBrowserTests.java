@@ -119,9 +119,9 @@ class AccountJourneyBrowserTests extends BrowserSupport {
 		assertThat(page.locator(".profile-name")).hasText(username);
 		assertThat(page.context().cookies()).anySatisfy((cookie) -> assertThat(cookie.name).isEqualTo("remember-me"));
 
-		// change the password from the profile: a wrong current one is refused under its
-		// field, then the change works, this browser stays in and the old password is
-		// dead
+		// change the password from the profile: a wrong current
+		// one is refused under its field, then the change works,
+		// this browser stays in and the old password is dead
 		page.waitForNavigation(() -> page.locator("#password-link").click());
 		assertThat(path(page)).isEqualTo("/me/password");
 		String renewed = PASSWORD + "-renewed";

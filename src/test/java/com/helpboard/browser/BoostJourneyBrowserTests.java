@@ -156,8 +156,7 @@ class BoostJourneyBrowserTests extends BrowserSupport {
 			navigate(a, "/me/ledger");
 			awaitText(a, "#balance", "3");
 			// the page reads the entries before the balance, in separate transactions:
-			// the
-			// reload that first shows 3 may list the second credit not yet
+			// the reload that first shows 3 may list the second credit not yet
 			a.reload();
 			assertThat(a.locator("#balance")).hasText("3");
 			assertThat(a.locator("#entries li .badge").filter(new Locator.FilterOptions().setHasText(texts.earned())))
@@ -266,8 +265,8 @@ class BoostJourneyBrowserTests extends BrowserSupport {
 			screenshot(d, device + "-my-requests-expired");
 			assertFitsTheScreen(d);
 
-			// 6. B claims D's other request; nobody answers, and a day later it confirms
-			// itself
+			// 6. B claims D's other request; nobody
+			// answers, and a day later it confirms itself
 			join(b, group);
 			navigate(b, "/r/" + lasting.id());
 			b.waitForNavigation(() -> b.locator("#claim").click());

@@ -121,8 +121,8 @@ class CreditsIntegrationTests {
 		long member = newMember();
 		String key = "claim:" + UUID.randomUUID() + ":confirmed";
 		LedgerEntryView first = this.credits.earn(member, 2, key, "claim:9").orElseThrow();
-		// each call is its own transaction, as a replayed event or a retried request
-		// would be
+		// each call is its own transaction, as a
+		// replayed event or a retried request would be
 		LedgerEntryView again = this.credits.earn(member, 2, key, "claim:9").orElseThrow();
 
 		assertThat(again).isEqualTo(first);

@@ -41,10 +41,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -184,8 +186,8 @@ class HelpIntegrationTests {
 		TestMember helper = joined("helper", "kanjia");
 		RequestView request = postRequest(author, "kanjia", 2);
 		ClaimView claim = this.helps.claim(helper.id(), request.id());
-		// the credit listener's first attempt dies (a sequence is not rolled back with
-		// it)
+		// the credit listener's first attempt dies
+		// (a sequence is not rolled back with it)
 		this.jdbc.execute("create sequence if not exists hb_test_fail_once");
 		this.jdbc.execute("create or replace function hb_test_fail_once() returns trigger as $$ begin "
 				+ "if new.member_id = " + helper.id() + " and nextval('hb_test_fail_once') = 1 then "
@@ -382,6 +384,55 @@ class HelpIntegrationTests {
 			this.campaigns.update("pdd-new-user",
 					new Campaigns.CampaignEdit("新人助力", "New-user help", Campaign.TtlMode.HOURS, 24, 24, 5, true));
 		}
+	}
+
+	@Test
+	void newUserOnlyCampaignsTakeHelpFromNewAccountsOnly() throws Exception {
+		String slug = "newbies-" + UUID.randomUUID().toString().substring(0, 8);
+		TestMember owner = this.members.create("owner");
+		this.jdbc.update("update members set site_role = 'ADMIN' where id = ?", owner.id());
+		this.groups.create(owner.id(),
+				new com.helpboard.group.NewGroup(slug, "Newbies", "", "", com.helpboard.group.Visibility.PUBLIC, null));
+		TestMember veteran = this.members.create("veteran");
+		this.groups.join(slug, veteran.id(), null);
+		TestMember newcomer = this.members.create("newcomer");
+		this.groups.join(slug, newcomer.id(), null);
+		// eight days old: past the default seven of helpboard.help.new-user-days
+		this.jdbc.update("update members set created_at = ? where id = ?",
+				Timestamp.from(this.clock.instant().minus(Duration.ofDays(8))), veteran.id());
+		RequestView request = this.requests.post(owner.id(), slug,
+				new NewRequest("新人助力 https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8),
+						"pdd-new-user", 1, null, null),
+				null);
+		assertThat(this.campaigns.get(request.campaign()).newUserOnly()).isTrue();
+
+		// the queue does not offer it to the veteran, and claiming it is refused
+		this.mvc.perform(get("/api/v1/queue/next").param("group", slug).header("Authorization", veteran.bearer()))
+			.andExpect(status().isNoContent());
+		this.mvc
+			.perform(post("/api/v1/requests/" + request.id() + "/claims").header("Authorization", veteran.bearer())
+				.header("Accept-Language", "en"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail")
+				.value("This campaign takes help from new users only: accounts older than 7 days cannot help it."));
+		this.mvc.perform(post("/r/" + request.id() + "/claim").with(csrf()).with(veteran.session()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("flash", "help.claim.new-users-only"));
+		this.mvc.perform(get("/r/" + request.id()).with(veteran.session()).header("Accept-Language", "en"))
+			.andExpect(content().string(containsString("id=\"new-users-only\"")))
+			.andExpect(content().string(not(containsString("id=\"claim\""))));
+		assertThat(this.helps.claimOf(request.id(), veteran.id())).isEmpty();
+
+		// a new account is offered it and may claim it
+		this.mvc.perform(get("/api/v1/queue/next").param("group", slug).header("Authorization", newcomer.bearer()))
+			.andExpect(jsonPath("$.id").value(request.id()));
+		this.mvc.perform(get("/r/" + request.id()).with(newcomer.session()))
+			.andExpect(content().string(containsString("id=\"claim\"")))
+			.andExpect(content().string(not(containsString("id=\"new-users-only\""))));
+		this.mvc
+			.perform(post("/api/v1/requests/" + request.id() + "/claims").header("Authorization", newcomer.bearer()))
+			.andExpect(status().isCreated());
 	}
 
 	@Test

@@ -198,8 +198,8 @@ class LimitsUnderConcurrencyIntegrationTests {
 			tasks.get(next.getAndIncrement()).run();
 			return "done";
 		});
-		// refusals (a request closed meanwhile) are fine; a deadlock or lock failure is
-		// not
+		// refusals (a request closed meanwhile) are
+		// fine; a deadlock or lock failure is not
 		assertThat(refusals(results)).allSatisfy((key) -> assertThat(key).startsWith("help.claim."));
 		assertThat(
 				this.jdbc.queryForObject(

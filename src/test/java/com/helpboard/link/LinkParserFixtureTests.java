@@ -18,8 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every sample in {@code links.tsv} (copied from the shared fixtures) gets the verdict
- * the file gives.
+ * Every sample in {@code links.tsv} gets the verdict the file gives.
  */
 class LinkParserFixtureTests {
 
@@ -38,8 +37,8 @@ class LinkParserFixtureTests {
 				if (line.startsWith("#") || line.isEmpty()) {
 					continue;
 				}
-				// limit 4 keeps the input column whole, including the all-spaces "empty"
-				// sample
+				// limit 4 keeps the input column whole,
+				// including the all-spaces "empty" sample
 				String[] cols = line.split("\t", 4);
 				samples.add(Arguments.of(cols[0], cols[1], cols[2], cols[3]));
 			}

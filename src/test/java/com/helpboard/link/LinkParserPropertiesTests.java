@@ -86,8 +86,8 @@ class LinkParserPropertiesTests {
 		Arbitrary<String> fragment = Arbitraries.of("", "#top", "#", "#a?b=c");
 		return Combinators.combine(scheme, host, path, query, fragment)
 			.as((s, h, p, q, f) -> s + h + p + q + f)
-			// port 443 is only the default for https (and scheme-less input, read as
-			// https)
+			// port 443 is only the default for https
+			// (and scheme-less input, read as https)
 			.filter((url) -> !(url.toLowerCase(Locale.ROOT).startsWith("http://") && url.contains(":443")));
 	}
 

@@ -126,8 +126,8 @@ class LinkParserTests {
 
 		@Test
 		void bareHostMentionIsNotALinkButMustBeAllowed() {
-			// a bare foreign host is copied along with the text and auto-linked by chat
-			// apps
+			// a bare foreign host is copied along with
+			// the text and auto-linked by chat apps
 			assertThat(rejected("去 taobao.com 看看吧")).isEqualTo(Reason.HOST_NOT_ALLOWED);
 			assertThat(accepted("打开 pinduoduo.com T:/⇥aB3dE9fG⇤").dedupeKey()).isEqualTo("token=aB3dE9fG");
 		}

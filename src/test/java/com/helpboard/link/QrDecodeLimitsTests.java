@@ -219,9 +219,8 @@ class QrDecodeLimitsTests {
 		};
 	}
 
-	// A 16-bit-per-channel RGBA image of the given size, white, with the QR code copied
-	// in
-	// at (x, y).
+	// A 16-bit-per-channel RGBA image of the given size,
+	// white, with the QR code copied in at (x, y).
 	private static BufferedImage rgba16(BufferedImage qr, int width, int height, int x0, int y0) {
 		ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), true, false,
 				Transparency.TRANSLUCENT, DataBuffer.TYPE_USHORT);

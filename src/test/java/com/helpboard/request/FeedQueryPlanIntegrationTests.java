@@ -36,8 +36,8 @@ class FeedQueryPlanIntegrationTests {
 		}
 		List<Long> groups = this.jdbc.queryForList("select id from topic_groups where slug like ? order by id",
 				Long.class, "plan-" + tag + "-%");
-		// 4000 requests over the groups: most closed or expired, as on a board that has
-		// run a while
+		// 4000 requests over the groups: most closed or
+		// expired, as on a board that has run a while
 		this.jdbc.update("""
 				insert into help_requests (group_id, author_id, author_name, platform, campaign, share_text,
 				    dedupe_key, open_key, helps_needed, status, created_at, expires_at)

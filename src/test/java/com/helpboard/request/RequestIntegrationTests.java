@@ -131,7 +131,7 @@ class RequestIntegrationTests {
 			.andExpect(content().string(containsString("data-copy-target=\"share-text\"")))
 			// times read in China time, where the members are
 			.andExpect(content().string(containsString(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-				.format(posted.expiresAt().atZone(java.time.ZoneId.of("Asia/Shanghai"))))));
+				.format(posted.expiresAt().atZone(com.helpboard.system.ChinaTime.ZONE)))));
 	}
 
 	@Test

@@ -20,8 +20,7 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
 					"helpboard.scheduler.enabled=false", "helpboard.remember-me-key=test-only-remember-me-key")
 			.applyTo(context);
 		// every test comes from 127.0.0.1, so rate limits are off unless a test turns
-		// them
-		// on (@TestPropertySource outranks this, which ranks below everything)
+		// them on (@TestPropertySource outranks this, which ranks below everything)
 		context.getEnvironment()
 			.getPropertySources()
 			.addLast(new MapPropertySource("helpboard-test-defaults", Map.of("helpboard.throttle.enabled", "false")));

@@ -27,12 +27,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} on the API's POSTs (API.md): the first request with a key runs;
- * a retry with the same key and body gets the first answer again (status, body, Location)
- * and changes nothing; the same key with another body is 409. A retry that arrives while
- * the first is still running waits for its answer. Keys are per member; anonymous calls
- * (sign-up, tokens) are not stored, since their answers carry secrets. Keys are purged
- * after a day ({@link SecurityHousekeeping}).
+ * {@code Idempotency-Key} on the API's POSTs, so a client may retry safely after a lost
+ * answer: the first request with a key runs; a retry with the same key and body gets the
+ * first answer again (status, body, Location) and changes nothing; the same key with
+ * another body is 409. A retry that arrives while the first is still running waits for
+ * its answer. Keys are per member; anonymous calls (sign-up, tokens) are not stored,
+ * since their answers carry secrets. Keys are purged after a day
+ * ({@link SecurityHousekeeping}).
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -120,8 +121,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		finally {
 			if (!stored) {
-				// a failure on our side (or an answer too big to keep): let the client
-				// retry
+				// a failure on our side (or an answer
+				// too big to keep): let the client retry
 				this.jdbc.update("delete from idempotency_keys where scope = ? and idem_key = ?", scope, key);
 			}
 			recorded.copyBodyToResponse();

@@ -96,8 +96,8 @@ class SecurityConfiguration {
 			.httpBasic((basic) -> basic.disable())
 			.logout((logout) -> logout.disable())
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
-			// after authorization: only allowed requests claim a key, and keys are per
-			// member
+			// after authorization: only allowed requests
+			// claim a key, and keys are per member
 			.addFilterAfter(new IdempotencyFilter(jdbc, problems, clock), AuthorizationFilter.class)
 			// before the idempotency filter: a replayed key is still an attempt
 			.addFilterAfter(new ThrottleFilter(throttle, limits, problems, objectMapper, clock, false),
@@ -216,8 +216,8 @@ class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.requestMatchers(HttpMethod.GET, "/mod/log")
 				.permitAll()
-				// pages about "me" need a member; every other page is public (and unknown
-				// ones 404)
+				// pages about "me" need a member; every other
+				// page is public (and unknown ones 404)
 				.requestMatchers(HttpMethod.GET, "/me", "/me/**", "/queue", "/queue/**", "/my/**", "/waiting",
 						"/g/*/post", "/g/*/settings", "/groups/new", "/mod/**", "/r/*/boost")
 				.authenticated()

@@ -123,8 +123,8 @@ class ThrottleFilter extends OncePerRequestFilter {
 		Rule rule = this.settings.login();
 		add(keys, "login", "addr", address, rule.perAddress());
 		if (username != null && !username.isBlank()) {
-			// the same name however it is typed (case, width): as the account module
-			// compares
+			// the same name however it is typed (case, width),
+			// as the account module compares names
 			String name = Normalizer.normalize(username.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
 			add(keys, "login", "user", (name.length() > 64) ? name.substring(0, 64) : name, rule.perAccount());
 		}

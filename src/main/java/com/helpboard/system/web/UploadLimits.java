@@ -37,8 +37,8 @@ class UploadLimits {
 	ModelAndView tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		if (request.getRequestURI().startsWith("/api/") || !"POST".equals(request.getMethod())) {
-			// answered here: an error dispatch would trip over the same multipart body
-			// again
+			// answered here: an error dispatch would
+			// trip over the same multipart body again
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
 					"The upload is too large: at most 2 MB.");
 			problem.setInstance(URI.create(request.getRequestURI()));

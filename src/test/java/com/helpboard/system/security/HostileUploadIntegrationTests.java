@@ -28,9 +28,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The audit's upload attack, against the running server: many small, expensive images at
- * once. Every upload gets an answer that is not a server error, nothing is posted, and
- * the rest of the site keeps answering meanwhile (security hardening, point 1).
+ * An upload attack against the running server: many small, expensive images at once.
+ * Every upload gets an answer that is not a server error, nothing is posted, and the rest
+ * of the site keeps answering meanwhile (docs/security.md, "take the board down with
+ * images").
  */
 @IntegrationTest
 class HostileUploadIntegrationTests {

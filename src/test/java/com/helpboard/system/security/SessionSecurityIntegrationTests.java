@@ -32,8 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Sessions, remember-me, cookies and transport, tried as a hostile visitor would (issue:
- * security hardening, points 1, 5, 6 and 7).
+ * Sessions, remember-me, cookies and transport, tried as a hostile visitor would (the
+ * threat model and ASVS V3 in docs/security.md).
  */
 @IntegrationTest
 class SessionSecurityIntegrationTests {

@@ -31,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Guessing and flooding are throttled, shared by every instance (buckets in PostgreSQL),
- * and a throttled member gets back in after a short wait (security hardening, point 3).
+ * and a throttled member gets back in after a short wait (limits in docs/security.md).
  */
 @IntegrationTest
 @TestPropertySource(properties = { "helpboard.throttle.enabled=true", "helpboard.throttle.login.per-account=3/PT3S",
