@@ -34,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and a throttled member gets back in after a short wait (limits in docs/security.md).
  */
 @IntegrationTest
-@TestPropertySource(properties = { "helpboard.throttle.enabled=true", "helpboard.throttle.login.per-account=3/PT3S",
+@TestPropertySource(properties = { "helpboard.throttle.enabled=true", "helpboard.throttle.login.per-account=3/PT15S",
 		"helpboard.throttle.login.per-address=1000/PT1H", "helpboard.throttle.registration.per-address=2/PT4S",
 		"helpboard.throttle.posting.per-account=3/PT1H", "helpboard.throttle.posting.per-new-account=2/PT1H",
 		"helpboard.throttle.uploads.per-new-account=1/PT1H", "helpboard.throttle.claiming.per-new-account=1/PT1H" })
@@ -91,7 +91,8 @@ class ThrottleIntegrationTests {
 			.andExpect(redirectedUrlPattern("/login?throttled=*"));
 		this.mvc.perform(get("/login").param("throttled", "2").header("Accept-Language", "en"))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("try again in 2 seconds")));
-		Thread.sleep(1_200);
+		// one attempt comes back every 5 s (3 per 15 s)
+		Thread.sleep(5_200);
 		this.mvc
 			.perform(
 					post("/login").with(csrf()).with(from(address)).param("username", name).param("password", PASSWORD))
@@ -118,7 +119,8 @@ class ThrottleIntegrationTests {
 		// the form login shares the count: no doubling attempts by switching doors
 		this.mvc.perform(post("/login").with(csrf()).param("username", name).param("password", PASSWORD))
 			.andExpect(redirectedUrlPattern("/login?throttled=*"));
-		Thread.sleep(1_200);
+		// one attempt comes back every 5 s (3 per 15 s)
+		Thread.sleep(5_200);
 		this.mvc
 			.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}"))
