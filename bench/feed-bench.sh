@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the group feed (page and API) on PostgreSQL with wrk.
-# Needs: a built jar (./mvnw -DskipTests package), a local PostgreSQL reachable as the
-# helpboard role (bash .ci/run sets it up), and wrk (apt-get install -y wrk).
+# Needs: a built jar (./mvnw -DskipTests package), a local PostgreSQL server on
+# 127.0.0.1:5432 (the helpboard role is created here if missing), and wrk
+# (apt-get install -y wrk).
 # Usage: bench/feed-bench.sh [open-requests-in-the-group] [duration]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,15 @@ DB=helpboard_bench
 PORT=${PORT:-18080}
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
 
+as_postgres psql -v ON_ERROR_STOP=1 -q <<'SQL'
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'helpboard') THEN
+    CREATE ROLE helpboard LOGIN PASSWORD 'helpboard';
+  END IF;
+END
+$$;
+SQL
 as_postgres psql -q -c "drop database if exists $DB" -c "create database $DB owner helpboard"
 JAR=$(ls target/helpboard-*.jar | grep -v plain | head -n 1)
 java -Xmx512m -jar "$JAR" --server.port=$PORT --spring.profiles.active=postgres \

@@ -1,12 +1,12 @@
 package com.helpboard.browser;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +16,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,16 +33,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  * (closed after each test), and helpers that drive the real forms.
  * <p>
  * Subclasses add {@code @IntegrationTest}, so the app runs on a random port against real
- * PostgreSQL. Chromium is the system one ({@code apt-get install -y chromium}), or the
- * executable named by {@code HELPBOARD_CHROMIUM}; when neither exists the test
+ * PostgreSQL. Chromium is the executable named by {@code HELPBOARD_CHROMIUM}, else the
+ * system one ({@code apt-get install -y chromium}), else Playwright's own, downloaded
+ * once where the network allows (see {@link Chromium}); when there is none the test
  * <em>fails</em> rather than skipping, so CI cannot silently lose its browser tests.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BrowserSupport {
-
-	/** Where Chromium is looked for when {@code HELPBOARD_CHROMIUM} is not set. */
-	static final List<String> CHROMIUM_CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
-			"/usr/bin/google-chrome");
 
 	static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 			"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
@@ -68,13 +66,33 @@ public abstract class BrowserSupport {
 
 	@BeforeAll
 	void launchChromium() {
-		Path executable = chromiumExecutable();
+		Optional<Path> system;
+		try {
+			system = Chromium.systemExecutable();
+			if (system.isEmpty()) {
+				Chromium.ensurePlaywrightChromium();
+			}
+		}
+		catch (IllegalStateException ex) {
+			fail(ex.getMessage());
+			return;
+		}
+		// the download, where needed, was done above: never let create() fetch every
+		// browser
 		this.playwright = Playwright
 			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		this.browser = this.playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
-				.setHeadless(true)
-				.setArgs(CHROMIUM_ARGS));
+		BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(CHROMIUM_ARGS);
+		if (system.isPresent()) {
+			this.browser = this.playwright.chromium().launch(options.setExecutablePath(system.get()));
+			return;
+		}
+		try {
+			this.browser = this.playwright.chromium().launch(options);
+		}
+		catch (PlaywrightException ex) {
+			fail(Chromium
+				.noChromium("downloaded, but it did not start: " + ex.getMessage().lines().findFirst().orElse("")), ex);
+		}
 	}
 
 	@AfterEach
@@ -92,29 +110,6 @@ public abstract class BrowserSupport {
 		if (this.playwright != null) {
 			this.playwright.close();
 		}
-	}
-
-	/**
-	 * {@code HELPBOARD_CHROMIUM} if set, else the first of {@link #CHROMIUM_CANDIDATES}
-	 * that exists; fails the test when there is none.
-	 */
-	static Path chromiumExecutable() {
-		String configured = System.getenv("HELPBOARD_CHROMIUM");
-		if (configured != null && !configured.isBlank()) {
-			Path path = Paths.get(configured);
-			if (!Files.isExecutable(path)) {
-				fail("HELPBOARD_CHROMIUM=" + configured + " is not an executable file; "
-						+ "install Chromium: apt-get install -y chromium, or set HELPBOARD_CHROMIUM to its path");
-			}
-			return path;
-		}
-		return CHROMIUM_CANDIDATES.stream()
-			.map(Paths::get)
-			.filter(Files::isExecutable)
-			.findFirst()
-			.orElseGet(() -> fail("No Chromium found at " + CHROMIUM_CANDIDATES
-					+ "; browser tests fail rather than skip. install Chromium: apt-get install -y chromium, "
-					+ "or set HELPBOARD_CHROMIUM to the browser executable"));
 	}
 
 	// ---- contexts and pages
