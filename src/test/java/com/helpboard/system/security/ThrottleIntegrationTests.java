@@ -35,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 @TestPropertySource(properties = { "helpboard.throttle.enabled=true", "helpboard.throttle.login.per-account=3/PT15S",
-		"helpboard.throttle.login.per-address=1000/PT1H", "helpboard.throttle.registration.per-address=2/PT4S",
+		"helpboard.throttle.login.per-address=1000/PT1H", "helpboard.throttle.registration.per-address=2/PT60S",
 		"helpboard.throttle.posting.per-account=3/PT1H", "helpboard.throttle.posting.per-new-account=2/PT1H",
 		"helpboard.throttle.uploads.per-new-account=1/PT1H", "helpboard.throttle.claiming.per-new-account=1/PT1H" })
 class ThrottleIntegrationTests {
