@@ -20,7 +20,7 @@ import com.helpboard.request.Campaigns;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
 import com.helpboard.system.HelpBoardException;
-import com.helpboard.system.TooManyRequestsException;
+import com.helpboard.system.LimitReached;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -113,7 +113,7 @@ public class Helps {
 		LocalDate today = chinaDay(now);
 		long helpedToday = this.claims.countByHelperIdAndHelperDayAndCampaign(helperId, today, campaign.code());
 		if (helpedToday >= campaign.helperDailyCap()) {
-			throw new TooManyRequestsException(nextChinaMidnight(now), "help.claim.capped", campaign.helperDailyCap());
+			throw new LimitReached(nextChinaMidnight(now), "help.claim.capped", campaign.helperDailyCap());
 		}
 		Claim claim = this.claims
 			.saveAndFlush(new Claim(requestId, helperId, request.authorId(), campaign.code(), now, today));
