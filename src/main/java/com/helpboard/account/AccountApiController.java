@@ -6,9 +6,9 @@ import java.util.Map;
 
 import java.util.List;
 
-import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.MemberSessions;
 import com.helpboard.system.PlainText;
+import com.helpboard.system.Unauthenticated;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpSession;
@@ -68,7 +68,7 @@ class AccountApiController {
 	@PostMapping("/tokens")
 	ResponseEntity<TokenCreated> issueToken(@Valid @RequestBody NewToken body) {
 		MemberSummary member = this.accounts.verify(body.username(), body.password())
-			.orElseThrow(() -> new HelpBoardException(HttpStatus.UNAUTHORIZED, "account.login.failed"));
+			.orElseThrow(() -> new Unauthenticated("account.login.failed"));
 		IssuedToken token = this.accounts.issueToken(member.id(), body.name());
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new TokenCreated(token.id(), token.token(), token.name(), token.createdAt()));

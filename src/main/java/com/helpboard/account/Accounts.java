@@ -19,7 +19,6 @@ import com.helpboard.system.PlainTextValidator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -65,14 +64,13 @@ public class Accounts {
 	@Transactional
 	public MemberSummary register(String rawUsername, String password) {
 		if (rawUsername != null && !PlainTextValidator.isPlain(rawUsername, false)) {
-			throw new FieldRejection(HttpStatus.BAD_REQUEST, "username", "PlainText");
+			throw new FieldRejection("username", "PlainText");
 		}
 		String username = Usernames.normalize(rawUsername);
 		switch (Usernames.check(username)) {
-			case INVALID -> throw new FieldRejection(HttpStatus.BAD_REQUEST, "username", "account.username.invalid",
-					Usernames.MIN, Usernames.MAX);
-			case DECEPTIVE ->
-				throw new FieldRejection(HttpStatus.BAD_REQUEST, "username", "account.username.deceptive");
+			case INVALID ->
+				throw new FieldRejection("username", "account.username.invalid", Usernames.MIN, Usernames.MAX);
+			case DECEPTIVE -> throw new FieldRejection("username", "account.username.deceptive");
 			case VALID -> {
 			}
 		}
@@ -94,7 +92,7 @@ public class Accounts {
 	}
 
 	private static FieldRejection taken() {
-		return new FieldRejection(HttpStatus.CONFLICT, "username", "account.username.taken");
+		return new FieldRejection(FieldRejection.Kind.TAKEN, "username", "account.username.taken");
 	}
 
 	@Transactional(readOnly = true)
@@ -146,7 +144,7 @@ public class Accounts {
 		}
 		catch (IllegalArgumentException ex) {
 			// bcrypt takes at most 72 bytes of UTF-8 (72 Latin letters, 24 Chinese)
-			throw new FieldRejection(HttpStatus.BAD_REQUEST, field, "account.password.too-long-to-hash");
+			throw new FieldRejection(field, "account.password.too-long-to-hash");
 		}
 	}
 
@@ -160,7 +158,7 @@ public class Accounts {
 		Member member = this.members.findById(memberId)
 			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
 		if (!passwordMatches(current, member.getPasswordHash())) {
-			throw new FieldRejection(HttpStatus.FORBIDDEN, "currentPassword", "account.password.wrong");
+			throw new FieldRejection(FieldRejection.Kind.DENIED, "currentPassword", "account.password.wrong");
 		}
 		this.passwordPolicy.check(next, member.getUsername(), "newPassword").ifPresent((refusal) -> {
 			throw refusal;
@@ -179,11 +177,11 @@ public class Accounts {
 		RANDOM.nextBytes(secret);
 		String token = "hb_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		if (name != null && !PlainTextValidator.isPlain(name, false)) {
-			throw new FieldRejection(HttpStatus.BAD_REQUEST, "name", "PlainText");
+			throw new FieldRejection("name", "PlainText");
 		}
 		String tokenName = (name == null || name.isBlank()) ? "api" : name.strip();
 		if (tokenName.length() > 64) {
-			throw new FieldRejection(HttpStatus.BAD_REQUEST, "name", "account.token.name.invalid", 64);
+			throw new FieldRejection("name", "account.token.name.invalid", 64);
 		}
 		ApiToken saved = this.tokens.save(new ApiToken(memberId, tokenName, sha256(token), this.clock.instant()));
 		return new IssuedToken(saved.getId(), token, saved.getName(), saved.getCreatedAt());

@@ -15,8 +15,6 @@ import java.util.Set;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.PlainTextValidator;
 
-import org.springframework.http.HttpStatus;
-
 /**
  * What a new password must be (OWASP ASVS 4.0 §2.1): 12–128 characters counted as code
  * points, used exactly as typed (never trimmed), not blank, no control characters, not
@@ -128,7 +126,7 @@ final class PasswordPolicy {
 	}
 
 	private static Optional<FieldRejection> refuse(String field, String messageKey, Object... arguments) {
-		return Optional.of(new FieldRejection(HttpStatus.BAD_REQUEST, field, messageKey, arguments));
+		return Optional.of(new FieldRejection(field, messageKey, arguments));
 	}
 
 }

@@ -10,7 +10,9 @@ import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
 import com.helpboard.system.ChinaTime;
 import com.helpboard.system.HelpBoardException;
-import jakarta.servlet.http.HttpServletResponse;
+import com.helpboard.system.NotAllowed;
+import com.helpboard.system.NotFound;
+import com.helpboard.system.RefusalOnPage;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -66,8 +68,7 @@ class BoostController {
 
 	@PostMapping("/r/{id}/boost")
 	String buy(@PathVariable long id, @RequestParam(required = false) Integer hours,
-			@AuthenticationPrincipal MemberPrincipal me, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@AuthenticationPrincipal MemberPrincipal me, Model model, RedirectAttributes redirect) {
 		try {
 			if (hours == null) {
 				throw HelpBoardException.badRequest("boost.hours.missing");
@@ -77,11 +78,10 @@ class BoostController {
 			redirect.addFlashAttribute("flashArgs", new Object[] { boost.cost(), boost.hours() });
 			return "redirect:/r/" + id + "/boost";
 		}
+		catch (NotFound | NotAllowed ex) {
+			throw ex;
+		}
 		catch (HelpBoardException ex) {
-			if (ex.status().value() == 404 || ex.status().value() == 403) {
-				throw ex;
-			}
-			response.setStatus(ex.status().value());
 			return page(id, me, model, ex);
 		}
 	}
@@ -105,8 +105,7 @@ class BoostController {
 		model.addAttribute("balance", this.credits.balance(me.id()));
 		model.addAttribute("boosts", this.boosts.boostsOf(id).stream().map(BoostRow::of).toList());
 		if (error != null) {
-			model.addAttribute("error", error.messageKey());
-			model.addAttribute("errorArgs", error.arguments());
+			RefusalOnPage.show(model, error);
 		}
 		return "credit/boost";
 	}

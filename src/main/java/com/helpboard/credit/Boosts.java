@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.Limit;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -81,8 +80,9 @@ public class Boosts {
 	/**
 	 * Buys a boost of {@code hours} for the member's own open request: active at once
 	 * when a slot of its group is free and nobody queues, else queued behind the others.
-	 * @throws HelpBoardException 404 unknown request, 403 not the author, 409 closed or
-	 * not enough credits ({@code credit.insufficient}, nothing stored), 400 hours not
+	 * @throws HelpBoardException {@code NotFound} unknown request, {@code NotAllowed} not
+	 * the author, {@code Conflict} closed or not enough credits
+	 * ({@code credit.insufficient}, nothing stored), {@code FieldRejection} hours not
 	 * offered by the group
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -90,14 +90,14 @@ public class Boosts {
 		RequestView request = boostable(memberId, requestId);
 		GroupView group = group(request.groupId());
 		if (!group.boostRule().offers(hours)) {
-			throw new FieldRejection(HttpStatus.BAD_REQUEST, "hours", "boost.hours.invalid",
+			throw new FieldRejection("hours", "boost.hours.invalid",
 					group.boostRule().hourChoices().stream().map(String::valueOf).collect(Collectors.joining(", ")));
 		}
 		// a boost may not outlast its request: the
 		// hours after expiry would be paid for nothing
 		long hoursLeft = (java.time.Duration.between(now(), request.expiresAt()).toMinutes() + 59) / 60;
 		if (hours > hoursLeft) {
-			throw new FieldRejection(HttpStatus.BAD_REQUEST, "hours", "boost.longer-than-request", hoursLeft);
+			throw new FieldRejection("hours", "boost.longer-than-request", hoursLeft);
 		}
 		try {
 			return this.transactions.execute((status) -> buy(memberId, requestId, group.id(), hours));

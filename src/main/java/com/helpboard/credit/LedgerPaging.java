@@ -3,7 +3,6 @@ package com.helpboard.credit;
 import com.helpboard.system.FieldRejection;
 
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 
 /** Checks {@code ?page=&size=} for the ledger lists: a bad value is a 400, not a 500. */
 final class LedgerPaging {
@@ -18,10 +17,10 @@ final class LedgerPaging {
 
 	static PageRequest of(int page, int size) {
 		if (page < 0 || page > PAGE_MAX) {
-			throw new FieldRejection(HttpStatus.BAD_REQUEST, "page", "credit.page.invalid", PAGE_MAX);
+			throw new FieldRejection("page", "credit.page.invalid", PAGE_MAX);
 		}
 		if (size < 1 || size > SIZE_MAX) {
-			throw new FieldRejection(HttpStatus.BAD_REQUEST, "size", "credit.size.invalid", SIZE_MAX);
+			throw new FieldRejection("size", "credit.size.invalid", SIZE_MAX);
 		}
 		return PageRequest.of(page, size);
 	}

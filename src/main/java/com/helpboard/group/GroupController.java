@@ -3,6 +3,7 @@ package com.helpboard.group;
 import com.helpboard.account.MemberPrincipal;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
+import com.helpboard.system.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -43,10 +44,10 @@ class GroupController {
 			this.groups.join(slug, me.id(), code);
 			redirect.addFlashAttribute("flash", "group.joined");
 		}
+		catch (NotFound ex) {
+			throw ex;
+		}
 		catch (HelpBoardException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
 			redirect.addFlashAttribute("flash", ex.messageKey());
 			if (this.groups.get(slug).isPrivate()) {
 				// a private group's page is closed to non-members: say it on the list
@@ -66,10 +67,10 @@ class GroupController {
 				return "redirect:/g";
 			}
 		}
+		catch (NotFound ex) {
+			throw ex;
+		}
 		catch (HelpBoardException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
 			redirect.addFlashAttribute("flash", ex.messageKey());
 		}
 		return "redirect:/g/" + slug;

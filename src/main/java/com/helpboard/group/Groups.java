@@ -20,7 +20,6 @@ import com.helpboard.system.LocalizedText;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -180,10 +179,10 @@ public class Groups {
 		}
 		String slug = (form.slug() == null) ? "" : form.slug().strip().toLowerCase(java.util.Locale.ROOT);
 		if (!SLUG.matcher(slug).matches()) {
-			throw new FieldRejection(HttpStatus.BAD_REQUEST, "slug", "group.slug.invalid");
+			throw new FieldRejection("slug", "group.slug.invalid");
 		}
 		if (this.groups.existsBySlug(slug)) {
-			throw new FieldRejection(HttpStatus.CONFLICT, "slug", "group.slug.taken");
+			throw new FieldRejection(FieldRejection.Kind.TAKEN, "slug", "group.slug.taken");
 		}
 		TopicGroup group = new TopicGroup(slug, form.name().strip(), blankToEmpty(form.description()),
 				blankToEmpty(form.rules()), (form.visibility() != null) ? form.visibility() : Visibility.PUBLIC,
@@ -192,7 +191,7 @@ public class Groups {
 			group = this.groups.saveAndFlush(group);
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw new FieldRejection(HttpStatus.CONFLICT, "slug", "group.slug.taken");
+			throw new FieldRejection(FieldRejection.Kind.TAKEN, "slug", "group.slug.taken");
 		}
 		this.memberships.save(new GroupMembership(group.getId(), memberId, GroupRole.OWNER, this.clock.instant()));
 		return view(group);
@@ -216,7 +215,7 @@ public class Groups {
 	@Transactional
 	public void updateRules(String slug, long memberId, String description, String rules, int maxOpenPerMember) {
 		if (maxOpenPerMember < 1 || maxOpenPerMember > 50) {
-			throw new FieldRejection(HttpStatus.BAD_REQUEST, "maxOpenPerMember", "group.max-open.invalid");
+			throw new FieldRejection("maxOpenPerMember", "group.max-open.invalid");
 		}
 		owned(slug, memberId).updateRules(blankToEmpty(description), blankToEmpty(rules), maxOpenPerMember);
 	}
@@ -225,7 +224,7 @@ public class Groups {
 	public void updatePostingRule(String slug, long memberId, GroupView.PostingRule rule) {
 		if (rule.freePosts() < 0 || rule.freePosts() > 100 || rule.helpsToPost() < 0 || rule.helpsToPost() > 50
 				|| rule.windowHours() < 1 || rule.windowHours() > 720) {
-			throw new FieldRejection(HttpStatus.BAD_REQUEST, "helpsToPost", "group.posting-rule.invalid");
+			throw new FieldRejection("helpsToPost", "group.posting-rule.invalid");
 		}
 		owned(slug, memberId).updatePostingRule(rule.freePosts(), rule.helpsToPost(), rule.windowHours());
 	}

@@ -15,6 +15,8 @@ import com.helpboard.request.Campaigns;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
 import com.helpboard.system.HelpBoardException;
+import com.helpboard.system.NotAllowed;
+import com.helpboard.system.NotFound;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -81,10 +83,10 @@ class HelpController {
 			this.helps.claim(me.id(), id);
 			redirect.addFlashAttribute("flash", "help.claimed");
 		}
+		catch (NotFound ex) {
+			throw ex;
+		}
 		catch (HelpBoardException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
 			redirect.addFlashAttribute("flash", ex.messageKey());
 			redirect.addFlashAttribute("flashArgs", ex.arguments());
 		}
@@ -141,10 +143,10 @@ class HelpController {
 			redirect.addFlashAttribute("flash", done);
 			return claim;
 		}
+		catch (NotFound | NotAllowed ex) {
+			throw ex;
+		}
 		catch (HelpBoardException ex) {
-			if (ex.status().value() == 404 || ex.status().value() == 403) {
-				throw ex;
-			}
 			redirect.addFlashAttribute("flash", ex.messageKey());
 			return null;
 		}

@@ -21,7 +21,7 @@ import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
 import com.helpboard.system.ChinaTime;
 import com.helpboard.system.HelpBoardException;
-import com.helpboard.system.TooManyRequestsException;
+import com.helpboard.system.LimitReached;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -123,8 +123,7 @@ public class Helps {
 		LocalDate today = ChinaTime.day(now);
 		long helpedToday = this.claims.countByHelperIdAndHelperDayAndCampaign(helperId, today, campaign.code());
 		if (helpedToday >= campaign.helperDailyCap()) {
-			throw new TooManyRequestsException(ChinaTime.nextMidnight(now), "help.claim.capped",
-					campaign.helperDailyCap());
+			throw new LimitReached(ChinaTime.nextMidnight(now), "help.claim.capped", campaign.helperDailyCap());
 		}
 		Claim claim = this.claims
 			.saveAndFlush(new Claim(requestId, helperId, request.authorId(), campaign.code(), now, today));

@@ -11,7 +11,6 @@ import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.LocalizedText;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -70,14 +69,14 @@ public class Campaigns {
 			.orElseThrow(() -> HelpBoardException.notFound("campaign.not-found"));
 		if (edit.nameZh() == null || edit.nameZh().isBlank() || edit.nameZh().length() > 64 || edit.nameEn() == null
 				|| edit.nameEn().isBlank() || edit.nameEn().length() > 64) {
-			throw new FieldRejection(HttpStatus.BAD_REQUEST, "nameZh", "campaign.name.invalid");
+			throw new FieldRejection("nameZh", "campaign.name.invalid");
 		}
 		if (edit.maxTtlHours() < 1 || edit.maxTtlHours() > 168 || edit.defaultTtlHours() < 1
 				|| edit.defaultTtlHours() > edit.maxTtlHours()) {
-			throw new FieldRejection(HttpStatus.BAD_REQUEST, "defaultTtlHours", "campaign.ttl.invalid");
+			throw new FieldRejection("defaultTtlHours", "campaign.ttl.invalid");
 		}
 		if (edit.helperDailyCap() < 1 || edit.helperDailyCap() > 1000) {
-			throw new FieldRejection(HttpStatus.BAD_REQUEST, "helperDailyCap", "campaign.cap.invalid");
+			throw new FieldRejection("helperDailyCap", "campaign.cap.invalid");
 		}
 		type.update(edit.nameZh().strip(), edit.nameEn().strip(), edit.ttlMode().name(), edit.defaultTtlHours(),
 				edit.maxTtlHours(), edit.helperDailyCap(), edit.newUserOnly());

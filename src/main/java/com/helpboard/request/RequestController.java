@@ -13,6 +13,8 @@ import com.helpboard.group.Groups;
 import com.helpboard.link.QrCodeImages;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
+import com.helpboard.system.NotAllowed;
+import com.helpboard.system.NotFound;
 import com.helpboard.system.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -125,20 +127,20 @@ class RequestController {
 			redirect.addFlashAttribute("flash", "request.posted");
 			return "redirect:/r/" + posted.id();
 		}
-		catch (DuplicateRequestException ex) {
-			model.addAttribute("duplicateId", ex.existingId());
-			// the form links to the open request itself; the API's detail names its path
-			result.rejectValue("input", "request.duplicate.form");
-			return postPage(group, model, me.id());
-		}
 		catch (FieldRejection ex) {
+			if (Requests.DUPLICATE.equals(ex.messageKey())) {
+				// the form links to the open request; the API's detail names its path
+				model.addAttribute("duplicatePath", ex.arguments()[0]);
+				result.rejectValue("input", "request.duplicate.form");
+				return postPage(group, model, me.id());
+			}
 			result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), ex.messageKey());
 			return postPage(group, model, me.id());
 		}
+		catch (NotFound ex) {
+			throw ex;
+		}
 		catch (HelpBoardException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
 			result.reject(ex.messageKey(), ex.arguments(), ex.messageKey());
 			return postPage(group, model, me.id());
 		}
@@ -166,10 +168,10 @@ class RequestController {
 			this.requests.raiseProgress(id, me.id(), helpsConfirmed);
 			redirect.addFlashAttribute("flash", "request.progress.saved");
 		}
+		catch (NotFound | NotAllowed ex) {
+			throw ex;
+		}
 		catch (HelpBoardException ex) {
-			if (ex.status().value() == 404 || ex.status().value() == 403) {
-				throw ex;
-			}
 			redirect.addFlashAttribute("flash", ex.messageKey());
 		}
 		return "redirect:/r/" + id;

@@ -23,6 +23,7 @@ import com.helpboard.link.ParseResult;
 import com.helpboard.link.ParsedLink;
 import com.helpboard.link.Rejection;
 import com.helpboard.system.FieldRejection;
+import com.helpboard.system.FieldRejection.Kind;
 import com.helpboard.system.HelpBoardException;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,7 +33,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -49,6 +49,12 @@ public class Requests {
 	public static final int MAX_HELPS = 50;
 
 	static final String GENERIC_CAMPAIGN = "other";
+
+	/**
+	 * The same link is already open in the group: refused on {@code input}, its argument
+	 * the open request's path.
+	 */
+	static final String DUPLICATE = "request.duplicate";
 
 	private final HelpRequestRepository requests;
 
@@ -127,17 +133,17 @@ public class Requests {
 		}
 		int helpsNeeded = helpsNeeded(form);
 		if (helpsNeeded < 1 || helpsNeeded > MAX_HELPS) {
-			throw new FieldRejection(HttpStatus.BAD_REQUEST, "helpsNeeded", "request.helps.invalid", MAX_HELPS);
+			throw new FieldRejection("helpsNeeded", "request.helps.invalid", MAX_HELPS);
 		}
 		String note = note(form);
 		if (note != null && note.length() > MAX_NOTE) {
-			throw new FieldRejection(HttpStatus.BAD_REQUEST, "note", "request.note.invalid", MAX_NOTE);
+			throw new FieldRejection("note", "request.note.invalid", MAX_NOTE);
 		}
 		Instant now = this.clock.instant();
 		Optional<Campaign> named = Optional.empty();
 		if (form.campaign() != null && !form.campaign().isBlank()) {
 			named = Optional.of(this.campaigns.find(form.campaign().strip())
-				.orElseThrow(() -> new FieldRejection(HttpStatus.BAD_REQUEST, "campaign", "request.campaign.unknown")));
+				.orElseThrow(() -> new FieldRejection("campaign", "request.campaign.unknown")));
 		}
 		if (form.expiresInHours() != null) {
 			// without a named campaign it may come from the link: refuse here only what
@@ -147,7 +153,7 @@ public class Requests {
 				.max()
 				.orElse(1);
 			if (form.expiresInHours() < 1 || form.expiresInHours() > max) {
-				throw new FieldRejection(HttpStatus.BAD_REQUEST, "expiresInHours", "request.expiry.invalid", max);
+				throw new FieldRejection("expiresInHours", "request.expiry.invalid", max);
 			}
 		}
 		checkLimits(memberId, group, now);
@@ -168,7 +174,7 @@ public class Requests {
 		if (form.expiresInHours() != null) {
 			int max = campaign.maxHoursFrom(now);
 			if (form.expiresInHours() < 1 || form.expiresInHours() > max) {
-				throw new FieldRejection(HttpStatus.BAD_REQUEST, "expiresInHours", "request.expiry.invalid", max);
+				throw new FieldRejection("expiresInHours", "request.expiry.invalid", max);
 			}
 		}
 		String dedupeKey = dedupeKey(link, campaign);
@@ -176,7 +182,7 @@ public class Requests {
 		if (existing.isPresent()) {
 			HelpRequest open = existing.get();
 			if (!open.expire(now)) {
-				throw new DuplicateRequestException(open.getId());
+				throw new FieldRejection(Kind.TAKEN, "input", DUPLICATE, "/r/" + open.getId());
 			}
 			// it was past its time but not yet swept: expire it now, then the key is free
 			this.requests.saveAndFlush(open);
@@ -235,15 +241,15 @@ public class Requests {
 		ParseResult result = hasImage ? this.parser.parseQr(qrImage) : this.parser.parse(hasText ? input : "");
 		if (result instanceof Rejection rejection) {
 			String field = hasImage ? "image" : "input";
-			HttpStatus status = switch (rejection.reason()) {
-				case EMPTY -> HttpStatus.BAD_REQUEST;
-				case TOO_LONG, IMAGE_TOO_LARGE -> hasImage ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
-				case IMAGE_TOO_MANY_PIXELS -> HttpStatus.CONTENT_TOO_LARGE;
+			Kind kind = switch (rejection.reason()) {
+				case EMPTY -> Kind.INVALID;
+				case TOO_LONG, IMAGE_TOO_LARGE -> hasImage ? Kind.TOO_LARGE : Kind.INVALID;
+				case IMAGE_TOO_MANY_PIXELS -> Kind.TOO_LARGE;
 				// other members' images are being read: the site is fine, try again soon
-				case IMAGE_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
-				default -> HttpStatus.UNPROCESSABLE_CONTENT;
+				case IMAGE_BUSY -> Kind.BUSY;
+				default -> Kind.UNPROCESSABLE;
 			};
-			throw new FieldRejection(status, field, rejection.reason().messageKey());
+			throw new FieldRejection(kind, field, rejection.reason().messageKey());
 		}
 		return (ParsedLink) result;
 	}
@@ -252,10 +258,10 @@ public class Requests {
 		String code = (requested != null && !requested.isBlank()) ? requested.strip() : (link.campaignGuess() != null)
 				? link.campaignGuess() : (group.defaultCampaign() != null) ? group.defaultCampaign() : GENERIC_CAMPAIGN;
 		Campaign campaign = this.campaigns.find(code)
-			.orElseThrow(() -> new FieldRejection(HttpStatus.BAD_REQUEST, "campaign", "request.campaign.unknown"));
+			.orElseThrow(() -> new FieldRejection("campaign", "request.campaign.unknown"));
 		if (campaign.platform() != link.platform()) {
 			if (requested != null && !requested.isBlank()) {
-				throw new FieldRejection(HttpStatus.UNPROCESSABLE_CONTENT, "campaign", "request.campaign.platform");
+				throw new FieldRejection(Kind.UNPROCESSABLE, "campaign", "request.campaign.platform");
 			}
 			// the group's default is for the other app:
 			// fall back to that app's first campaign

@@ -1,29 +1,33 @@
 package com.helpboard.system;
 
-import org.springframework.http.HttpStatus;
-
 /**
- * A refusal a person can understand: carries the HTTP status for the API and a message
- * key (with arguments) that pages and problem+json details resolve in the reader's
- * language.
+ * A refusal a person can understand, in the domain's words: a message key (with
+ * arguments) that pages and problem+json details resolve in the reader's language. The
+ * set is closed: what each kind of refusal means on the wire (its HTTP status, a
+ * Retry-After) is decided once, in the web layer, never by the code that refuses.
+ *
+ * <ul>
+ * <li>{@link NotFound}: nothing there, or nothing the reader may know is there</li>
+ * <li>{@link NotAllowed}: there, but not for this member</li>
+ * <li>{@link Conflict}: the thing's state (or a concurrent change) forbids it now</li>
+ * <li>{@link LimitReached}: a cap was reached; it resets at a known time</li>
+ * <li>{@link Invalid}: the input as a whole cannot be used</li>
+ * <li>{@link FieldRejection}: one named input field is refused, for one of a few
+ * reasons</li>
+ * <li>{@link Unauthenticated}: the credentials given do not identify a member</li>
+ * </ul>
  */
-public class HelpBoardException extends RuntimeException {
-
-	private final HttpStatus status;
+public abstract sealed class HelpBoardException extends RuntimeException
+		permits NotFound, NotAllowed, Conflict, LimitReached, Invalid, FieldRejection, Unauthenticated {
 
 	private final String messageKey;
 
 	private final Object[] arguments;
 
-	public HelpBoardException(HttpStatus status, String messageKey, Object... arguments) {
+	HelpBoardException(String messageKey, Object... arguments) {
 		super(messageKey);
-		this.status = status;
 		this.messageKey = messageKey;
 		this.arguments = arguments;
-	}
-
-	public HttpStatus status() {
-		return this.status;
 	}
 
 	public String messageKey() {
@@ -34,24 +38,24 @@ public class HelpBoardException extends RuntimeException {
 		return this.arguments.clone();
 	}
 
-	public static HelpBoardException notFound(String messageKey, Object... arguments) {
-		return new HelpBoardException(HttpStatus.NOT_FOUND, messageKey, arguments);
+	/** Convenience for {@code new NotFound(…)}. */
+	public static NotFound notFound(String messageKey, Object... arguments) {
+		return new NotFound(messageKey, arguments);
 	}
 
-	public static HelpBoardException forbidden(String messageKey, Object... arguments) {
-		return new HelpBoardException(HttpStatus.FORBIDDEN, messageKey, arguments);
+	/** Convenience for {@code new NotAllowed(…)}. */
+	public static NotAllowed forbidden(String messageKey, Object... arguments) {
+		return new NotAllowed(messageKey, arguments);
 	}
 
-	public static HelpBoardException conflict(String messageKey, Object... arguments) {
-		return new HelpBoardException(HttpStatus.CONFLICT, messageKey, arguments);
+	/** Convenience for {@code new Conflict(…)}. */
+	public static Conflict conflict(String messageKey, Object... arguments) {
+		return new Conflict(messageKey, arguments);
 	}
 
-	public static HelpBoardException unprocessable(String messageKey, Object... arguments) {
-		return new HelpBoardException(HttpStatus.UNPROCESSABLE_CONTENT, messageKey, arguments);
-	}
-
-	public static HelpBoardException badRequest(String messageKey, Object... arguments) {
-		return new HelpBoardException(HttpStatus.BAD_REQUEST, messageKey, arguments);
+	/** Convenience for {@code new Invalid(…)}. */
+	public static Invalid badRequest(String messageKey, Object... arguments) {
+		return new Invalid(messageKey, arguments);
 	}
 
 }

@@ -12,13 +12,14 @@ import com.helpboard.request.Requests;
 import com.helpboard.support.IntegrationTest;
 import com.helpboard.support.TestMembers;
 import com.helpboard.support.TestMembers.TestMember;
+import com.helpboard.system.Conflict;
 import com.helpboard.system.FieldRejection;
-import com.helpboard.system.HelpBoardException;
+import com.helpboard.system.NotAllowed;
+import com.helpboard.system.NotFound;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static com.helpboard.credit.BoostFixture.eventually;
@@ -192,8 +193,7 @@ class BoostsIntegrationTests {
 		assertThat(outcomes).filteredOn(BoostView.class::isInstance).hasSize(3);
 		assertThat(outcomes).filteredOn((outcome) -> !(outcome instanceof BoostView))
 			.hasSize(97)
-			.allSatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(HelpBoardException.class, (ex) -> {
-				assertThat(ex.status()).isEqualTo(HttpStatus.CONFLICT);
+			.allSatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(Conflict.class, (ex) -> {
 				assertThat(ex.messageKey()).isEqualTo("credit.insufficient");
 			}));
 		assertThat(this.credits.balance(author.id())).isZero();
@@ -282,25 +282,17 @@ class BoostsIntegrationTests {
 		TestMember other = this.fixture.member(group, 100);
 		RequestView request = this.fixture.post(author, group);
 
-		assertThatExceptionOfType(HelpBoardException.class)
-			.isThrownBy(() -> this.boosts.boost(other.id(), request.id(), 1))
-			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.FORBIDDEN));
+		assertThatExceptionOfType(NotAllowed.class).isThrownBy(() -> this.boosts.boost(other.id(), request.id(), 1));
 		assertThatExceptionOfType(FieldRejection.class)
 			.isThrownBy(() -> this.boosts.boost(author.id(), request.id(), 2))
 			.satisfies((ex) -> {
-				assertThat(ex.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+				assertThat(ex.kind()).isEqualTo(FieldRejection.Kind.INVALID);
 				assertThat(ex.field()).isEqualTo("hours");
 			});
-		assertThatExceptionOfType(HelpBoardException.class)
-			.isThrownBy(() -> this.boosts.boost(author.id(), Long.MAX_VALUE, 1))
-			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.NOT_FOUND));
+		assertThatExceptionOfType(NotFound.class).isThrownBy(() -> this.boosts.boost(author.id(), Long.MAX_VALUE, 1));
 		this.requests.withdraw(request.id(), author.id());
-		assertThatExceptionOfType(HelpBoardException.class)
-			.isThrownBy(() -> this.boosts.boost(author.id(), request.id(), 1))
-			.satisfies((ex) -> {
-				assertThat(ex.status()).isEqualTo(HttpStatus.CONFLICT);
-				assertThat(ex.messageKey()).isEqualTo("boost.request-not-open");
-			});
+		assertThatExceptionOfType(Conflict.class).isThrownBy(() -> this.boosts.boost(author.id(), request.id(), 1))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("boost.request-not-open"));
 		assertThat(this.credits.balance(author.id())).isEqualTo(100);
 		assertThat(this.boosts.boostsOf(request.id())).isEmpty();
 	}

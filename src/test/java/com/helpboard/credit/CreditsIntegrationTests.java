@@ -14,14 +14,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import com.helpboard.account.Accounts;
+import com.helpboard.system.Conflict;
 import com.helpboard.system.HelpBoardException;
+import com.helpboard.system.Invalid;
+import com.helpboard.system.NotFound;
 import com.helpboard.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,8 +80,7 @@ class CreditsIntegrationTests {
 
 		assertThat(outcomes.stream().filter(LedgerEntryView.class::isInstance)).hasSize(3);
 		assertThat(outcomes.stream().filter((outcome) -> !(outcome instanceof LedgerEntryView))).hasSize(97)
-			.allSatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(HelpBoardException.class, (ex) -> {
-				assertThat(ex.status()).isEqualTo(HttpStatus.CONFLICT);
+			.allSatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(Conflict.class, (ex) -> {
 				assertThat(ex.messageKey()).isEqualTo("credit.insufficient");
 			}));
 		assertThat(this.credits.balance(member)).isZero();
@@ -189,17 +190,12 @@ class CreditsIntegrationTests {
 	@Test
 	void badInputIsRefused() {
 		long member = newMember();
-		assertThatExceptionOfType(HelpBoardException.class)
-			.isThrownBy(() -> this.credits.spend(member, 0, key("boost"), "boost:1"))
-			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.BAD_REQUEST));
-		assertThatExceptionOfType(HelpBoardException.class)
-			.isThrownBy(() -> this.credits.grant(member, -1, key("grant"), "test"))
-			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.BAD_REQUEST));
-		assertThatExceptionOfType(HelpBoardException.class).isThrownBy(() -> this.credits.grant(member, 1, " ", "test"))
-			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.BAD_REQUEST));
-		assertThatExceptionOfType(HelpBoardException.class)
-			.isThrownBy(() -> this.credits.grant(Long.MAX_VALUE, 1, key("grant"), "test"))
-			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.NOT_FOUND));
+		assertThatExceptionOfType(Invalid.class)
+			.isThrownBy(() -> this.credits.spend(member, 0, key("boost"), "boost:1"));
+		assertThatExceptionOfType(Invalid.class).isThrownBy(() -> this.credits.grant(member, -1, key("grant"), "test"));
+		assertThatExceptionOfType(Invalid.class).isThrownBy(() -> this.credits.grant(member, 1, " ", "test"));
+		assertThatExceptionOfType(NotFound.class)
+			.isThrownBy(() -> this.credits.grant(Long.MAX_VALUE, 1, key("grant"), "test"));
 		assertThat(this.credits.balance(member)).isZero();
 	}
 
@@ -299,8 +295,7 @@ class CreditsIntegrationTests {
 	}
 
 	private static void assertConflict(Runnable call, String messageKey) {
-		assertThatExceptionOfType(HelpBoardException.class).isThrownBy(call::run).satisfies((ex) -> {
-			assertThat(ex.status()).isEqualTo(HttpStatus.CONFLICT);
+		assertThatExceptionOfType(Conflict.class).isThrownBy(call::run).satisfies((ex) -> {
 			assertThat(ex.messageKey()).isEqualTo(messageKey);
 		});
 	}

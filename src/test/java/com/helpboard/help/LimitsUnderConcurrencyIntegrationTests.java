@@ -19,7 +19,7 @@ import com.helpboard.support.IntegrationTest;
 import com.helpboard.support.TestMembers;
 import com.helpboard.support.TestMembers.TestMember;
 import com.helpboard.system.HelpBoardException;
-import com.helpboard.system.TooManyRequestsException;
+import com.helpboard.system.LimitReached;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,7 +128,7 @@ class LimitsUnderConcurrencyIntegrationTests {
 				() -> this.helps.claim(helper.id(), posted.get(next.getAndIncrement()).id()));
 
 		assertThat(results).filteredOn(ClaimView.class::isInstance).hasSize(cap);
-		assertThat(results).filteredOn(TooManyRequestsException.class::isInstance).hasSize(24 - cap);
+		assertThat(results).filteredOn(LimitReached.class::isInstance).hasSize(24 - cap);
 		assertThat(refusals(results)).containsOnly("help.claim.capped");
 		assertThat(this.jdbc.queryForObject("select count(*) from claims where helper_id = ?", Long.class, helper.id()))
 			.isEqualTo(cap);

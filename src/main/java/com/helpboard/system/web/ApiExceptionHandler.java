@@ -7,7 +7,7 @@ import java.util.Map;
 
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
-import com.helpboard.system.TooManyRequestsException;
+import com.helpboard.system.LimitReached;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -49,20 +49,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> refused(HelpBoardException ex, WebRequest request) {
 		Locale locale = LocaleContextHolder.getLocale();
 		String detail = this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale);
-		ProblemDetail problem = problem(ex.status(), detail, request);
+		HttpStatus status = RefusalStatus.of(ex);
+		ProblemDetail problem = problem(status, detail, request);
 		HttpHeaders headers = new HttpHeaders();
 		if (ex instanceof FieldRejection field) {
 			problem.setProperty("errors", List.of(Map.of("field", field.field(), "message", detail)));
+			if (field.kind() == FieldRejection.Kind.BUSY) {
+				headers.set(HttpHeaders.RETRY_AFTER, "60");
+			}
 		}
-		if (ex.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-			headers.set(HttpHeaders.RETRY_AFTER, "60");
-		}
-		if (ex instanceof TooManyRequestsException tooMany && tooMany.retryAt() != null) {
-			long seconds = Math.max(1, tooMany.retryAt().getEpochSecond() - java.time.Instant.now().getEpochSecond());
+		if (ex instanceof LimitReached limit && limit.retryAt() != null) {
+			long seconds = Math.max(1, limit.retryAt().getEpochSecond() - java.time.Instant.now().getEpochSecond());
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-			problem.setProperty("retryAt", tooMany.retryAt().toString());
+			problem.setProperty("retryAt", limit.retryAt().toString());
 		}
-		return ResponseEntity.status(ex.status()).headers(headers).body(problem);
+		return ResponseEntity.status(status).headers(headers).body(problem);
 	}
 
 	@ExceptionHandler({ org.springframework.transaction.CannotCreateTransactionException.class,

@@ -23,9 +23,10 @@ class PageExceptionHandler {
 
 	@ExceptionHandler(HelpBoardException.class)
 	ModelAndView refused(HelpBoardException ex, HttpServletResponse response) {
-		response.setStatus(ex.status().value());
+		int status = RefusalStatus.of(ex).value();
+		response.setStatus(status);
 		ModelAndView view = new ModelAndView("error/refused");
-		view.addObject("status", ex.status().value());
+		view.addObject("status", status);
 		view.addObject("messageKey", ex.messageKey());
 		view.addObject("messageArgs", ex.arguments());
 		return view;
