@@ -1,5 +1,6 @@
 package com.helpboard.browser;
 
+import org.junit.jupiter.api.Tag;
 import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * once where the network allows (see {@link Chromium}); when there is none the test
  * <em>fails</em> rather than skipping, so CI cannot silently lose its browser tests.
  */
+@Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BrowserSupport {
 

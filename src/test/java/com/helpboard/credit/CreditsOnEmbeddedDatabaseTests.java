@@ -1,5 +1,6 @@
 package com.helpboard.credit;
 
+import org.junit.jupiter.api.Tag;
 import java.util.UUID;
 
 import com.helpboard.account.Accounts;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.datasource.url=jdbc:h2:mem:smoke;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@Tag("integration")
 class CreditsOnEmbeddedDatabaseTests {
 
 	@Autowired

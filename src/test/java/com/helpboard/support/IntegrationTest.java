@@ -1,5 +1,6 @@
 package com.helpboard.support;
 
+import org.junit.jupiter.api.Tag;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -25,6 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = PostgresInitializer.class)
 @Import({ StatementCounter.class, TestMembers.class, TestClock.Config.class })
 @ExtendWith(LedgerInvariants.class)
+@Tag("integration")
 public @interface IntegrationTest {
 
 }

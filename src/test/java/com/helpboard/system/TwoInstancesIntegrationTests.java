@@ -1,5 +1,6 @@
 package com.helpboard.system;
 
+import org.junit.jupiter.api.Tag;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * balancer: a login on one is a login on the other, and the scheduler's backlog is worked
  * exactly once in total.
  */
+@Tag("integration")
 class TwoInstancesIntegrationTests {
 
 	private static final String PASSWORD = com.helpboard.support.TestMembers.PASSWORD;
