@@ -8,7 +8,7 @@ import com.helpboard.system.LocalizedText;
 /** A topic group as other modules and pages see it. */
 public record GroupView(long id, String slug, LocalizedText name, LocalizedText description, LocalizedText rules,
 		Visibility visibility, Long ownerId, String defaultCampaign, int maxOpenPerMember, PostingRule postingRule,
-		long memberCount, long openRequests, BoostRule boostRule) {
+		long memberCount, BoostRule boostRule) {
 
 	/**
 	 * Help before you post: the first {@code freePosts} requests are free; after that,

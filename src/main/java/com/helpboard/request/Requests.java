@@ -379,14 +379,17 @@ public class Requests {
 		return new org.springframework.data.domain.SliceImpl<>(rows, page, slice.hasNext());
 	}
 
-	public long openRequestsIn(long groupId) {
-		return this.requests.countOpenInGroup(groupId, this.clock.instant());
+	/** The group with its open-request count: one statement. */
+	GroupCard card(GroupView group) {
+		return new GroupCard(group, this.requests.countOpenInGroup(group.id(), this.clock.instant()));
 	}
 
-	public Map<Long, Long> openRequestsByGroup() {
-		return this.requests.countOpenByGroup(this.clock.instant())
+	/** The groups, in their order, with their open-request counts: one statement. */
+	List<GroupCard> cards(List<GroupView> groups) {
+		Map<Long, Long> open = this.requests.countOpenByGroup(this.clock.instant())
 			.stream()
 			.collect(Collectors.toMap((row) -> (Long) row[0], (row) -> (Long) row[1]));
+		return groups.stream().map((group) -> new GroupCard(group, open.getOrDefault(group.id(), 0L))).toList();
 	}
 
 	@Transactional
