@@ -153,7 +153,7 @@ class RequestController {
 
 	private String postPage(GroupView group, Model model, long memberId) {
 		model.addAttribute("group", group);
-		model.addAttribute("postingRefusal", this.requests.postingRefusal(memberId, group.id()).orElse(null));
+		model.addAttribute("postingRefusal", this.requests.postingRefusal(memberId, group).orElse(null));
 		model.addAttribute("campaignList", this.campaigns.all());
 		model.addAttribute("maxNote", Requests.MAX_NOTE);
 		return "request/post";
