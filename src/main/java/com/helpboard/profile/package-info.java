@@ -3,5 +3,6 @@
  * know of the member, assembled at the top of the module graph so none of them reaches up
  * for it. Its facade is {@link com.helpboard.profile.Profiles}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Profile")
+@org.springframework.modulith.ApplicationModule(displayName = "Profile",
+		allowedDependencies = { "account", "credit", "group", "help", "system" })
 package com.helpboard.profile;
