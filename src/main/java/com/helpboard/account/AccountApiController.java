@@ -2,7 +2,6 @@ package com.helpboard.account;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.Map;
 
 import java.util.List;
 
@@ -78,11 +77,6 @@ class AccountApiController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revokeToken(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me) {
 		this.accounts.revokeToken(me.id(), id);
-	}
-
-	@GetMapping("/me")
-	Map<String, Object> me(@AuthenticationPrincipal MemberPrincipal me) {
-		return this.accounts.profile(me.id());
 	}
 
 	@GetMapping("/me/tokens")

@@ -77,13 +77,6 @@ class AccountController {
 		return "account/login";
 	}
 
-	@GetMapping("/me")
-	String profile(@AuthenticationPrincipal MemberPrincipal me, Model model) {
-		model.addAttribute("profile", this.accounts.profile(me.id()));
-		model.addAttribute("tokens", this.accounts.tokens(me.id()));
-		return "account/profile";
-	}
-
 	record PasswordForm(@NotEmpty @Size(max = PASSWORD_INPUT_MAX) String currentPassword,
 			@NotEmpty @Size(max = PASSWORD_INPUT_MAX) String newPassword, String newPasswordAgain) {
 	}

@@ -17,7 +17,6 @@ import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.PlainTextValidator;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -36,9 +35,6 @@ public class Accounts {
 
 	private final PasswordEncoder passwordEncoder;
 
-	// looked up lazily: contributors depend on this facade themselves
-	private final ObjectProvider<ProfileFacts> profileFacts;
-
 	private final Clock clock;
 
 	// a fixed hash to compare against when the name is unknown, so timing does not tell
@@ -47,12 +43,10 @@ public class Accounts {
 	// the common-password list is read once, here
 	private final PasswordPolicy passwordPolicy = PasswordPolicy.shipped();
 
-	Accounts(MemberRepository members, ApiTokenRepository tokens, PasswordEncoder passwordEncoder,
-			ObjectProvider<ProfileFacts> profileFacts, Clock clock) {
+	Accounts(MemberRepository members, ApiTokenRepository tokens, PasswordEncoder passwordEncoder, Clock clock) {
 		this.members = members;
 		this.tokens = tokens;
 		this.passwordEncoder = passwordEncoder;
-		this.profileFacts = profileFacts;
 		this.clock = clock;
 		this.decoyHash = passwordEncoder.encode("decoy-password-for-timing");
 	}
@@ -217,24 +211,6 @@ public class Accounts {
 			.stream()
 			.map((token) -> new TokenView(token.getId(), token.getName(), token.getCreatedAt(), token.getLastUsedAt()))
 			.toList();
-	}
-
-	/** Profile facts from every module, keyed as in {@code GET /api/v1/me}. */
-	@Transactional(readOnly = true)
-	public Map<String, Object> profile(long memberId) {
-		Member member = this.members.findById(memberId)
-			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
-		Map<String, Object> facts = new LinkedHashMap<>();
-		facts.put("id", member.getId());
-		facts.put("username", member.getUsername());
-		facts.put("balance", 0L);
-		facts.put("helpsGiven", 0L);
-		facts.put("helpsReceived", 0L);
-		facts.put("standing", member.getStanding());
-		facts.put("groups", List.of());
-		facts.put("joinedAt", member.getCreatedAt());
-		this.profileFacts.orderedStream().forEach((contributor) -> contributor.contribute(memberId, facts));
-		return facts;
 	}
 
 	/**

@@ -2,5 +2,5 @@
  * Members: registration, login, profile and the API's personal access tokens. Its facade
  * is {@link com.helpboard.account.Accounts}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accounts")
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = { "system" })
 package com.helpboard.account;

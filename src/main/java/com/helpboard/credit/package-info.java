@@ -2,5 +2,6 @@
  * Mutual-help credits: an append-only ledger with a derived balance that never goes below
  * zero. Its facade is {@link com.helpboard.credit.Credits}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Credits")
+@org.springframework.modulith.ApplicationModule(displayName = "Credits",
+		allowedDependencies = { "account", "group", "help", "request", "system" })
 package com.helpboard.credit;

@@ -31,12 +31,6 @@ class GroupController {
 		this.groups = groups;
 	}
 
-	@GetMapping("/g")
-	String list(@AuthenticationPrincipal MemberPrincipal me, Model model) {
-		model.addAttribute("groups", this.groups.listVisibleTo((me != null) ? me.id() : null));
-		return "group/list";
-	}
-
 	@PostMapping("/g/{slug}/join")
 	String join(@PathVariable String slug, @RequestParam(required = false) String code,
 			@AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {

@@ -1,5 +1,6 @@
 package com.helpboard.group;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -8,13 +9,32 @@ import com.helpboard.system.LocalizedText;
 /** A topic group as other modules and pages see it. */
 public record GroupView(long id, String slug, LocalizedText name, LocalizedText description, LocalizedText rules,
 		Visibility visibility, Long ownerId, String defaultCampaign, int maxOpenPerMember, PostingRule postingRule,
-		long memberCount, long openRequests, BoostRule boostRule) {
+		long memberCount, BoostRule boostRule) {
 
 	/**
 	 * Help before you post: the first {@code freePosts} requests are free; after that,
 	 * {@code helpsToPost} helps given in the last {@code windowHours} hours.
 	 */
 	public record PostingRule(int freePosts, int helpsToPost, int windowHours) {
+
+		/**
+		 * Whether a member who already posted {@code posted} requests here must help
+		 * first.
+		 */
+		public boolean asksHelpAfter(long posted) {
+			return this.helpsToPost > 0 && posted >= this.freePosts;
+		}
+
+		/** The helps counted are those confirmed in this window up to now. */
+		public Duration window() {
+			return Duration.ofHours(this.windowHours);
+		}
+
+		/** How many more helps are needed, given those confirmed in the window. */
+		public long helpsMissing(long helpedInWindow) {
+			return Math.max(0, this.helpsToPost - helpedInWindow);
+		}
+
 	}
 
 	/**

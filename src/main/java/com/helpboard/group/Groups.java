@@ -17,7 +17,6 @@ import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.LocalizedText;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -36,19 +35,15 @@ public class Groups {
 
 	private final Accounts accounts;
 
-	private final ObjectProvider<GroupActivity> activity;
-
 	private final Clock clock;
 
 	private final int minStandingToCreate;
 
-	Groups(GroupRepository groups, MembershipRepository memberships, Accounts accounts,
-			ObjectProvider<GroupActivity> activity, Clock clock,
+	Groups(GroupRepository groups, MembershipRepository memberships, Accounts accounts, Clock clock,
 			@Value("${helpboard.group.create-min-standing:5}") int minStandingToCreate) {
 		this.groups = groups;
 		this.memberships = memberships;
 		this.accounts = accounts;
-		this.activity = activity;
 		this.clock = clock;
 		this.minStandingToCreate = minStandingToCreate;
 	}
@@ -57,20 +52,17 @@ public class Groups {
 	public List<GroupView> listVisibleTo(Long memberId) {
 		Set<Long> mine = (memberId != null) ? new HashSet<>(this.memberships.groupIdsOf(memberId)) : Set.of();
 		Map<Long, Long> members = memberCounts();
-		Map<Long, Long> open = openRequests();
 		return this.groups.findAllByOrderByIdAsc()
 			.stream()
 			.filter((group) -> group.getVisibility() == Visibility.PUBLIC || mine.contains(group.getId()))
-			.map((group) -> view(group, members, open))
+			.map((group) -> view(group, members))
 			.toList();
 	}
 
 	public Optional<GroupView> find(String slug) {
 		return this.groups.findWithMemberCount(slug).stream().findFirst().map((row) -> {
 			TopicGroup group = (TopicGroup) row[0];
-			GroupActivity source = this.activity.getIfAvailable();
-			long open = (source != null) ? source.openRequestsIn(group.getId()) : 0;
-			return view(group, Map.of(group.getId(), (Long) row[1]), Map.of(group.getId(), open));
+			return view(group, Map.of(group.getId(), (Long) row[1]));
 		});
 	}
 
@@ -80,17 +72,16 @@ public class Groups {
 
 	/**
 	 * A group by id, for its name, visibility and rules: one statement, without the
-	 * member and open-request counts (0 here) that listings and {@link #find} fill in.
+	 * member count (0 here) that listings and {@link #find} fill in.
 	 */
 	public Optional<GroupView> findById(long id) {
-		return this.groups.findById(id).map((group) -> view(group, Map.of(), Map.of()));
+		return this.groups.findById(id).map((group) -> view(group, Map.of()));
 	}
 
 	public Map<Long, GroupView> byIds(Collection<Long> ids) {
-		Map<Long, Long> none = Map.of();
 		return this.groups.findAllById(ids)
 			.stream()
-			.collect(Collectors.toMap(TopicGroup::getId, (group) -> view(group, none, none)));
+			.collect(Collectors.toMap(TopicGroup::getId, (group) -> view(group, Map.of())));
 	}
 
 	public boolean isMember(long groupId, Long memberId) {
@@ -127,7 +118,7 @@ public class Groups {
 		return this.groups.findAllById(ids)
 			.stream()
 			.sorted(Comparator.comparing(TopicGroup::getId))
-			.map((group) -> view(group, Map.of(), Map.of()))
+			.map((group) -> view(group, Map.of()))
 			.toList();
 	}
 
@@ -252,26 +243,19 @@ public class Groups {
 			.collect(Collectors.toMap((row) -> (Long) row[0], (row) -> (Long) row[1]));
 	}
 
-	private Map<Long, Long> openRequests() {
-		GroupActivity source = this.activity.getIfAvailable();
-		return (source != null) ? source.openRequestsByGroup() : Map.of();
-	}
-
 	private GroupView view(TopicGroup group) {
 		long members = this.memberships.countByIdGroupId(group.getId());
-		GroupActivity source = this.activity.getIfAvailable();
-		long open = (source != null) ? source.openRequestsIn(group.getId()) : 0;
-		return view(group, Map.of(group.getId(), members), Map.of(group.getId(), open));
+		return view(group, Map.of(group.getId(), members));
 	}
 
-	private static GroupView view(TopicGroup group, Map<Long, Long> members, Map<Long, Long> open) {
+	private static GroupView view(TopicGroup group, Map<Long, Long> members) {
 		return new GroupView(group.getId(), group.getSlug(), new LocalizedText(group.getNameZh(), group.getNameEn()),
 				new LocalizedText(group.getDescriptionZh(), group.getDescriptionEn()),
 				new LocalizedText(group.getRulesZh(), group.getRulesEn()), group.getVisibility(), group.getOwnerId(),
 				group.getDefaultCampaign(), group.getMaxOpenPerMember(),
 				new GroupView.PostingRule(group.getFreePosts(), group.getHelpsToPost(), group.getHelpWindowHours()),
-				members.getOrDefault(group.getId(), 0L), open.getOrDefault(group.getId(), 0L), GroupView.BoostRule
-					.of(group.getBoostSlots(), group.getBoostPricePerHour(), group.getBoostHourChoices()));
+				members.getOrDefault(group.getId(), 0L), GroupView.BoostRule.of(group.getBoostSlots(),
+						group.getBoostPricePerHour(), group.getBoostHourChoices()));
 	}
 
 }

@@ -2,5 +2,5 @@
  * Topic groups, membership, invites and group rules. Its facade is
  * {@link com.helpboard.group.Groups}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Groups")
+@org.springframework.modulith.ApplicationModule(displayName = "Groups", allowedDependencies = { "account", "system" })
 package com.helpboard.group;

@@ -332,11 +332,6 @@ public class Helps {
 		return this.claims.countByAuthorIdAndStatus(memberId, ClaimStatus.CONFIRMED);
 	}
 
-	/** Helps the member gave that were confirmed after {@code since}. */
-	long confirmedSince(long memberId, Instant since) {
-		return this.claims.countConfirmedSince(memberId, since);
-	}
-
 	private List<ClaimView> views(List<Claim> list) {
 		Set<Long> helperIds = new HashSet<>();
 		list.forEach((claim) -> helperIds.add(claim.getHelperId()));

@@ -9,6 +9,7 @@ import com.helpboard.account.MemberPrincipal;
 import com.helpboard.group.GroupView;
 import com.helpboard.group.Groups;
 import com.helpboard.system.HelpBoardException;
+import com.helpboard.system.PageResponse;
 import com.helpboard.system.Paging;
 import com.helpboard.system.PlainText;
 import jakarta.validation.Valid;
@@ -44,6 +45,48 @@ class RequestApiController {
 	RequestApiController(Requests requests, Groups groups) {
 		this.requests = requests;
 		this.groups = groups;
+	}
+
+	record GroupJson(String slug, String name, String nameEn, String description, String descriptionEn,
+			String visibility, long memberCount, long openRequests) {
+
+		static GroupJson of(GroupCard card) {
+			GroupView group = card.group();
+			return new GroupJson(group.slug(), group.name().zh(), group.name().en(), group.description().zh(),
+					group.description().en(), group.visibility().name(), group.memberCount(), card.openRequests());
+		}
+
+	}
+
+	record GroupDetailJson(String slug, String name, String nameEn, String description, String descriptionEn,
+			String visibility, long memberCount, long openRequests, String rules, String rulesEn, int maxOpenPerMember,
+			String defaultCampaign) {
+	}
+
+	/** The groups the caller may see, with their open-request counts. */
+	@GetMapping("/groups")
+	PageResponse<GroupJson> groups(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal MemberPrincipal me) {
+		Paging.of(page, size);
+		List<GroupView> all = this.groups.listVisibleTo((me != null) ? me.id() : null);
+		int from = (int) Math.min((long) page * size, all.size());
+		int to = Math.min(from + size, all.size());
+		return new PageResponse<>(this.requests.cards(all.subList(from, to)).stream().map(GroupJson::of).toList(), page,
+				size, to < all.size());
+	}
+
+	@GetMapping("/groups/{slug}")
+	GroupDetailJson group(@PathVariable String slug, @AuthenticationPrincipal MemberPrincipal me) {
+		GroupView group = this.groups.get(slug);
+		if (!this.groups.canRead(group, (me != null) ? me.id() : null)) {
+			// a private group is not there for outsiders:
+			// the same answer as an unknown one
+			throw HelpBoardException.notFound("group.not-found");
+		}
+		return new GroupDetailJson(group.slug(), group.name().zh(), group.name().en(), group.description().zh(),
+				group.description().en(), group.visibility().name(), group.memberCount(),
+				this.requests.card(group).openRequests(), group.rules().zh(), group.rules().en(),
+				group.maxOpenPerMember(), group.defaultCampaign());
 	}
 
 	record RequestJson(long id, String group, String author, String platform, String campaign, String canonicalUrl,

@@ -60,11 +60,17 @@ class RequestController {
 		List<GroupView> visible = this.groups.listVisibleTo(id(me));
 		Map<Long, String> slugs = new LinkedHashMap<>();
 		visible.forEach((group) -> slugs.put(group.id(), group.slug()));
-		model.addAttribute("groups", visible);
+		model.addAttribute("groups", this.requests.cards(visible));
 		model.addAttribute("hottest", this.requests.hottest(slugs, 10));
 		model.addAttribute("campaigns", campaignsByCode());
 		model.addAttribute("now", this.clock.instant());
 		return "request/home";
+	}
+
+	@GetMapping("/g")
+	String groups(@AuthenticationPrincipal MemberPrincipal me, Model model) {
+		model.addAttribute("groups", this.requests.cards(this.groups.listVisibleTo(id(me))));
+		return "request/groups";
 	}
 
 	@GetMapping("/g/{slug}")
@@ -82,6 +88,7 @@ class RequestController {
 		model.addAttribute("rotation", view);
 		boolean member = this.groups.isMember(group.id(), id(me));
 		model.addAttribute("group", group);
+		model.addAttribute("openRequests", this.requests.card(group).openRequests());
 		model.addAttribute("member", member);
 		model.addAttribute("owner", this.groups.isOwner(group, id(me)));
 		model.addAttribute("campaigns", campaignsByCode());
@@ -148,7 +155,7 @@ class RequestController {
 
 	private String postPage(GroupView group, Model model, long memberId) {
 		model.addAttribute("group", group);
-		model.addAttribute("postingRefusal", this.requests.postingRefusal(memberId, group.id()).orElse(null));
+		model.addAttribute("postingRefusal", this.requests.postingRefusal(memberId, group).orElse(null));
 		model.addAttribute("campaignList", this.campaigns.all());
 		model.addAttribute("maxNote", Requests.MAX_NOTE);
 		return "request/post";

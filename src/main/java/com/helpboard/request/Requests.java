@@ -22,11 +22,11 @@ import com.helpboard.link.LinkParser;
 import com.helpboard.link.ParseResult;
 import com.helpboard.link.ParsedLink;
 import com.helpboard.link.Rejection;
+import com.helpboard.request.spi.HelpHistory;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.FieldRejection.Kind;
 import com.helpboard.system.HelpBoardException;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -66,9 +66,7 @@ public class Requests {
 
 	private final Accounts accounts;
 
-	private final ObjectProvider<PostingRule> postingRules;
-
-	private final ObjectProvider<ReciprocitySource> reciprocity;
+	private final HelpHistory helpHistory;
 
 	private final ApplicationEventPublisher events;
 
@@ -81,8 +79,8 @@ public class Requests {
 	private final LinkParser parser = new LinkParser();
 
 	Requests(HelpRequestRepository requests, RequestQueries queries, Campaigns campaigns, Groups groups,
-			Accounts accounts, ObjectProvider<PostingRule> postingRules, ObjectProvider<ReciprocitySource> reciprocity,
-			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
+			Accounts accounts, HelpHistory helpHistory, ApplicationEventPublisher events, Clock clock,
+			PlatformTransactionManager transactionManager) {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.readOnlyTransactions = new TransactionTemplate(transactionManager);
 		this.readOnlyTransactions.setReadOnly(true);
@@ -91,8 +89,7 @@ public class Requests {
 		this.campaigns = campaigns;
 		this.groups = groups;
 		this.accounts = accounts;
-		this.postingRules = postingRules;
-		this.reciprocity = reciprocity;
+		this.helpHistory = helpHistory;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -210,7 +207,7 @@ public class Requests {
 		if (this.requests.countOpenByAuthor(group.id(), memberId, now) >= group.maxOpenPerMember()) {
 			throw HelpBoardException.forbidden("request.post.limit", group.maxOpenPerMember());
 		}
-		postingRefusal(memberId, group.id()).ifPresent((refusal) -> {
+		postingRefusal(memberId, group).ifPresent((refusal) -> {
 			throw refusal;
 		});
 	}
@@ -223,16 +220,20 @@ public class Requests {
 		return (form.note() == null || form.note().isBlank()) ? null : form.note().strip();
 	}
 
-	/** Why the member may not post into the group now, if a posting rule says so. */
-	public Optional<HelpBoardException> postingRefusal(long memberId, long groupId) {
-		return this.postingRules.orderedStream()
-			.map((rule) -> rule.check(memberId, groupId))
-			.flatMap(Optional::stream)
-			.findFirst();
-	}
-
-	public long countPostedBy(long memberId, long groupId) {
-		return this.requests.countByAuthorIdAndGroupId(memberId, groupId);
+	/**
+	 * Why the member may not post into the group now, if its posting rule (help before
+	 * you post) says so: past the free posts, too few of their helps were confirmed in
+	 * the rule's window.
+	 */
+	public Optional<HelpBoardException> postingRefusal(long memberId, GroupView group) {
+		GroupView.PostingRule rule = group.postingRule();
+		if (!rule.asksHelpAfter(this.requests.countByAuthorIdAndGroupId(memberId, group.id()))) {
+			return Optional.empty();
+		}
+		long missing = rule
+			.helpsMissing(this.helpHistory.helpsGivenSince(memberId, this.clock.instant().minus(rule.window())));
+		return (missing == 0) ? Optional.empty() : Optional
+			.of(HelpBoardException.forbidden("help.post-rule.missing", missing, rule.windowHours(), rule.freePosts()));
 	}
 
 	private ParsedLink parse(String input, byte[] qrImage) {
@@ -385,14 +386,17 @@ public class Requests {
 		return new org.springframework.data.domain.SliceImpl<>(rows, page, slice.hasNext());
 	}
 
-	public long openRequestsIn(long groupId) {
-		return this.requests.countOpenInGroup(groupId, this.clock.instant());
+	/** The group with its open-request count: one statement. */
+	GroupCard card(GroupView group) {
+		return new GroupCard(group, this.requests.countOpenInGroup(group.id(), this.clock.instant()));
 	}
 
-	public Map<Long, Long> openRequestsByGroup() {
-		return this.requests.countOpenByGroup(this.clock.instant())
+	/** The groups, in their order, with their open-request counts: one statement. */
+	List<GroupCard> cards(List<GroupView> groups) {
+		Map<Long, Long> open = this.requests.countOpenByGroup(this.clock.instant())
 			.stream()
 			.collect(Collectors.toMap((row) -> (Long) row[0], (row) -> (Long) row[1]));
+		return groups.stream().map((group) -> new GroupCard(group, open.getOrDefault(group.id(), 0L))).toList();
 	}
 
 	@Transactional
@@ -472,17 +476,15 @@ public class Requests {
 	}
 
 	private Map<Long, Reciprocity> reciprocityOf(Set<Long> authorIds) {
-		ReciprocitySource source = this.reciprocity.getIfAvailable();
-		return (source == null || authorIds.isEmpty()) ? Map.of() : source.of(authorIds);
+		return authorIds.isEmpty() ? Map.of() : this.helpHistory.reciprocity(authorIds);
 	}
 
 	private List<RequestView> withReciprocity(List<RequestView> rows) {
-		ReciprocitySource source = this.reciprocity.getIfAvailable();
-		if (source == null || rows.isEmpty()) {
+		if (rows.isEmpty()) {
 			return rows;
 		}
-		Map<Long, Reciprocity> byAuthor = source
-			.of(rows.stream().map(RequestView::authorId).collect(Collectors.toSet()));
+		Map<Long, Reciprocity> byAuthor = this.helpHistory
+			.reciprocity(rows.stream().map(RequestView::authorId).collect(Collectors.toSet()));
 		return rows.stream()
 			.map((r) -> r.withReciprocity(byAuthor.getOrDefault(r.authorId(), Reciprocity.NONE)))
 			.toList();

@@ -3,5 +3,5 @@
  * i18n, the clock and scheduling configuration. The root package is its API; sub-packages
  * are internal.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "System")
+@org.springframework.modulith.ApplicationModule(displayName = "System", allowedDependencies = {})
 package com.helpboard.system;

@@ -1,0 +1,31 @@
+package com.helpboard.profile;
+
+import com.helpboard.account.Accounts;
+import com.helpboard.account.MemberPrincipal;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The member's own page; its forms (tokens, password) post to the account module. */
+@Controller
+class ProfileController {
+
+	private final Profiles profiles;
+
+	private final Accounts accounts;
+
+	ProfileController(Profiles profiles, Accounts accounts) {
+		this.profiles = profiles;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/me")
+	String profile(@AuthenticationPrincipal MemberPrincipal me, Model model) {
+		model.addAttribute("profile", this.profiles.of(me.id()));
+		model.addAttribute("tokens", this.accounts.tokens(me.id()));
+		return "profile/profile";
+	}
+
+}
