@@ -16,17 +16,27 @@ import com.helpboard.account.MemberSummary;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.LocalizedText;
+import com.helpboard.system.PlainText;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.Range;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /** The group module's facade: listing, membership, invites, creation. */
 @Service
+@Validated
 @Transactional(readOnly = true)
 public class Groups {
+
+	static final int MAX_DESCRIPTION = 500;
+
+	static final int MAX_RULES = 2000;
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,46})[a-z0-9]");
 
@@ -171,7 +181,7 @@ public class Groups {
 	 * Creates a group owned by the member, who needs enough standing (or to be an admin).
 	 */
 	@Transactional
-	public GroupView create(long memberId, NewGroup form) {
+	public GroupView create(long memberId, @Valid NewGroup form) {
 		MemberSummary member = this.accounts.findById(memberId)
 			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
 		if (!member.admin() && member.standing() < this.minStandingToCreate) {
@@ -213,19 +223,15 @@ public class Groups {
 	}
 
 	@Transactional
-	public void updateRules(String slug, long memberId, String description, String rules, int maxOpenPerMember) {
-		if (maxOpenPerMember < 1 || maxOpenPerMember > 50) {
-			throw new FieldRejection("maxOpenPerMember", "group.max-open.invalid");
-		}
+	public void updateRules(String slug, long memberId,
+			@Size(max = MAX_DESCRIPTION, message = "{text.max-length}") @PlainText(multiline = true) String description,
+			@Size(max = MAX_RULES, message = "{text.max-length}") @PlainText(multiline = true) String rules,
+			@Range(min = 1, max = 50, message = "{group.max-open.invalid}") int maxOpenPerMember) {
 		owned(slug, memberId).updateRules(blankToEmpty(description), blankToEmpty(rules), maxOpenPerMember);
 	}
 
 	@Transactional
-	public void updatePostingRule(String slug, long memberId, GroupView.PostingRule rule) {
-		if (rule.freePosts() < 0 || rule.freePosts() > 100 || rule.helpsToPost() < 0 || rule.helpsToPost() > 50
-				|| rule.windowHours() < 1 || rule.windowHours() > 720) {
-			throw new FieldRejection("helpsToPost", "group.posting-rule.invalid");
-		}
+	public void updatePostingRule(String slug, long memberId, @Valid GroupView.PostingRule rule) {
 		owned(slug, memberId).updatePostingRule(rule.freePosts(), rule.helpsToPost(), rule.windowHours());
 	}
 

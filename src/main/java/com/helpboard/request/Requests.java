@@ -25,6 +25,7 @@ import com.helpboard.link.Rejection;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.FieldRejection.Kind;
 import com.helpboard.system.HelpBoardException;
+import jakarta.validation.Valid;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,9 +39,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.annotation.Validated;
 
 /** The request module's facade: post, read, withdraw, progress, expiry. */
 @Service
+@Validated
 @Transactional(readOnly = true)
 public class Requests {
 
@@ -107,7 +110,7 @@ public class Requests {
 	 * transaction locks the member, checks the limits again, exactly, and inserts.
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
-	public RequestView post(long memberId, String groupSlug, NewRequest form, byte[] qrImage) {
+	public RequestView post(long memberId, String groupSlug, @Valid NewRequest form, byte[] qrImage) {
 		GroupView checked = this.readOnlyTransactions.execute((status) -> precheck(memberId, groupSlug, form));
 		ParsedLink link = parse(form.input(), qrImage);
 		try {
@@ -122,22 +125,15 @@ public class Requests {
 	}
 
 	/**
-	 * What can be refused without the link: the group, membership, the form's own fields,
-	 * the open-request limit and the posting rules. The deciding transaction checks the
-	 * limits again under the member's lock; this early look only saves the work.
+	 * What can be refused without the link: the group, membership, the expiry no campaign
+	 * allows, the open-request limit and the posting rules. The deciding transaction
+	 * checks the limits again under the member's lock; this early look only saves the
+	 * work.
 	 */
 	private GroupView precheck(long memberId, String groupSlug, NewRequest form) {
 		GroupView group = this.groups.get(groupSlug);
 		if (!this.groups.isMember(group.id(), memberId)) {
 			throw HelpBoardException.forbidden("request.post.not-member");
-		}
-		int helpsNeeded = helpsNeeded(form);
-		if (helpsNeeded < 1 || helpsNeeded > MAX_HELPS) {
-			throw new FieldRejection("helpsNeeded", "request.helps.invalid", MAX_HELPS);
-		}
-		String note = note(form);
-		if (note != null && note.length() > MAX_NOTE) {
-			throw new FieldRejection("note", "request.note.invalid", MAX_NOTE);
 		}
 		Instant now = this.clock.instant();
 		Optional<Campaign> named = Optional.empty();
