@@ -22,7 +22,7 @@ import jakarta.validation.constraints.Size;
 import org.hibernate.validator.constraints.Range;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
 @Service
 @Validated
 @Transactional(readOnly = true)
+@EnableConfigurationProperties(GroupSettings.class)
 public class Groups {
 
 	static final int MAX_DESCRIPTION = 500;
@@ -53,14 +54,13 @@ public class Groups {
 	private final int minStandingToCreate;
 
 	Groups(GroupRepository groups, MembershipRepository memberships, Accounts accounts,
-			ObjectProvider<GroupActivity> activity, Clock clock,
-			@Value("${helpboard.group.create-min-standing:5}") int minStandingToCreate) {
+			ObjectProvider<GroupActivity> activity, Clock clock, GroupSettings settings) {
 		this.groups = groups;
 		this.memberships = memberships;
 		this.accounts = accounts;
 		this.activity = activity;
 		this.clock = clock;
-		this.minStandingToCreate = minStandingToCreate;
+		this.minStandingToCreate = settings.createMinStanding();
 	}
 
 	/** Public groups, plus the private ones the member belongs to. */
