@@ -3,4 +3,5 @@
  * zero. Its facade is {@link com.helpboard.credit.Credits}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Credits")
+@org.jspecify.annotations.NullMarked
 package com.helpboard.credit;

@@ -5,11 +5,12 @@ import java.util.List;
 
 import com.helpboard.system.LocalizedText;
 import org.hibernate.validator.constraints.Range;
+import org.jspecify.annotations.Nullable;
 
 /** A topic group as other modules and pages see it. */
 public record GroupView(long id, String slug, LocalizedText name, LocalizedText description, LocalizedText rules,
-		Visibility visibility, Long ownerId, String defaultCampaign, int maxOpenPerMember, PostingRule postingRule,
-		long memberCount, long openRequests, BoostRule boostRule) {
+		Visibility visibility, @Nullable Long ownerId, @Nullable String defaultCampaign, int maxOpenPerMember,
+		PostingRule postingRule, long memberCount, long openRequests, BoostRule boostRule) {
 
 	/**
 	 * Help before you post: the first {@code freePosts} requests are free; after that,

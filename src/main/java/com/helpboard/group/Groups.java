@@ -21,6 +21,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.hibernate.validator.constraints.Range;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -64,7 +65,7 @@ public class Groups {
 	}
 
 	/** Public groups, plus the private ones the member belongs to. */
-	public List<GroupView> listVisibleTo(Long memberId) {
+	public List<GroupView> listVisibleTo(@Nullable Long memberId) {
 		Set<Long> mine = (memberId != null) ? new HashSet<>(this.memberships.groupIdsOf(memberId)) : Set.of();
 		Map<Long, Long> members = memberCounts();
 		Map<Long, Long> open = openRequests();
@@ -103,11 +104,11 @@ public class Groups {
 			.collect(Collectors.toMap(TopicGroup::getId, (group) -> view(group, none, none)));
 	}
 
-	public boolean isMember(long groupId, Long memberId) {
+	public boolean isMember(long groupId, @Nullable Long memberId) {
 		return memberId != null && this.memberships.existsById(new GroupMembership.Key(groupId, memberId));
 	}
 
-	public Optional<GroupRole> role(long groupId, Long memberId) {
+	public Optional<GroupRole> role(long groupId, @Nullable Long memberId) {
 		if (memberId == null) {
 			return Optional.empty();
 		}
@@ -115,7 +116,7 @@ public class Groups {
 	}
 
 	/** Whether the member may read the group's requests: public, or a member of it. */
-	public boolean canRead(GroupView group, Long memberId) {
+	public boolean canRead(GroupView group, @Nullable Long memberId) {
 		return !group.isPrivate() || isMember(group.id(), memberId);
 	}
 
@@ -123,7 +124,7 @@ public class Groups {
 	 * Whether the group's page may be shown: to whoever may read it, and to a non-member
 	 * holding a private group's current invite code (its invite link), who may join.
 	 */
-	public boolean canView(GroupView group, Long memberId, String inviteCode) {
+	public boolean canView(GroupView group, @Nullable Long memberId, @Nullable String inviteCode) {
 		return canRead(group, memberId) || (inviteCode != null && !inviteCode.isBlank()
 				&& this.groups.findById(group.id()).map((found) -> found.admits(inviteCode)).orElse(false));
 	}
@@ -235,7 +236,7 @@ public class Groups {
 		owned(slug, memberId).updatePostingRule(rule.freePosts(), rule.helpsToPost(), rule.windowHours());
 	}
 
-	public boolean isOwner(GroupView group, Long memberId) {
+	public boolean isOwner(GroupView group, @Nullable Long memberId) {
 		return memberId != null && group.ownerId() != null && group.ownerId().equals(memberId);
 	}
 

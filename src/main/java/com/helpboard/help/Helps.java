@@ -23,6 +23,7 @@ import com.helpboard.system.ChinaTime;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.LimitReached;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -240,7 +241,7 @@ public class Helps {
 	 * not claimed by them, of a campaign whose daily cap they have not used up and, once
 	 * they are no longer a new user, not a new-user-only one.
 	 */
-	public Optional<RequestView> next(long helperId, Long groupId, Collection<Long> skip) {
+	public Optional<RequestView> next(long helperId, @Nullable Long groupId, Collection<Long> skip) {
 		List<Long> groupIds = (groupId != null) ? List.of(groupId) : this.groups.groupIdsOf(helperId);
 		if (groupIds.isEmpty()) {
 			return Optional.empty();

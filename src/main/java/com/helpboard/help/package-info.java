@@ -3,4 +3,5 @@
  * campaigns' helper daily caps. Its facade is {@link com.helpboard.help.Helps}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Help")
+@org.jspecify.annotations.NullMarked
 package com.helpboard.help;

@@ -4,4 +4,5 @@
  * {@link com.helpboard.link.Rejection}, and renders QR codes. Plain Java, no Spring; the
  * public types in this package are the module's API.
  */
+@org.jspecify.annotations.NullMarked
 package com.helpboard.link;

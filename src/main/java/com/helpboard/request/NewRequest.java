@@ -3,6 +3,7 @@ package com.helpboard.request;
 import com.helpboard.system.PlainText;
 import jakarta.validation.constraints.Size;
 import org.hibernate.validator.constraints.Range;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a member posts: whatever they pasted, and the choices of the form. The same
@@ -10,10 +11,12 @@ import org.hibernate.validator.constraints.Range;
  * {@link Requests#post}; the expiry is checked against the campaign, which the facade
  * knows.
  */
-public record NewRequest(@Size(max = 10_000, message = "{text.max-length}") @PlainText(multiline = true) String input,
-		@Size(max = 64, message = "{text.max-length}") @PlainText String campaign,
-		@Range(min = 1, max = Requests.MAX_HELPS, message = "{request.helps.invalid}") Integer helpsNeeded,
-		@Size(max = Requests.MAX_NOTE, message = "{request.note.invalid}") @PlainText(multiline = true) String note,
-		Integer expiresInHours) {
+public record NewRequest(
+		@Size(max = 10_000, message = "{text.max-length}") @PlainText(multiline = true) @Nullable String input,
+		@Size(max = 64, message = "{text.max-length}") @PlainText @Nullable String campaign,
+		@Range(min = 1, max = Requests.MAX_HELPS, message = "{request.helps.invalid}") @Nullable Integer helpsNeeded,
+		@Size(max = Requests.MAX_NOTE,
+				message = "{request.note.invalid}") @PlainText(multiline = true) @Nullable String note,
+		@Nullable Integer expiresInHours) {
 
 }

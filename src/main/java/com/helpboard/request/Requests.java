@@ -27,6 +27,7 @@ import com.helpboard.system.FieldRejection.Kind;
 import com.helpboard.system.HelpBoardException;
 import jakarta.validation.Valid;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -110,7 +111,7 @@ public class Requests {
 	 * transaction locks the member, checks the limits again, exactly, and inserts.
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
-	public RequestView post(long memberId, String groupSlug, @Valid NewRequest form, byte[] qrImage) {
+	public RequestView post(long memberId, String groupSlug, @Valid NewRequest form, byte @Nullable [] qrImage) {
 		GroupView checked = this.readOnlyTransactions.execute((status) -> precheck(memberId, groupSlug, form));
 		ParsedLink link = parse(form.input(), qrImage);
 		try {
@@ -288,7 +289,7 @@ public class Requests {
 		return key;
 	}
 
-	public RequestView get(long id, Long viewerId) {
+	public RequestView get(long id, @Nullable Long viewerId) {
 		HelpRequest request = this.requests.findById(id)
 			.orElseThrow(() -> HelpBoardException.notFound("request.not-found"));
 		GroupView group = this.groups.findById(request.getGroupId())
@@ -339,7 +340,8 @@ public class Requests {
 	 * A page of the group's feed: boosted first, then the fair order of the given
 	 * rotation (see {@link FairOrder}); a fixed three statements whatever the page size.
 	 */
-	public Slice<RequestView> feed(GroupView group, String campaign, Long hideHelpedBy, Long rotation, Pageable page) {
+	public Slice<RequestView> feed(GroupView group, @Nullable String campaign, @Nullable Long hideHelpedBy,
+			@Nullable Long rotation, Pageable page) {
 		Instant now = this.clock.instant();
 		List<FairOrder.Candidate> candidates = this.queries.feedCandidates(group.id(), campaign, hideHelpedBy, now);
 		Map<Long, Reciprocity> reciprocity = reciprocityOf(

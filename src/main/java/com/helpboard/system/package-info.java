@@ -4,4 +4,5 @@
  * are internal.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "System")
+@org.jspecify.annotations.NullMarked
 package com.helpboard.system;
