@@ -3,4 +3,5 @@
  * is {@link com.helpboard.account.Accounts}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = { "system" })
+@org.jspecify.annotations.NullMarked
 package com.helpboard.account;

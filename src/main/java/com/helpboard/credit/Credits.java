@@ -11,7 +11,7 @@ import java.util.Optional;
 import com.helpboard.system.ChinaTime;
 import com.helpboard.system.HelpBoardException;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -32,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@EnableConfigurationProperties(CreditSettings.class)
 public class Credits {
 
 	/** The daily earning cap counts days as people in China do. */
@@ -51,12 +52,11 @@ public class Credits {
 
 	private final long dailyEarnCap;
 
-	Credits(CreditAccountRepository accounts, LedgerEntryRepository entries, Clock clock,
-			@Value("${helpboard.credit.daily-earn-cap:20}") long dailyEarnCap) {
+	Credits(CreditAccountRepository accounts, LedgerEntryRepository entries, Clock clock, CreditSettings settings) {
 		this.accounts = accounts;
 		this.entries = entries;
 		this.clock = clock;
-		this.dailyEarnCap = dailyEarnCap;
+		this.dailyEarnCap = settings.dailyEarnCap();
 	}
 
 	/**

@@ -2,7 +2,6 @@ package com.helpboard.credit;
 
 import com.helpboard.help.ClaimConfirmed;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +17,9 @@ class HelpRewards {
 
 	private final long creditsPerHelp;
 
-	HelpRewards(Credits credits, @Value("${helpboard.credit.per-help:1}") long creditsPerHelp) {
+	HelpRewards(Credits credits, CreditSettings settings) {
 		this.credits = credits;
-		this.creditsPerHelp = creditsPerHelp;
+		this.creditsPerHelp = settings.perHelp();
 	}
 
 	@ApplicationModuleListener

@@ -4,4 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Credits",
 		allowedDependencies = { "account", "group", "help", "request", "system" })
+@org.jspecify.annotations.NullMarked
 package com.helpboard.credit;

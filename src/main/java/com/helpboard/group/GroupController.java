@@ -4,12 +4,10 @@ import com.helpboard.account.MemberPrincipal;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.NotFound;
+import com.helpboard.system.Violations;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -70,8 +68,11 @@ class GroupController {
 		return "redirect:/g/" + slug;
 	}
 
-	record GroupForm(@NotBlank @Size(max = 48) String slug, @NotBlank @Size(max = 64) String name,
-			@Size(max = 500) String description, @Size(max = 2000) String rules, @NotNull Visibility visibility) {
+	/**
+	 * The page's {@link NewGroup}: a visibility must be chosen; the rest is the
+	 * command's.
+	 */
+	record GroupForm(String slug, String name, String description, String rules, @NotNull Visibility visibility) {
 	}
 
 	@GetMapping("/groups/new")
@@ -96,14 +97,20 @@ class GroupController {
 			result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), ex.messageKey());
 			return "group/new";
 		}
+		catch (ConstraintViolationException ex) {
+			Violations.rejectInto(ex, result);
+			return "group/new";
+		}
 		catch (HelpBoardException ex) {
 			model.addAttribute("refusal", ex);
 			return "group/new";
 		}
 	}
 
-	record RulesForm(@Size(max = 500) String description, @Size(max = 2000) String rules,
-			@NotNull @Min(1) @Max(50) Integer maxOpenPerMember) {
+	/**
+	 * The constraints are those of {@link Groups#updateRules}; the number must be there.
+	 */
+	record RulesForm(String description, String rules, @NotNull Integer maxOpenPerMember) {
 	}
 
 	@GetMapping("/g/{slug}/settings")
@@ -123,14 +130,19 @@ class GroupController {
 	String saveSettings(@PathVariable String slug, @Valid @ModelAttribute("form") RulesForm form, BindingResult result,
 			@AuthenticationPrincipal MemberPrincipal me, Model model, RedirectAttributes redirect) {
 		GroupView group = this.groups.get(slug);
-		if (result.hasErrors()) {
-			model.addAttribute("group", group);
-			model.addAttribute("inviteCode", group.isPrivate() ? this.groups.inviteCode(slug, me.id()) : null);
-			return "group/settings";
+		if (!result.hasErrors()) {
+			try {
+				this.groups.updateRules(slug, me.id(), form.description(), form.rules(), form.maxOpenPerMember());
+				redirect.addFlashAttribute("flash", "group.settings.saved");
+				return "redirect:/g/" + slug + "/settings";
+			}
+			catch (ConstraintViolationException ex) {
+				Violations.rejectInto(ex, result);
+			}
 		}
-		this.groups.updateRules(slug, me.id(), form.description(), form.rules(), form.maxOpenPerMember());
-		redirect.addFlashAttribute("flash", "group.settings.saved");
-		return "redirect:/g/" + slug + "/settings";
+		model.addAttribute("group", group);
+		model.addAttribute("inviteCode", group.isPrivate() ? this.groups.inviteCode(slug, me.id()) : null);
+		return "group/settings";
 	}
 
 	@PostMapping("/g/{slug}/invite")

@@ -5,17 +5,21 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.helpboard.system.LocalizedText;
+import org.hibernate.validator.constraints.Range;
+import org.jspecify.annotations.Nullable;
 
 /** A topic group as other modules and pages see it. */
 public record GroupView(long id, String slug, LocalizedText name, LocalizedText description, LocalizedText rules,
-		Visibility visibility, Long ownerId, String defaultCampaign, int maxOpenPerMember, PostingRule postingRule,
-		long memberCount, BoostRule boostRule) {
+		Visibility visibility, @Nullable Long ownerId, @Nullable String defaultCampaign, int maxOpenPerMember,
+		PostingRule postingRule, long memberCount, BoostRule boostRule) {
 
 	/**
 	 * Help before you post: the first {@code freePosts} requests are free; after that,
 	 * {@code helpsToPost} helps given in the last {@code windowHours} hours.
 	 */
-	public record PostingRule(int freePosts, int helpsToPost, int windowHours) {
+	public record PostingRule(@Range(min = 0, max = 100, message = "{group.posting-rule.invalid}") int freePosts,
+			@Range(min = 0, max = 50, message = "{group.posting-rule.invalid}") int helpsToPost,
+			@Range(min = 1, max = 720, message = "{group.posting-rule.invalid}") int windowHours) {
 
 		/**
 		 * Whether a member who already posted {@code posted} requests here must help

@@ -16,16 +16,28 @@ import com.helpboard.account.MemberSummary;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.LocalizedText;
+import com.helpboard.system.PlainText;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.Range;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /** The group module's facade: listing, membership, invites, creation. */
 @Service
+@Validated
 @Transactional(readOnly = true)
+@EnableConfigurationProperties(GroupSettings.class)
 public class Groups {
+
+	static final int MAX_DESCRIPTION = 500;
+
+	static final int MAX_RULES = 2000;
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,46})[a-z0-9]");
 
@@ -40,16 +52,16 @@ public class Groups {
 	private final int minStandingToCreate;
 
 	Groups(GroupRepository groups, MembershipRepository memberships, Accounts accounts, Clock clock,
-			@Value("${helpboard.group.create-min-standing:5}") int minStandingToCreate) {
+			GroupSettings settings) {
 		this.groups = groups;
 		this.memberships = memberships;
 		this.accounts = accounts;
 		this.clock = clock;
-		this.minStandingToCreate = minStandingToCreate;
+		this.minStandingToCreate = settings.createMinStanding();
 	}
 
 	/** Public groups, plus the private ones the member belongs to. */
-	public List<GroupView> listVisibleTo(Long memberId) {
+	public List<GroupView> listVisibleTo(@Nullable Long memberId) {
 		Set<Long> mine = (memberId != null) ? new HashSet<>(this.memberships.groupIdsOf(memberId)) : Set.of();
 		Map<Long, Long> members = memberCounts();
 		return this.groups.findAllByOrderByIdAsc()
@@ -84,11 +96,11 @@ public class Groups {
 			.collect(Collectors.toMap(TopicGroup::getId, (group) -> view(group, Map.of())));
 	}
 
-	public boolean isMember(long groupId, Long memberId) {
+	public boolean isMember(long groupId, @Nullable Long memberId) {
 		return memberId != null && this.memberships.existsById(new GroupMembership.Key(groupId, memberId));
 	}
 
-	public Optional<GroupRole> role(long groupId, Long memberId) {
+	public Optional<GroupRole> role(long groupId, @Nullable Long memberId) {
 		if (memberId == null) {
 			return Optional.empty();
 		}
@@ -96,7 +108,7 @@ public class Groups {
 	}
 
 	/** Whether the member may read the group's requests: public, or a member of it. */
-	public boolean canRead(GroupView group, Long memberId) {
+	public boolean canRead(GroupView group, @Nullable Long memberId) {
 		return !group.isPrivate() || isMember(group.id(), memberId);
 	}
 
@@ -104,7 +116,7 @@ public class Groups {
 	 * Whether the group's page may be shown: to whoever may read it, and to a non-member
 	 * holding a private group's current invite code (its invite link), who may join.
 	 */
-	public boolean canView(GroupView group, Long memberId, String inviteCode) {
+	public boolean canView(GroupView group, @Nullable Long memberId, @Nullable String inviteCode) {
 		return canRead(group, memberId) || (inviteCode != null && !inviteCode.isBlank()
 				&& this.groups.findById(group.id()).map((found) -> found.admits(inviteCode)).orElse(false));
 	}
@@ -162,7 +174,7 @@ public class Groups {
 	 * Creates a group owned by the member, who needs enough standing (or to be an admin).
 	 */
 	@Transactional
-	public GroupView create(long memberId, NewGroup form) {
+	public GroupView create(long memberId, @Valid NewGroup form) {
 		MemberSummary member = this.accounts.findById(memberId)
 			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
 		if (!member.admin() && member.standing() < this.minStandingToCreate) {
@@ -204,23 +216,19 @@ public class Groups {
 	}
 
 	@Transactional
-	public void updateRules(String slug, long memberId, String description, String rules, int maxOpenPerMember) {
-		if (maxOpenPerMember < 1 || maxOpenPerMember > 50) {
-			throw new FieldRejection("maxOpenPerMember", "group.max-open.invalid");
-		}
+	public void updateRules(String slug, long memberId,
+			@Size(max = MAX_DESCRIPTION, message = "{text.max-length}") @PlainText(multiline = true) String description,
+			@Size(max = MAX_RULES, message = "{text.max-length}") @PlainText(multiline = true) String rules,
+			@Range(min = 1, max = 50, message = "{group.max-open.invalid}") int maxOpenPerMember) {
 		owned(slug, memberId).updateRules(blankToEmpty(description), blankToEmpty(rules), maxOpenPerMember);
 	}
 
 	@Transactional
-	public void updatePostingRule(String slug, long memberId, GroupView.PostingRule rule) {
-		if (rule.freePosts() < 0 || rule.freePosts() > 100 || rule.helpsToPost() < 0 || rule.helpsToPost() > 50
-				|| rule.windowHours() < 1 || rule.windowHours() > 720) {
-			throw new FieldRejection("helpsToPost", "group.posting-rule.invalid");
-		}
+	public void updatePostingRule(String slug, long memberId, @Valid GroupView.PostingRule rule) {
 		owned(slug, memberId).updatePostingRule(rule.freePosts(), rule.helpsToPost(), rule.windowHours());
 	}
 
-	public boolean isOwner(GroupView group, Long memberId) {
+	public boolean isOwner(GroupView group, @Nullable Long memberId) {
 		return memberId != null && group.ownerId() != null && group.ownerId().equals(memberId);
 	}
 

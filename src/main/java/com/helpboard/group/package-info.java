@@ -3,4 +3,5 @@
  * {@link com.helpboard.group.Groups}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Groups", allowedDependencies = { "account", "system" })
+@org.jspecify.annotations.NullMarked
 package com.helpboard.group;

@@ -23,7 +23,8 @@ import com.helpboard.system.ChinaTime;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.LimitReached;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
@@ -36,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The help module's facade: claim, confirm, reject, the queue and daily caps. */
 @Service
 @Transactional(readOnly = true)
+@EnableConfigurationProperties(HelpSettings.class)
 public class Helps {
 
 	/** A claim nobody answered confirms itself after this long. */
@@ -67,8 +69,7 @@ public class Helps {
 
 	Helps(ClaimRepository claims, HelpQueries queries, Requests requests, Campaigns campaigns, Groups groups,
 			Accounts accounts, ApplicationEventPublisher events, Clock clock,
-			PlatformTransactionManager transactionManager,
-			@Value("${helpboard.help.new-user-days:7}") int newUserDays) {
+			PlatformTransactionManager transactionManager, HelpSettings settings) {
 		this.claims = claims;
 		this.queries = queries;
 		this.requests = requests;
@@ -78,7 +79,7 @@ public class Helps {
 		this.events = events;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.newUserAge = Duration.ofDays(newUserDays);
+		this.newUserAge = settings.newUserAge();
 	}
 
 	/**
@@ -240,7 +241,7 @@ public class Helps {
 	 * not claimed by them, of a campaign whose daily cap they have not used up and, once
 	 * they are no longer a new user, not a new-user-only one.
 	 */
-	public Optional<RequestView> next(long helperId, Long groupId, Collection<Long> skip) {
+	public Optional<RequestView> next(long helperId, @Nullable Long groupId, Collection<Long> skip) {
 		List<Long> groupIds = (groupId != null) ? List.of(groupId) : this.groups.groupIdsOf(helperId);
 		if (groupIds.isEmpty()) {
 			return Optional.empty();

@@ -4,4 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Help",
 		allowedDependencies = { "account", "group", "request", "request::spi", "system" })
+@org.jspecify.annotations.NullMarked
 package com.helpboard.help;

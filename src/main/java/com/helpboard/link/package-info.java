@@ -5,4 +5,5 @@
  * public types in this package are the module's API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Links", allowedDependencies = {})
+@org.jspecify.annotations.NullMarked
 package com.helpboard.link;

@@ -5,4 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Profile",
 		allowedDependencies = { "account", "credit", "group", "help", "system" })
+@org.jspecify.annotations.NullMarked
 package com.helpboard.profile;

@@ -1,12 +1,10 @@
 package com.helpboard.request;
 
 import com.helpboard.system.FieldRejection;
+import com.helpboard.system.Violations;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,10 +25,12 @@ class CampaignAdminController {
 		this.campaigns = campaigns;
 	}
 
-	record CampaignForm(@NotBlank @Size(max = 64) String nameZh, @NotBlank @Size(max = 64) String nameEn,
-			@NotNull Campaign.TtlMode ttlMode, @NotNull @Min(1) @Max(168) Integer defaultTtlHours,
-			@NotNull @Min(1) @Max(168) Integer maxTtlHours, @NotNull @Min(1) @Max(1000) Integer helperDailyCap,
-			Boolean newUserOnly) {
+	/**
+	 * The page's {@link Campaigns.CampaignEdit}: the numbers must be there; the rest is
+	 * the edit's.
+	 */
+	record CampaignForm(String nameZh, String nameEn, Campaign.TtlMode ttlMode, @NotNull Integer defaultTtlHours,
+			@NotNull Integer maxTtlHours, @NotNull Integer helperDailyCap, Boolean newUserOnly) {
 
 		CampaignForm {
 			// an unticked checkbox sends nothing
@@ -67,6 +67,9 @@ class CampaignAdminController {
 			}
 			catch (FieldRejection ex) {
 				result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), ex.messageKey());
+			}
+			catch (ConstraintViolationException ex) {
+				Violations.rejectInto(ex, result);
 			}
 		}
 		model.addAttribute("campaign", campaign);

@@ -10,15 +10,24 @@ import com.helpboard.link.Platform;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.LocalizedText;
+import com.helpboard.system.PlainText;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.Range;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The campaign rules table. Read on every feed and post, so kept in memory for a short
  * while; an edit on this instance is seen at once, on others within the refresh time.
  */
 @Service
+@Validated
 public class Campaigns {
 
 	private static final Duration REFRESH = Duration.ofSeconds(30);
@@ -59,24 +68,27 @@ public class Campaigns {
 		return all().stream().filter((campaign) -> campaign.platform() == platform).toList();
 	}
 
-	public record CampaignEdit(String nameZh, String nameEn, Campaign.TtlMode ttlMode, int defaultTtlHours,
-			int maxTtlHours, int helperDailyCap, boolean newUserOnly) {
+	/**
+	 * An admin's edit of a campaign's rules. That the default expiry is at most the
+	 * maximum is checked by {@link #update}.
+	 */
+	public record CampaignEdit(
+			@NotBlank(message = "{campaign.name.invalid}") @Size(max = 64,
+					message = "{campaign.name.invalid}") @PlainText String nameZh,
+			@NotBlank(message = "{campaign.name.invalid}") @Size(max = 64,
+					message = "{campaign.name.invalid}") @PlainText String nameEn,
+			@NotNull(message = "{NotNull}") Campaign.TtlMode ttlMode,
+			@Min(value = 1, message = "{campaign.ttl.invalid}") int defaultTtlHours,
+			@Range(min = 1, max = 168, message = "{campaign.ttl.invalid}") int maxTtlHours,
+			@Range(min = 1, max = 1000, message = "{campaign.cap.invalid}") int helperDailyCap, boolean newUserOnly) {
 	}
 
 	@Transactional
-	public void update(String code, CampaignEdit edit) {
+	public void update(String code, @Valid CampaignEdit edit) {
 		CampaignType type = this.repository.findById(code)
 			.orElseThrow(() -> HelpBoardException.notFound("campaign.not-found"));
-		if (edit.nameZh() == null || edit.nameZh().isBlank() || edit.nameZh().length() > 64 || edit.nameEn() == null
-				|| edit.nameEn().isBlank() || edit.nameEn().length() > 64) {
-			throw new FieldRejection("nameZh", "campaign.name.invalid");
-		}
-		if (edit.maxTtlHours() < 1 || edit.maxTtlHours() > 168 || edit.defaultTtlHours() < 1
-				|| edit.defaultTtlHours() > edit.maxTtlHours()) {
+		if (edit.defaultTtlHours() > edit.maxTtlHours()) {
 			throw new FieldRejection("defaultTtlHours", "campaign.ttl.invalid");
-		}
-		if (edit.helperDailyCap() < 1 || edit.helperDailyCap() > 1000) {
-			throw new FieldRejection("helperDailyCap", "campaign.cap.invalid");
 		}
 		type.update(edit.nameZh().strip(), edit.nameEn().strip(), edit.ttlMode().name(), edit.defaultTtlHours(),
 				edit.maxTtlHours(), edit.helperDailyCap(), edit.newUserOnly());

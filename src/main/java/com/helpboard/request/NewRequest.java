@@ -1,6 +1,22 @@
 package com.helpboard.request;
 
-/** What a member posts: whatever they pasted, and the choices of the form. */
-public record NewRequest(String input, String campaign, Integer helpsNeeded, String note, Integer expiresInHours) {
+import com.helpboard.system.PlainText;
+import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.Range;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a member posts: whatever they pasted, and the choices of the form. The same
+ * constraints hold for the page form, the API body and a direct call of
+ * {@link Requests#post}; the expiry is checked against the campaign, which the facade
+ * knows.
+ */
+public record NewRequest(
+		@Size(max = 10_000, message = "{text.max-length}") @PlainText(multiline = true) @Nullable String input,
+		@Size(max = 64, message = "{text.max-length}") @PlainText @Nullable String campaign,
+		@Range(min = 1, max = Requests.MAX_HELPS, message = "{request.helps.invalid}") @Nullable Integer helpsNeeded,
+		@Size(max = Requests.MAX_NOTE,
+				message = "{request.note.invalid}") @PlainText(multiline = true) @Nullable String note,
+		@Nullable Integer expiresInHours) {
 
 }

@@ -11,10 +11,8 @@ import com.helpboard.group.Groups;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.PageResponse;
 import com.helpboard.system.Paging;
-import com.helpboard.system.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.data.domain.Slice;
 import org.springframework.http.HttpStatus;
@@ -121,9 +119,11 @@ class RequestApiController {
 		return new FeedPage(feed.getContent().stream().map(RequestJson::of).toList(), page, size, feed.hasNext(), view);
 	}
 
-	record PostBody(@NotNull @Size(max = 10_000) @PlainText(multiline = true) String input,
-			@Size(max = 64) @PlainText String campaign, Integer helpsNeeded,
-			@Size(max = 1000) @PlainText(multiline = true) String note, Integer expiresInHours) {
+	/**
+	 * The API's {@link NewRequest}: the link comes as text; the other constraints are the
+	 * command's.
+	 */
+	record PostBody(@NotNull String input, String campaign, Integer helpsNeeded, String note, Integer expiresInHours) {
 	}
 
 	@PostMapping(path = "/groups/{slug}/requests", consumes = MediaType.APPLICATION_JSON_VALUE)

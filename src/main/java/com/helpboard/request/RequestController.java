@@ -16,10 +16,9 @@ import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.NotAllowed;
 import com.helpboard.system.NotFound;
 import com.helpboard.system.Paging;
+import com.helpboard.system.Violations;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.data.domain.Slice;
 import org.springframework.http.CacheControl;
@@ -103,9 +102,12 @@ class RequestController {
 		return "request/group";
 	}
 
-	record PostForm(@Size(max = 10_000) String input, MultipartFile image, String campaign,
-			@Min(1) @Max(Requests.MAX_HELPS) Integer helpsNeeded, @Size(max = 1000) String note,
-			@Min(1) @Max(168) Integer expiresInHours) {
+	/**
+	 * The page's {@link NewRequest}, plus the QR image; its constraints are the
+	 * command's.
+	 */
+	record PostForm(String input, MultipartFile image, String campaign, Integer helpsNeeded, String note,
+			Integer expiresInHours) {
 	}
 
 	@GetMapping("/g/{slug}/post")
@@ -142,6 +144,10 @@ class RequestController {
 				return postPage(group, model, me.id());
 			}
 			result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), ex.messageKey());
+			return postPage(group, model, me.id());
+		}
+		catch (ConstraintViolationException ex) {
+			Violations.rejectInto(ex, result);
 			return postPage(group, model, me.id());
 		}
 		catch (NotFound ex) {

@@ -26,7 +26,9 @@ import com.helpboard.request.spi.HelpHistory;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.FieldRejection.Kind;
 import com.helpboard.system.HelpBoardException;
+import jakarta.validation.Valid;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -38,9 +40,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.annotation.Validated;
 
 /** The request module's facade: post, read, withdraw, progress, expiry. */
 @Service
+@Validated
 @Transactional(readOnly = true)
 public class Requests {
 
@@ -104,7 +108,7 @@ public class Requests {
 	 * transaction locks the member, checks the limits again, exactly, and inserts.
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
-	public RequestView post(long memberId, String groupSlug, NewRequest form, byte[] qrImage) {
+	public RequestView post(long memberId, String groupSlug, @Valid NewRequest form, byte @Nullable [] qrImage) {
 		GroupView checked = this.readOnlyTransactions.execute((status) -> precheck(memberId, groupSlug, form));
 		ParsedLink link = parse(form.input(), qrImage);
 		try {
@@ -119,22 +123,15 @@ public class Requests {
 	}
 
 	/**
-	 * What can be refused without the link: the group, membership, the form's own fields,
-	 * the open-request limit and the posting rules. The deciding transaction checks the
-	 * limits again under the member's lock; this early look only saves the work.
+	 * What can be refused without the link: the group, membership, the expiry no campaign
+	 * allows, the open-request limit and the posting rules. The deciding transaction
+	 * checks the limits again under the member's lock; this early look only saves the
+	 * work.
 	 */
 	private GroupView precheck(long memberId, String groupSlug, NewRequest form) {
 		GroupView group = this.groups.get(groupSlug);
 		if (!this.groups.isMember(group.id(), memberId)) {
 			throw HelpBoardException.forbidden("request.post.not-member");
-		}
-		int helpsNeeded = helpsNeeded(form);
-		if (helpsNeeded < 1 || helpsNeeded > MAX_HELPS) {
-			throw new FieldRejection("helpsNeeded", "request.helps.invalid", MAX_HELPS);
-		}
-		String note = note(form);
-		if (note != null && note.length() > MAX_NOTE) {
-			throw new FieldRejection("note", "request.note.invalid", MAX_NOTE);
 		}
 		Instant now = this.clock.instant();
 		Optional<Campaign> named = Optional.empty();
@@ -293,7 +290,7 @@ public class Requests {
 		return key;
 	}
 
-	public RequestView get(long id, Long viewerId) {
+	public RequestView get(long id, @Nullable Long viewerId) {
 		HelpRequest request = this.requests.findById(id)
 			.orElseThrow(() -> HelpBoardException.notFound("request.not-found"));
 		GroupView group = this.groups.findById(request.getGroupId())
@@ -344,7 +341,8 @@ public class Requests {
 	 * A page of the group's feed: boosted first, then the fair order of the given
 	 * rotation (see {@link FairOrder}); a fixed three statements whatever the page size.
 	 */
-	public Slice<RequestView> feed(GroupView group, String campaign, Long hideHelpedBy, Long rotation, Pageable page) {
+	public Slice<RequestView> feed(GroupView group, @Nullable String campaign, @Nullable Long hideHelpedBy,
+			@Nullable Long rotation, Pageable page) {
 		Instant now = this.clock.instant();
 		List<FairOrder.Candidate> candidates = this.queries.feedCandidates(group.id(), campaign, hideHelpedBy, now);
 		Map<Long, Reciprocity> reciprocity = reciprocityOf(

@@ -4,4 +4,5 @@
  * are internal.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "System", allowedDependencies = {})
+@org.jspecify.annotations.NullMarked
 package com.helpboard.system;

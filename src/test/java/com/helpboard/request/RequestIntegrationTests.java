@@ -25,6 +25,8 @@ import com.helpboard.support.IntegrationTest;
 import com.helpboard.support.StatementCounter;
 import com.helpboard.support.TestMembers;
 import com.helpboard.support.TestMembers.TestMember;
+import com.helpboard.system.Violations;
+import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -281,6 +284,35 @@ class RequestIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Only Pinduoduo (yangkeduo.com, pinduoduo.com)")));
 		assertThat(countRequests(eve.id())).isZero();
+	}
+
+	@Test
+	void theCommandsConstraintsHoldForTheApiThePageAndADirectCall() throws Exception {
+		TestMember grace = joined("grace", "kanjia");
+		this.mvc
+			.perform(post("/api/v1/groups/kanjia/requests").header("Authorization", grace.bearer())
+				.header("Accept-Language", "en")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"input\":\"https://p.pinduoduo.com/abcdEFGH\",\"helpsNeeded\":51}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("helpsNeeded"))
+			.andExpect(jsonPath("$.errors[0].message").value("Helps needed is 1–50."));
+		this.mvc
+			.perform(multipart("/g/kanjia/post").with(csrf())
+				.with(grace.session())
+				.header("Accept-Language", "en")
+				.param("input", "https://p.pinduoduo.com/abcdEFGH")
+				.param("helpsNeeded", "1")
+				.param("note", "n".repeat(Requests.MAX_NOTE + 1)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("A note is at most 280 characters.")));
+		assertThatExceptionOfType(ConstraintViolationException.class)
+			.isThrownBy(() -> this.requests.post(grace.id(), "kanjia",
+					new NewRequest("https://p.pinduoduo.com/abcdEFGH", null, 0, null, null), null))
+			.satisfies((ex) -> assertThat(ex.getConstraintViolations()).singleElement()
+				.satisfies((violation) -> assertThat(Violations.field(violation)).isEqualTo("helpsNeeded")));
+		assertThat(countRequests(grace.id())).isZero();
 	}
 
 	@Test

@@ -8,7 +8,7 @@ import com.helpboard.system.JobRun;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
  * deleted as they complete ({@code spring.modulith.events.completion-mode=delete}).
  */
 @Component
+@EnableConfigurationProperties(EventSettings.class)
 public class EventResubmissionJob {
 
 	private final IncompleteEventPublications incomplete;
@@ -29,10 +30,9 @@ public class EventResubmissionJob {
 
 	private final JobRun run;
 
-	EventResubmissionJob(IncompleteEventPublications incomplete,
-			@Value("${helpboard.events.resubmit-after:PT5M}") Duration olderThan, MeterRegistry meters) {
+	EventResubmissionJob(IncompleteEventPublications incomplete, EventSettings settings, MeterRegistry meters) {
 		this.incomplete = incomplete;
-		this.olderThan = olderThan;
+		this.olderThan = settings.resubmitAfter();
 		this.run = new JobRun("resubmit-events", meters);
 	}
 

@@ -8,7 +8,10 @@ import java.util.Map;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.LimitReached;
+import com.helpboard.system.Violations;
+import jakarta.validation.ConstraintViolationException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -21,7 +24,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.lang.Nullable;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -64,6 +66,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			problem.setProperty("retryAt", limit.retryAt().toString());
 		}
 		return ResponseEntity.status(status).headers(headers).body(problem);
+	}
+
+	/** A facade refused a command by its constraints: the same 400 as an invalid body. */
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<Object> invalid(ConstraintViolationException ex, WebRequest request) {
+		List<Map<String, String>> errors = Violations.of(ex)
+			.stream()
+			.map((violation) -> Map.of("field", Violations.field(violation), "message", violation.getMessage()))
+			.toList();
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST,
+				this.messages.getMessage("error.invalid", null, "Invalid input.", LocaleContextHolder.getLocale()),
+				request);
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	@ExceptionHandler({ org.springframework.transaction.CannotCreateTransactionException.class,

@@ -2,6 +2,7 @@ package com.helpboard.system.web;
 
 import com.helpboard.system.HelpBoardException;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolationException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -29,6 +30,17 @@ class PageExceptionHandler {
 		view.addObject("status", status);
 		view.addObject("messageKey", ex.messageKey());
 		view.addObject("messageArgs", ex.arguments());
+		return view;
+	}
+
+	/** A facade refused a command that no form showed beside its fields. */
+	@ExceptionHandler(ConstraintViolationException.class)
+	ModelAndView invalid(ConstraintViolationException ex, HttpServletResponse response) {
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		ModelAndView view = new ModelAndView("error/refused");
+		view.addObject("status", HttpStatus.BAD_REQUEST.value());
+		view.addObject("messageKey", "error.invalid");
+		view.addObject("messageArgs", new Object[0]);
 		return view;
 	}
 
