@@ -79,8 +79,23 @@ class Boost {
 		}
 	}
 
-	/** Marks a boost that never started as paid back; the ledger moves the credits. */
-	void refunded() {
+	/**
+	 * Ends it when its time is up or its request closed.
+	 * @return true when it ended now
+	 */
+	boolean endIfOver(Instant now, boolean requestOpen) {
+		if (isRunningAt(now) && requestOpen) {
+			return false;
+		}
+		end(now);
+		return true;
+	}
+
+	/**
+	 * Gives up its place in the queue for good: only a boost that never started is paid
+	 * back. The ledger moves the credits, under {@link #refundKey()}.
+	 */
+	void refund() {
 		require(BoostStatus.QUEUED);
 		this.status = BoostStatus.REFUNDED;
 	}
@@ -91,7 +106,16 @@ class Boost {
 	}
 
 	Instant endIfStartedAt(Instant start) {
-		return start.plus(Duration.ofHours(this.hours));
+		return start.plus(length());
+	}
+
+	/** Its place in its group's queue. */
+	BoostQueue.Waiting waiting() {
+		return new BoostQueue.Waiting(this.id, this.requestId, this.memberId, length());
+	}
+
+	private Duration length() {
+		return Duration.ofHours(this.hours);
 	}
 
 	private void require(BoostStatus expected) {

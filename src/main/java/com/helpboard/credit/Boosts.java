@@ -5,12 +5,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.helpboard.group.GroupView;
@@ -117,9 +116,10 @@ public class Boosts {
 		GroupView.BoostRule rule = rule(groupId);
 		Boost boost = this.boosts.save(new Boost(requestId, groupId, memberId, hours, rule.cost(hours), now));
 		this.credits.spend(memberId, boost.getCost(), boost.spendKey(), boost.reference());
-		// it joins the queue, and settling starts the queue's head while slots are free:
-		// it is active at once only when nobody waits ahead of it
-		settle(groupId, rule, now, false, List.of());
+		// it joins the queue, whose head takes the free slots: it is active at once only
+		// when nobody waits ahead of it. A purchase refunds nothing: it holds its buyer's
+		// account lock already, and the sweep or the listener refunds soon after
+		fillSlots(groupId, rule, now, List.of());
 		if (boost.getStatus() == BoostStatus.QUEUED) {
 			return boost.view(estimates(groupId, rule, now).get(boost.getId()));
 		}
@@ -170,7 +170,7 @@ public class Boosts {
 			try {
 				Integer done = this.transactions.execute((status) -> {
 					this.slots.lock(groupId);
-					return settle(groupId, rule(groupId), now(), true, List.of());
+					return sweep(groupId, rule(groupId), now(), List.of());
 				});
 				work += (done != null) ? done : 0;
 			}
@@ -198,60 +198,60 @@ public class Boosts {
 			return;
 		}
 		// all of its queued boosts, however far back in the queue
-		settle(groupId, rule(groupId), now(), true,
+		sweep(groupId, rule(groupId), now(),
 				this.boosts.findByRequestIdAndStatusOrderByIdAsc(requestId, BoostStatus.QUEUED));
 	}
 
 	/**
-	 * The group's slots put in order; the caller holds the group's lock. A sweep looks
-	 * through the queue for boosts of closed requests and refunds them, in member order
-	 * so that concurrent sweeps of other groups lock credit accounts in the same order. A
-	 * purchase only starts what free slots allow and refunds nothing: it holds its
-	 * buyer's account lock already, and the sweep or the listener refunds soon after.
+	 * Puts the group's slots in order and refunds every queued boost of a closed request;
+	 * the caller holds the group's lock.
+	 * @param ofClosedRequest queued boosts to refund, however far back they wait
+	 * @return how many boosts were ended, started or refunded
 	 */
-	private int settle(long groupId, GroupView.BoostRule rule, Instant now, boolean sweep, List<Boost> closedRequest) {
+	private int sweep(long groupId, GroupView.BoostRule rule, Instant now, List<Boost> ofClosedRequest) {
+		Settled settled = fillSlots(groupId, rule, now, ofClosedRequest);
+		settled.refunds().forEach(this::refund);
+		return settled.ended() + settled.started() + settled.refunds().size();
+	}
+
+	/**
+	 * Ends the group's boosts that are over, then gives the free slots to the oldest
+	 * queued boosts of open requests ({@link BoostQueue}); the caller holds the group's
+	 * lock.
+	 * @return what was done, and the queued boosts that should be refunded
+	 */
+	private Settled fillSlots(long groupId, GroupView.BoostRule rule, Instant now, List<Boost> ofClosedRequest) {
 		List<Boost> active = this.boosts.findByGroupIdAndStatusOrderByIdAsc(groupId, BoostStatus.ACTIVE,
 				Limit.unlimited());
 		List<Boost> queued = this.boosts.findByGroupIdAndStatusOrderByIdAsc(groupId, BoostStatus.QUEUED,
 				Limit.of(BATCH));
 		// every request these boosts are for, read at once rather than once per boost
 		Set<Long> open = openRequests(active, queued);
-		int work = 0;
+		int ended = 0;
 		for (Boost boost : active) {
-			if (!boost.isRunningAt(now) || !open.contains(boost.getRequestId())) {
-				boost.end(now);
+			if (boost.endIfOver(now, open.contains(boost.getRequestId()))) {
 				repin(boost.getRequestId(), now);
-				work++;
+				ended++;
 			}
 		}
-		int running = running(groupId, now);
-		Map<Long, Boost> closed = new HashMap<>();
-		closedRequest.forEach((boost) -> closed.put(boost.getId(), boost));
-		for (Boost boost : queued) {
-			if (!sweep && running >= rule.slots()) {
-				break;
-			}
-			if (closed.containsKey(boost.getId()) || !open.contains(boost.getRequestId())) {
-				closed.put(boost.getId(), boost);
-			}
-			else if (running < rule.slots()) {
-				if (start(boost, now)) {
-					running++;
-					work++;
-				}
-				else {
-					closed.put(boost.getId(), boost);
-				}
-			}
-		}
-		if (sweep) {
-			closed.values()
-				.stream()
-				.sorted(Comparator.comparing(Boost::getMemberId).thenComparing(Boost::getId))
-				.forEach(this::refund);
-			work += closed.size();
-		}
-		return work;
+		// by id, which is queue order
+		Map<Long, Boost> waiting = new TreeMap<>();
+		queued.forEach((boost) -> waiting.put(boost.getId(), boost));
+		Set<Long> closed = new HashSet<>();
+		ofClosedRequest.forEach((boost) -> {
+			waiting.put(boost.getId(), boost);
+			closed.add(boost.getId());
+		});
+		BoostQueue queue = new BoostQueue(rule.slots(), waiting.values().stream().map(Boost::waiting).toList());
+		BoostQueue.Turn turn = queue.take(running(groupId, now),
+				(boost) -> closed.contains(boost.boostId()) || !open.contains(boost.requestId()),
+				(boost) -> start(waiting.get(boost.boostId()), now));
+		return new Settled(ended, turn.started().size(),
+				turn.refunds().stream().map((boost) -> waiting.get(boost.boostId())).toList());
+	}
+
+	private record Settled(int ended, int started, List<Boost> refunds) {
+
 	}
 
 	/**
@@ -296,8 +296,8 @@ public class Boosts {
 	}
 
 	private void refund(Boost boost) {
+		boost.refund();
 		this.credits.refund(boost.getMemberId(), boost.getCost(), boost.refundKey(), boost.reference());
-		boost.refunded();
 	}
 
 	private int running(long groupId, Instant now) {
@@ -327,27 +327,18 @@ public class Boosts {
 	 * by {@value #ESTIMATE_DEPTH} places.
 	 */
 	private Map<Long, Instant> estimates(long groupId, GroupView.BoostRule rule, Instant now) {
-		PriorityQueue<Instant> slotEnds = new PriorityQueue<>();
-		for (Boost boost : this.boosts.findByGroupIdAndStatusOrderByIdAsc(groupId, BoostStatus.ACTIVE,
-				Limit.unlimited())) {
-			if (boost.isRunningAt(now)) {
-				slotEnds.add(boost.getEndsAt());
-			}
-		}
-		Map<Long, Instant> starts = new HashMap<>();
-		Instant earliest = now;
-		for (Boost boost : this.boosts.findByGroupIdAndStatusOrderByIdAsc(groupId, BoostStatus.QUEUED,
-				Limit.of(ESTIMATE_DEPTH))) {
-			while (slotEnds.size() >= rule.slots()) {
-				Instant freed = slotEnds.poll();
-				if (freed.isAfter(earliest)) {
-					earliest = freed;
-				}
-			}
-			starts.put(boost.getId(), earliest);
-			slotEnds.add(boost.endIfStartedAt(earliest));
-		}
-		return starts;
+		List<Instant> runningEnds = this.boosts
+			.findByGroupIdAndStatusOrderByIdAsc(groupId, BoostStatus.ACTIVE, Limit.unlimited())
+			.stream()
+			.filter((boost) -> boost.isRunningAt(now))
+			.map(Boost::getEndsAt)
+			.toList();
+		List<BoostQueue.Waiting> queue = this.boosts
+			.findByGroupIdAndStatusOrderByIdAsc(groupId, BoostStatus.QUEUED, Limit.of(ESTIMATE_DEPTH))
+			.stream()
+			.map(Boost::waiting)
+			.toList();
+		return new BoostQueue(rule.slots(), queue).estimatedStarts(runningEnds, now);
 	}
 
 	private GroupView.BoostRule rule(long groupId) {

@@ -1,7 +1,10 @@
 package com.helpboard.credit;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
+import com.helpboard.system.ChinaTime;
 import com.helpboard.system.HelpBoardException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +13,9 @@ import jakarta.persistence.Version;
 
 /**
  * A member's baseline: the balance all their ledger entries add up to, and what they
- * earned by helping today. Refuses to go below zero; the database refuses it too.
+ * earned by helping today. Every movement goes through one of its methods, which changes
+ * the balance and writes the {@link LedgerEntry} that says so (the caller stores it);
+ * none leaves the balance below zero, and the database refuses it too.
  */
 @Entity
 @Table(name = "credit_accounts")
@@ -36,39 +41,74 @@ class CreditAccount {
 	}
 
 	/**
-	 * Credits what is left of today's earning cap, at most {@code requested}.
-	 * @return the amount credited, 0 when the cap is used up
+	 * Credits confirmed help: what is left of today's cap (midnight to midnight, China
+	 * time), at most {@code requested}.
+	 * @return the entry, for less than asked when the cap cut it; empty when the cap is
+	 * used up, and then nothing changed
 	 */
-	long earn(long requested, long dailyCap, LocalDate today) {
+	Optional<LedgerEntry> earn(CreditAmount requested, CreditAmount dailyCap, String key, String reference,
+			Instant now) {
+		LocalDate today = ChinaTime.day(now);
 		if (!today.equals(this.earnedDay)) {
 			this.earnedDay = today;
 			this.earnedToday = 0;
 		}
-		long granted = Math.min(requested, Math.max(0, dailyCap - this.earnedToday));
-		this.earnedToday += granted;
-		this.balance = Math.addExact(this.balance, granted);
-		return granted;
+		CreditAmount granted = requested.min(dailyCap.minusAtMost(earnedToday()));
+		if (granted.isZero()) {
+			return Optional.empty();
+		}
+		this.earnedToday = earnedToday().plus(granted).value();
+		return Optional.of(credit(LedgerEntryKind.EARN, granted, key, reference, now));
 	}
 
-	/** Adds a signed amount; refuses a change that would leave the balance negative. */
-	void change(long amount) {
-		long after = Math.addExact(this.balance, amount);
-		if (after < 0) {
-			throw HelpBoardException.conflict("credit.insufficient", this.balance, -amount);
+	/** Pays for something bought; refuses ({@code credit.insufficient}) when short. */
+	LedgerEntry spend(CreditAmount price, String key, String reference, Instant now) {
+		return debit(LedgerEntryKind.SPEND, price, key, reference, now);
+	}
+
+	/** Gives back what was spent on something that did not happen. */
+	LedgerEntry refund(CreditAmount amount, String key, String reference, Instant now) {
+		return credit(LedgerEntryKind.REFUND, amount, key, reference, now);
+	}
+
+	/** A gift: signup grant, promotion. */
+	LedgerEntry grant(CreditAmount amount, String key, String reference, Instant now) {
+		return credit(LedgerEntryKind.GRANT, amount, key, reference, now);
+	}
+
+	/**
+	 * A moderator's correction either way; refuses ({@code credit.insufficient}) one that
+	 * would leave the balance below zero.
+	 */
+	LedgerEntry adjust(long signedAmount, String key, String reference, Instant now) {
+		CreditAmount size = CreditAmount.of(Math.absExact(signedAmount));
+		return (signedAmount < 0) ? debit(LedgerEntryKind.ADJUST, size, key, reference, now)
+				: credit(LedgerEntryKind.ADJUST, size, key, reference, now);
+	}
+
+	private LedgerEntry credit(LedgerEntryKind kind, CreditAmount amount, String key, String reference, Instant now) {
+		this.balance = balance().plus(amount).value();
+		return new LedgerEntry(this.memberId, amount.value(), kind, key, reference, this.balance, now);
+	}
+
+	private LedgerEntry debit(LedgerEntryKind kind, CreditAmount amount, String key, String reference, Instant now) {
+		if (!balance().covers(amount)) {
+			throw HelpBoardException.conflict("credit.insufficient", this.balance, amount.value());
 		}
-		this.balance = after;
+		this.balance = balance().minus(amount).value();
+		return new LedgerEntry(this.memberId, -amount.value(), kind, key, reference, this.balance, now);
 	}
 
 	long memberId() {
 		return this.memberId;
 	}
 
-	long balance() {
-		return this.balance;
+	CreditAmount balance() {
+		return CreditAmount.of(this.balance);
 	}
 
-	long earnedToday() {
-		return this.earnedToday;
+	CreditAmount earnedToday() {
+		return CreditAmount.of(this.earnedToday);
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import com.helpboard.system.ChinaTime;
 import com.helpboard.system.HelpBoardException;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,8 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(CreditSettings.class)
 public class Credits {
 
-	/** The daily earning cap counts days as people in China do. */
-
 	static final int KEY_MAX = 128;
 
 	static final int REFERENCE_MAX = 255;
@@ -50,13 +47,13 @@ public class Credits {
 
 	private final Clock clock;
 
-	private final long dailyEarnCap;
+	private final CreditAmount dailyEarnCap;
 
 	Credits(CreditAccountRepository accounts, LedgerEntryRepository entries, Clock clock, CreditSettings settings) {
 		this.accounts = accounts;
 		this.entries = entries;
 		this.clock = clock;
-		this.dailyEarnCap = settings.dailyEarnCap();
+		this.dailyEarnCap = CreditAmount.of(settings.dailyEarnCap());
 	}
 
 	/**
@@ -72,25 +69,33 @@ public class Credits {
 
 	/** As {@link #earn(long, long, String, String)}, at a given moment (for tests). */
 	Optional<LedgerEntryView> earn(long memberId, long amount, String idempotencyKey, String reference, Instant now) {
-		return record(memberId, LedgerEntryKind.EARN, amount, idempotencyKey, reference, now);
+		CreditAmount requested = positive(amount);
+		return record(new Movement(memberId, LedgerEntryKind.EARN, amount, idempotencyKey, reference), now,
+				(account, at) -> account.earn(requested, this.dailyEarnCap, idempotencyKey, reference, at));
 	}
 
 	/** Takes credits for something bought; 409 {@code credit.insufficient} when short. */
 	public LedgerEntryView spend(long memberId, long amount, String idempotencyKey, String reference) {
-		positive(amount);
-		return record(memberId, LedgerEntryKind.SPEND, -amount, idempotencyKey, reference, this.clock.instant())
+		CreditAmount price = positive(amount);
+		return record(new Movement(memberId, LedgerEntryKind.SPEND, -amount, idempotencyKey, reference),
+				this.clock.instant(), (account, at) -> Optional.of(account.spend(price, idempotencyKey, reference, at)))
 			.orElseThrow();
 	}
 
 	/** Gives back credits spent on something that did not happen. */
 	public LedgerEntryView refund(long memberId, long amount, String idempotencyKey, String reference) {
-		return record(memberId, LedgerEntryKind.REFUND, amount, idempotencyKey, reference, this.clock.instant())
+		CreditAmount refund = positive(amount);
+		return record(new Movement(memberId, LedgerEntryKind.REFUND, amount, idempotencyKey, reference),
+				this.clock.instant(),
+				(account, at) -> Optional.of(account.refund(refund, idempotencyKey, reference, at)))
 			.orElseThrow();
 	}
 
 	/** Gives credits (signup grant, promotion). */
 	public LedgerEntryView grant(long memberId, long amount, String idempotencyKey, String reference) {
-		return record(memberId, LedgerEntryKind.GRANT, amount, idempotencyKey, reference, this.clock.instant())
+		CreditAmount gift = positive(amount);
+		return record(new Movement(memberId, LedgerEntryKind.GRANT, amount, idempotencyKey, reference),
+				this.clock.instant(), (account, at) -> Optional.of(account.grant(gift, idempotencyKey, reference, at)))
 			.orElseThrow();
 	}
 
@@ -99,7 +104,12 @@ public class Credits {
 	 * would leave the balance below zero.
 	 */
 	public LedgerEntryView adjust(long memberId, long signedAmount, String idempotencyKey, String reference) {
-		return record(memberId, LedgerEntryKind.ADJUST, signedAmount, idempotencyKey, reference, this.clock.instant())
+		if (signedAmount == 0 || signedAmount < -AMOUNT_MAX || signedAmount > AMOUNT_MAX) {
+			throw HelpBoardException.badRequest("credit.amount.invalid");
+		}
+		return record(new Movement(memberId, LedgerEntryKind.ADJUST, signedAmount, idempotencyKey, reference),
+				this.clock.instant(),
+				(account, at) -> Optional.of(account.adjust(signedAmount, idempotencyKey, reference, at)))
 			.orElseThrow();
 	}
 
@@ -125,42 +135,35 @@ public class Credits {
 		return this.entries.findByMemberIdOrderByIdDesc(memberId, pageable).map(LedgerEntry::view);
 	}
 
-	private Optional<LedgerEntryView> record(long memberId, LedgerEntryKind kind, long amount, String key,
-			String reference, Instant at) {
+	/**
+	 * Runs one movement on the member's account, once per key: checks the key, locks the
+	 * account row, lets the account write its entry, stores it.
+	 */
+	private Optional<LedgerEntryView> record(Movement movement, Instant at, AccountChange change) {
 		// the database keeps microseconds; so does the entry returned the first time
 		Instant now = at.truncatedTo(ChronoUnit.MICROS);
-		if (!kind.allows(amount) || Math.abs(amount) > AMOUNT_MAX) {
-			throw HelpBoardException.badRequest("credit.amount.invalid");
-		}
+		String key = movement.key();
 		if (key == null || key.isBlank() || key.length() > KEY_MAX
-				|| (reference != null && reference.length() > REFERENCE_MAX)) {
+				|| (movement.reference() != null && movement.reference().length() > REFERENCE_MAX)) {
 			throw HelpBoardException.badRequest("credit.key.invalid", KEY_MAX, REFERENCE_MAX);
 		}
 		// a replay usually finds its entry here, without taking a lock
 		Optional<LedgerEntry> earlier = this.entries.findByIdempotencyKey(key);
 		if (earlier.isPresent()) {
-			return Optional.of(replayed(earlier.get(), memberId, kind, amount));
+			return Optional.of(replayed(earlier.get(), movement));
 		}
-		CreditAccount account = lockAccount(memberId);
+		CreditAccount account = lockAccount(movement.memberId());
 		// checked again under the lock: a concurrent duplicate has committed by now
 		earlier = this.entries.findByIdempotencyKey(key);
 		if (earlier.isPresent()) {
-			return Optional.of(replayed(earlier.get(), memberId, kind, amount));
+			return Optional.of(replayed(earlier.get(), movement));
 		}
-		long moved = amount;
-		if (kind == LedgerEntryKind.EARN) {
-			moved = account.earn(amount, this.dailyEarnCap, ChinaTime.day(now));
-			if (moved == 0) {
-				return Optional.empty();
-			}
-		}
-		else {
-			account.change(amount);
+		Optional<LedgerEntry> entry = change.apply(account, now);
+		if (entry.isEmpty()) {
+			return Optional.empty();
 		}
 		try {
-			LedgerEntry entry = this.entries
-				.save(new LedgerEntry(memberId, moved, kind, key, reference, account.balance(), now));
-			return Optional.of(entry.view());
+			return Optional.of(this.entries.save(entry.get()).view());
 		}
 		catch (DataIntegrityViolationException ex) {
 			// the same key for another member at the same moment: the unique key decided
@@ -168,8 +171,20 @@ public class Credits {
 		}
 	}
 
-	private static LedgerEntryView replayed(LedgerEntry entry, long memberId, LedgerEntryKind kind, long amount) {
-		if (!entry.isSameMovement(memberId, kind, amount)) {
+	/** What a caller asks for under a key, as the ledger would record it. */
+	private record Movement(long memberId, LedgerEntryKind kind, long signedAmount, String key, String reference) {
+
+	}
+
+	@FunctionalInterface
+	private interface AccountChange {
+
+		Optional<LedgerEntry> apply(CreditAccount account, Instant now);
+
+	}
+
+	private static LedgerEntryView replayed(LedgerEntry entry, Movement movement) {
+		if (!entry.isSameMovement(movement.memberId(), movement.kind(), movement.signedAmount())) {
 			throw HelpBoardException.conflict("credit.key.reused");
 		}
 		return entry.view();
@@ -188,10 +203,11 @@ public class Credits {
 		return this.accounts.lock(memberId).orElseThrow();
 	}
 
-	private static void positive(long amount) {
-		if (amount <= 0) {
+	private static CreditAmount positive(long amount) {
+		if (amount <= 0 || amount > AMOUNT_MAX) {
 			throw HelpBoardException.badRequest("credit.amount.invalid");
 		}
+		return CreditAmount.of(amount);
 	}
 
 }

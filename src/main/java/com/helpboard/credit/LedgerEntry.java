@@ -43,6 +43,9 @@ class LedgerEntry {
 
 	LedgerEntry(long memberId, long amount, LedgerEntryKind kind, String idempotencyKey, String reference,
 			long balanceAfter, Instant createdAt) {
+		if (!kind.allows(amount)) {
+			throw new IllegalArgumentException(kind + " does not move " + amount);
+		}
 		this.memberId = memberId;
 		this.amount = amount;
 		this.kind = kind;
@@ -61,6 +64,18 @@ class LedgerEntry {
 			return false;
 		}
 		return (kind == LedgerEntryKind.EARN) ? this.amount <= amount : this.amount == amount;
+	}
+
+	long amount() {
+		return this.amount;
+	}
+
+	LedgerEntryKind kind() {
+		return this.kind;
+	}
+
+	long balanceAfter() {
+		return this.balanceAfter;
 	}
 
 	LedgerEntryView view() {

@@ -2,6 +2,7 @@ package com.helpboard.help;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 
 import com.helpboard.system.HelpBoardException;
 import jakarta.persistence.Column;
@@ -14,10 +15,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** "I helped": one per helper and request, then confirmed or rejected by the author. */
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * "I helped": one per helper and request, then confirmed or rejected by the author (or
+ * confirmed by itself when nobody answered). Decides once, and registers
+ * {@link ClaimConfirmed} or {@link ClaimRejected}; they are published when the claim is
+ * saved.
+ */
 @Entity
 @Table(name = "claims")
-class Claim {
+class Claim extends AbstractAggregateRoot<Claim> {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -60,9 +68,41 @@ class Claim {
 	}
 
 	/**
-	 * True when this call confirmed it; false when it was confirmed already (a retry).
+	 * The author confirms the help.
+	 * @return true when this call confirmed it; false when it was confirmed already (a
+	 * retry), which changes nothing
 	 */
-	boolean confirm(Instant now, boolean automatic) {
+	boolean confirmBy(long memberId, Instant now) {
+		checkAuthor(memberId);
+		return confirm(now, false);
+	}
+
+	/**
+	 * Confirms a claim its author left unanswered; false when it was confirmed already.
+	 */
+	boolean confirmUnanswered(Instant now) {
+		return confirm(now, true);
+	}
+
+	/**
+	 * The author says the help did not happen.
+	 * @return true when this call rejected it; false when it was rejected already
+	 */
+	boolean rejectBy(long memberId, Instant now) {
+		checkAuthor(memberId);
+		if (this.status == ClaimStatus.REJECTED) {
+			return false;
+		}
+		if (this.status == ClaimStatus.CONFIRMED) {
+			throw HelpBoardException.conflict("help.claim.already-confirmed");
+		}
+		this.status = ClaimStatus.REJECTED;
+		this.decidedAt = now;
+		registerEvent(new ClaimRejected(this.id, this.requestId, this.helperId, this.authorId, now));
+		return true;
+	}
+
+	private boolean confirm(Instant now, boolean automatic) {
 		if (this.status == ClaimStatus.CONFIRMED) {
 			return false;
 		}
@@ -72,25 +112,20 @@ class Claim {
 		this.status = ClaimStatus.CONFIRMED;
 		this.decidedAt = now;
 		this.autoConfirmed = automatic;
+		registerEvent(new ClaimConfirmed(this.id, this.requestId, this.helperId, this.authorId, automatic, now));
 		return true;
 	}
 
-	boolean reject(Instant now) {
-		if (this.status == ClaimStatus.REJECTED) {
-			return false;
-		}
-		if (this.status == ClaimStatus.CONFIRMED) {
-			throw HelpBoardException.conflict("help.claim.already-confirmed");
-		}
-		this.status = ClaimStatus.REJECTED;
-		this.decidedAt = now;
-		return true;
-	}
-
-	void checkAuthor(long memberId) {
+	private void checkAuthor(long memberId) {
 		if (this.authorId != memberId) {
 			throw HelpBoardException.forbidden("help.claim.not-author");
 		}
+	}
+
+	/** The events registered and not yet published; visible to this package's tests. */
+	@Override
+	protected Collection<Object> domainEvents() {
+		return super.domainEvents();
 	}
 
 	Long getId() {

@@ -25,7 +25,6 @@ import com.helpboard.system.LimitReached;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -59,8 +58,6 @@ public class Helps {
 
 	private final Accounts accounts;
 
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
 	private final TransactionTemplate transactions;
@@ -68,15 +65,13 @@ public class Helps {
 	private final Duration newUserAge;
 
 	Helps(ClaimRepository claims, HelpQueries queries, Requests requests, Campaigns campaigns, Groups groups,
-			Accounts accounts, ApplicationEventPublisher events, Clock clock,
-			PlatformTransactionManager transactionManager, HelpSettings settings) {
+			Accounts accounts, Clock clock, PlatformTransactionManager transactionManager, HelpSettings settings) {
 		this.claims = claims;
 		this.queries = queries;
 		this.requests = requests;
 		this.campaigns = campaigns;
 		this.groups = groups;
 		this.accounts = accounts;
-		this.events = events;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.newUserAge = settings.newUserAge();
@@ -136,8 +131,7 @@ public class Helps {
 	public ClaimView confirm(long authorId, long claimId) {
 		Claim claim = this.claims.findForUpdate(claimId)
 			.orElseThrow(() -> HelpBoardException.notFound("help.claim.not-found"));
-		claim.checkAuthor(authorId);
-		if (claim.confirm(this.clock.instant(), false)) {
+		if (claim.confirmBy(authorId, this.clock.instant())) {
 			confirmed(claim);
 		}
 		return view(claim, null);
@@ -147,12 +141,10 @@ public class Helps {
 	public ClaimView reject(long authorId, long claimId) {
 		Claim claim = this.claims.findForUpdate(claimId)
 			.orElseThrow(() -> HelpBoardException.notFound("help.claim.not-found"));
-		claim.checkAuthor(authorId);
-		Instant now = this.clock.instant();
-		if (claim.reject(now)) {
+		if (claim.rejectBy(authorId, this.clock.instant())) {
 			this.accounts.changeStanding(claim.getHelperId(), STANDING_PER_REJECTED);
-			this.events.publishEvent(new ClaimRejected(claim.getId(), claim.getRequestId(), claim.getHelperId(),
-					claim.getAuthorId(), now));
+			// publishes ClaimRejected through the event publication registry
+			this.claims.save(claim);
 		}
 		return view(claim, null);
 	}
@@ -174,7 +166,7 @@ public class Helps {
 		}
 		int count = 0;
 		for (Claim claim : locked) {
-			if (claim.getStatus() == ClaimStatus.CLAIMED && claim.confirm(this.clock.instant(), false)) {
+			if (claim.getStatus() == ClaimStatus.CLAIMED && claim.confirmBy(authorId, this.clock.instant())) {
 				confirmed(claim);
 				count++;
 			}
@@ -195,7 +187,7 @@ public class Helps {
 			Boolean done = this.transactions.execute((status) -> {
 				Claim claim = this.claims.findForUpdate(id).orElseThrow();
 				if (claim.getStatus() == ClaimStatus.CLAIMED && !claim.getCreatedAt().isAfter(before)
-						&& claim.confirm(this.clock.instant(), true)) {
+						&& claim.confirmUnanswered(this.clock.instant())) {
 					confirmed(claim);
 					return true;
 				}
@@ -206,11 +198,15 @@ public class Helps {
 		return count;
 	}
 
+	/**
+	 * What follows a confirmation here; saving the claim publishes its
+	 * {@link ClaimConfirmed} through the event publication registry (dirty checking alone
+	 * would not), and the credit module pays the helper after the commit.
+	 */
 	private void confirmed(Claim claim) {
 		this.requests.recordConfirmedHelp(claim.getRequestId());
 		this.accounts.changeStanding(claim.getHelperId(), STANDING_PER_CONFIRMED);
-		this.events.publishEvent(new ClaimConfirmed(claim.getId(), claim.getRequestId(), claim.getHelperId(),
-				claim.getAuthorId(), claim.isAutoConfirmed(), this.clock.instant()));
+		this.claims.save(claim);
 	}
 
 	public Optional<ClaimView> find(long claimId) {
