@@ -1,6 +1,7 @@
 package com.helpboard.request;
 
 import java.time.Instant;
+import java.util.Collection;
 
 import com.helpboard.system.HelpBoardException;
 import jakarta.persistence.Column;
@@ -13,10 +14,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** One posted link or 口令 asking for N helps; guards its own state changes. */
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * One posted link or 口令 asking for N helps; guards its own state changes. Leaving
+ * {@link RequestStatus#OPEN} (fulfilled, expired, withdrawn, hidden) registers one
+ * {@link RequestClosed}; it is published when the request is saved.
+ */
 @Entity
 @Table(name = "help_requests")
-class HelpRequest {
+class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -141,6 +148,7 @@ class HelpRequest {
 		if (this.status == RequestStatus.OPEN) {
 			this.status = RequestStatus.HIDDEN;
 			this.openKey = null;
+			registerEvent(new RequestClosed(this.id, this.groupId, RequestStatus.HIDDEN, now));
 		}
 	}
 
@@ -180,6 +188,13 @@ class HelpRequest {
 		this.status = to;
 		this.openKey = null;
 		this.closedAt = now;
+		registerEvent(new RequestClosed(this.id, this.groupId, to, now));
+	}
+
+	/** The events registered and not yet published; visible to this package's tests. */
+	@Override
+	protected Collection<Object> domainEvents() {
+		return super.domainEvents();
 	}
 
 	Long getId() {

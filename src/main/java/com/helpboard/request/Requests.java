@@ -180,7 +180,6 @@ public class Requests {
 			}
 			// it was past its time but not yet swept: expire it now, then the key is free
 			this.requests.saveAndFlush(open);
-			this.events.publishEvent(new RequestClosed(open.getId(), open.getGroupId(), RequestStatus.EXPIRED, now));
 		}
 		// one decision per member at a time: the counts below see every post of theirs
 		// that committed before, and none can commit until this one has
@@ -402,7 +401,7 @@ public class Requests {
 		HelpRequest request = owned(id, memberId);
 		Instant now = this.clock.instant();
 		request.withdraw(memberId, now);
-		this.events.publishEvent(new RequestClosed(id, request.getGroupId(), RequestStatus.REMOVED, now));
+		this.requests.save(request);
 	}
 
 	@Transactional
@@ -410,10 +409,7 @@ public class Requests {
 		HelpRequest request = owned(id, memberId);
 		Instant now = this.clock.instant();
 		request.raiseProgress(memberId, helpsConfirmed, now);
-		if (request.getStatus() == RequestStatus.FULFILLED) {
-			this.events.publishEvent(new RequestClosed(id, request.getGroupId(), RequestStatus.FULFILLED, now));
-		}
-		return view(request, null);
+		return view(this.requests.save(request), null);
 	}
 
 	/**
@@ -425,12 +421,8 @@ public class Requests {
 		// locked: confirmations of different claims on one request must not lose a count
 		HelpRequest request = this.requests.findForUpdate(id)
 			.orElseThrow(() -> HelpBoardException.notFound("request.not-found"));
-		Instant now = this.clock.instant();
-		boolean wasOpen = request.getStatus() == RequestStatus.OPEN;
-		request.recordConfirmedHelp(now);
-		if (wasOpen && request.getStatus() == RequestStatus.FULFILLED) {
-			this.events.publishEvent(new RequestClosed(id, request.getGroupId(), RequestStatus.FULFILLED, now));
-		}
+		request.recordConfirmedHelp(this.clock.instant());
+		this.requests.save(request);
 	}
 
 	/**
@@ -454,12 +446,8 @@ public class Requests {
 	public int expireOverdue(int batch) {
 		Instant now = this.clock.instant();
 		List<HelpRequest> overdue = this.requests.findOverdue(now, PageRequest.of(0, batch));
-		for (HelpRequest request : overdue) {
-			if (request.expire(now)) {
-				this.events
-					.publishEvent(new RequestClosed(request.getId(), request.getGroupId(), RequestStatus.EXPIRED, now));
-			}
-		}
+		overdue.forEach((request) -> request.expire(now));
+		this.requests.saveAll(overdue);
 		return overdue.size();
 	}
 
