@@ -1,13 +1,9 @@
 package com.helpboard.request;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -171,7 +167,7 @@ public class Requests {
 				throw new FieldRejection("expiresInHours", "request.expiry.invalid", max);
 			}
 		}
-		String dedupeKey = dedupeKey(link, campaign);
+		String dedupeKey = DedupeKey.of(link, campaign).value();
 		Optional<HelpRequest> existing = this.requests.findByGroupIdAndOpenKey(group.id(), dedupeKey);
 		if (existing.isPresent()) {
 			HelpRequest open = existing.get();
@@ -274,19 +270,6 @@ public class Requests {
 			raw = (link.canonicalUrl() != null) ? link.canonicalUrl() : link.token();
 		}
 		return raw.strip();
-	}
-
-	static String dedupeKey(ParsedLink link, Campaign campaign) {
-		String key = link.dedupeKey();
-		if (key.startsWith("goods_id=")) {
-			// the same goods can be bargained and group-bought
-			// at once: the campaign tells them apart
-			key = key + "|" + campaign.code();
-		}
-		if (key.length() > 200) {
-			key = "sha256:" + sha256(key);
-		}
-		return key;
 	}
 
 	public RequestView get(long id, @Nullable Long viewerId) {
@@ -494,16 +477,6 @@ public class Requests {
 					view.expiresAt(), view.boostedUntil(), view.authorReciprocity());
 		}
 		return view;
-	}
-
-	private static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
