@@ -27,8 +27,9 @@ interface HelpRequestRepository extends JpaRepository<HelpRequest, Long> {
 
 	Optional<HelpRequest> findByGroupIdAndOpenKey(Long groupId, String openKey);
 
-	@Query("select count(r) from HelpRequest r where r.groupId = ?1 and r.authorId = ?2 and r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt > ?3")
-	long countOpenByAuthor(Long groupId, Long authorId, Instant now);
+	// both posting limits in one statement: open now, and ever posted
+	@Query("select new com.helpboard.request.AuthorPosts(count(case when r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt > ?3 then 1 end), count(r)) from HelpRequest r where r.groupId = ?1 and r.authorId = ?2")
+	AuthorPosts countPosts(Long groupId, Long authorId, Instant now);
 
 	@Query("select count(r) from HelpRequest r where r.groupId = ?1 and r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt > ?2")
 	long countOpenInGroup(Long groupId, Instant now);

@@ -131,7 +131,7 @@ class RequestController {
 		}
 		byte[] image = (form.image() != null && !form.image().isEmpty()) ? form.image().getBytes() : null;
 		try {
-			RequestView posted = this.requests.post(me.id(), slug, new NewRequest(form.input(), form.campaign(),
+			RequestView posted = this.requests.post(me.id(), group, new NewRequest(form.input(), form.campaign(),
 					form.helpsNeeded(), form.note(), form.expiresInHours()), image);
 			redirect.addFlashAttribute("flash", "request.posted");
 			return "redirect:/r/" + posted.id();

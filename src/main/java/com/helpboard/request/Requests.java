@@ -95,8 +95,18 @@ public class Requests {
 	}
 
 	/**
-	 * Posts a request into a group the member joined. The link comes from {@code input}
-	 * (a URL or a whole share text) or, when given, from a QR image.
+	 * Posts a request into a group the member joined, by the group's slug; see
+	 * {@link #post(long, GroupView, NewRequest, byte[])}.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public RequestView post(long memberId, String groupSlug, @Valid NewRequest form, byte @Nullable [] qrImage) {
+		return postInto(memberId, this.groups.get(groupSlug), form, qrImage);
+	}
+
+	/**
+	 * Posts a request into a group the member joined, the group as the caller just read
+	 * it (its rules are not read again). The link comes from {@code input} (a URL or a
+	 * whole share text) or, when given, from a QR image.
 	 * <p>
 	 * Three steps: the cheap checks in a short read-only transaction, so a member who may
 	 * not post is refused before anything expensive; then the link is parsed (a QR image
@@ -104,17 +114,21 @@ public class Requests {
 	 * transaction locks the member, checks the limits again, exactly, and inserts.
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
-	public RequestView post(long memberId, String groupSlug, @Valid NewRequest form, byte @Nullable [] qrImage) {
-		GroupView checked = this.readOnlyTransactions.execute((status) -> precheck(memberId, groupSlug, form));
+	public RequestView post(long memberId, GroupView group, @Valid NewRequest form, byte @Nullable [] qrImage) {
+		return postInto(memberId, group, form, qrImage);
+	}
+
+	private RequestView postInto(long memberId, GroupView group, NewRequest form, byte @Nullable [] qrImage) {
+		this.readOnlyTransactions.executeWithoutResult((status) -> precheck(memberId, group, form));
 		ParsedLink link = parse(form.input(), qrImage);
 		try {
-			return this.transactions.execute((status) -> decide(memberId, checked.id(), form, link));
+			return this.transactions.execute((status) -> decide(memberId, group, form, link));
 		}
 		catch (DataIntegrityViolationException | OptimisticLockingFailureException ex) {
 			// an identical post won the race and the unique (group, open key) refused
 			// this one, or the sweeper expired the stale request this one was expiring;
 			// a fresh attempt sees the winner and answers with a link to it
-			return this.transactions.execute((status) -> decide(memberId, checked.id(), form, link));
+			return this.transactions.execute((status) -> decide(memberId, group, form, link));
 		}
 	}
 
@@ -124,8 +138,7 @@ public class Requests {
 	 * checks the limits again under the member's lock; this early look only saves the
 	 * work.
 	 */
-	private GroupView precheck(long memberId, String groupSlug, NewRequest form) {
-		GroupView group = this.groups.get(groupSlug);
+	private void precheck(long memberId, GroupView group, NewRequest form) {
 		if (!this.groups.isMember(group.id(), memberId)) {
 			throw HelpBoardException.forbidden("request.post.not-member");
 		}
@@ -147,7 +160,6 @@ public class Requests {
 			}
 		}
 		checkLimits(memberId, group, now);
-		return group;
 	}
 
 	/**
@@ -156,10 +168,8 @@ public class Requests {
 	 * key is expired before the member is locked; after the member lock this transaction
 	 * only reads and inserts its own row.
 	 */
-	private RequestView decide(long memberId, long groupId, NewRequest form, ParsedLink link) {
+	private RequestView decide(long memberId, GroupView group, NewRequest form, ParsedLink link) {
 		Instant now = this.clock.instant();
-		GroupView group = this.groups.findById(groupId)
-			.orElseThrow(() -> HelpBoardException.notFound("group.not-found"));
 		Campaign campaign = chooseCampaign(form.campaign(), link, group);
 		if (form.expiresInHours() != null) {
 			int max = campaign.maxHoursFrom(now);
@@ -196,10 +206,11 @@ public class Requests {
 
 	/** The open-request limit, then the posting rules: refused with 403. */
 	private void checkLimits(long memberId, GroupView group, Instant now) {
-		if (this.requests.countOpenByAuthor(group.id(), memberId, now) >= group.maxOpenPerMember()) {
+		AuthorPosts posts = this.requests.countPosts(group.id(), memberId, now);
+		if (posts.open() >= group.maxOpenPerMember()) {
 			throw HelpBoardException.forbidden("request.post.limit", group.maxOpenPerMember());
 		}
-		postingRefusal(memberId, group).ifPresent((refusal) -> {
+		postingRefusal(memberId, group, posts.posted()).ifPresent((refusal) -> {
 			throw refusal;
 		});
 	}
@@ -218,8 +229,12 @@ public class Requests {
 	 * the rule's window.
 	 */
 	public Optional<HelpBoardException> postingRefusal(long memberId, GroupView group) {
+		return postingRefusal(memberId, group, this.requests.countByAuthorIdAndGroupId(memberId, group.id()));
+	}
+
+	private Optional<HelpBoardException> postingRefusal(long memberId, GroupView group, long posted) {
 		GroupView.PostingRule rule = group.postingRule();
-		if (!rule.asksHelpAfter(this.requests.countByAuthorIdAndGroupId(memberId, group.id()))) {
+		if (!rule.asksHelpAfter(posted)) {
 			return Optional.empty();
 		}
 		long missing = rule

@@ -49,6 +49,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
@@ -156,6 +157,26 @@ class RequestIntegrationTests {
 			.andExpect(content().string(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")))
 			.andExpect(content().string(not(containsString("<script>alert('x')</script>"))))
 			.andExpect(content().string(containsString("0/2")));
+	}
+
+	@Test
+	void postingThroughThePageFormRunsAFewStatements() throws Exception {
+		TestMember poster = joined("counted", "pintuan");
+		String order = goods() + "34";
+		this.campaigns.all();
+		StatementCounter.reset();
+		this.mvc
+			.perform(multipart("/g/pintuan/post").with(csrf())
+				.with(poster.session())
+				.param("input", "https://mobile.yangkeduo.com/pincard_ask.html?group_order_id=" + order)
+				.param("helpsNeeded", "2"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrlPattern("/r/*"));
+		List<String> statements = StatementCounter.statements();
+		assertThat(statements).as(String.join("\n", statements)).hasSizeLessThanOrEqualTo(10);
+		assertThat(statements.stream().filter((sql) -> sql.contains("from topic_groups")))
+			.as(String.join("\n", statements))
+			.hasSize(1);
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package com.helpboard.support;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -20,12 +22,20 @@ public class StatementCounter {
 
 	private static final AtomicInteger COUNT = new AtomicInteger();
 
+	private static final List<String> STATEMENTS = new CopyOnWriteArrayList<>();
+
 	public static void reset() {
 		COUNT.set(0);
+		STATEMENTS.clear();
 	}
 
 	public static int count() {
 		return COUNT.get();
+	}
+
+	/** The statements counted since the last reset, for a failing test to show. */
+	public static List<String> statements() {
+		return List.copyOf(STATEMENTS);
 	}
 
 	@Bean
@@ -55,6 +65,7 @@ public class StatementCounter {
 					String name = method.getName();
 					if (name.equals("prepareStatement") || name.equals("prepareCall")) {
 						COUNT.incrementAndGet();
+						STATEMENTS.add(String.valueOf(args[0]));
 					}
 					return invoke(target, method, args);
 				});
