@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.helpboard.account.Accounts;
@@ -108,10 +109,13 @@ public class Requests {
 	 * it (its rules are not read again). The link comes from {@code input} (a URL or a
 	 * whole share text) or, when given, from a QR image.
 	 * <p>
-	 * Three steps: the cheap checks in a short read-only transaction, so a member who may
-	 * not post is refused before anything expensive; then the link is parsed (a QR image
-	 * decoded) outside any transaction, holding no database connection; then a short
-	 * transaction locks the member, checks the limits again, exactly, and inserts.
+	 * A text is parsed in no time: one short transaction checks the membership, parses,
+	 * locks the member, checks the limits exactly and inserts. An image is slow to
+	 * decode: the cheap checks, limits included, run first in a short read-only
+	 * transaction, so a member who may not post is refused before it is looked at; then
+	 * it is decoded outside any transaction, holding no database connection; then a short
+	 * transaction checks the membership again, locks the member, checks the limits again,
+	 * exactly, and inserts.
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public RequestView post(long memberId, GroupView group, @Valid NewRequest form, byte @Nullable [] qrImage) {
@@ -119,26 +123,36 @@ public class Requests {
 	}
 
 	private RequestView postInto(long memberId, GroupView group, NewRequest form, byte @Nullable [] qrImage) {
-		this.readOnlyTransactions.executeWithoutResult((status) -> precheck(memberId, group, form));
+		if (qrImage == null || qrImage.length == 0) {
+			return decideOnce(() -> {
+				precheck(memberId, group, form, false);
+				return decide(memberId, group, form, parse(form.input(), null), false);
+			});
+		}
+		this.readOnlyTransactions.executeWithoutResult((status) -> precheck(memberId, group, form, true));
 		ParsedLink link = parse(form.input(), qrImage);
+		return decideOnce(() -> decide(memberId, group, form, link, true));
+	}
+
+	private RequestView decideOnce(Supplier<RequestView> decision) {
 		try {
-			return this.transactions.execute((status) -> decide(memberId, group, form, link));
+			return this.transactions.execute((status) -> decision.get());
 		}
 		catch (DataIntegrityViolationException | OptimisticLockingFailureException ex) {
 			// an identical post won the race and the unique (group, open key) refused
 			// this one, or the sweeper expired the stale request this one was expiring;
 			// a fresh attempt sees the winner and answers with a link to it
-			return this.transactions.execute((status) -> decide(memberId, group, form, link));
+			return this.transactions.execute((status) -> decision.get());
 		}
 	}
 
 	/**
-	 * What can be refused without the link: the group, membership, the expiry no campaign
-	 * allows, the open-request limit and the posting rules. The deciding transaction
-	 * checks the limits again under the member's lock; this early look only saves the
-	 * work.
+	 * What can be refused without the link: membership, the expiry no campaign allows
+	 * and, when {@code limits}, the open-request limit and the posting rules. The
+	 * deciding transaction checks the limits again under the member's lock; this early
+	 * look only saves the work of decoding an image.
 	 */
-	private void precheck(long memberId, GroupView group, NewRequest form) {
+	private void precheck(long memberId, GroupView group, NewRequest form, boolean limits) {
 		if (!this.groups.isMember(group.id(), memberId)) {
 			throw HelpBoardException.forbidden("request.post.not-member");
 		}
@@ -159,16 +173,20 @@ public class Requests {
 				throw new FieldRejection("expiresInHours", "request.expiry.invalid", max);
 			}
 		}
-		checkLimits(memberId, group, now);
+		if (limits) {
+			checkLimits(memberId, group, now);
+		}
 	}
 
 	/**
 	 * The deciding transaction. Lock order, the same on every path that takes these rows:
 	 * claim rows, then request rows, then member rows. So a stale request with the same
 	 * key is expired before the member is locked; after the member lock this transaction
-	 * only reads and inserts its own row.
+	 * only reads and inserts its own row. {@code recheckMembership} when the membership
+	 * was checked in an earlier transaction (before an image was decoded).
 	 */
-	private RequestView decide(long memberId, GroupView group, NewRequest form, ParsedLink link) {
+	private RequestView decide(long memberId, GroupView group, NewRequest form, ParsedLink link,
+			boolean recheckMembership) {
 		Instant now = this.clock.instant();
 		Campaign campaign = chooseCampaign(form.campaign(), link, group);
 		if (form.expiresInHours() != null) {
@@ -190,7 +208,7 @@ public class Requests {
 		// one decision per member at a time: the counts below see every post of theirs
 		// that committed before, and none can commit until this one has
 		this.accounts.lockMember(memberId);
-		if (!this.groups.isMember(group.id(), memberId)) {
+		if (recheckMembership && !this.groups.isMember(group.id(), memberId)) {
 			throw HelpBoardException.forbidden("request.post.not-member");
 		}
 		checkLimits(memberId, group, now);
@@ -243,7 +261,7 @@ public class Requests {
 			.of(HelpBoardException.forbidden("help.post-rule.missing", missing, rule.windowHours(), rule.freePosts()));
 	}
 
-	private ParsedLink parse(String input, byte[] qrImage) {
+	private ParsedLink parse(@Nullable String input, byte @Nullable [] qrImage) {
 		boolean hasImage = qrImage != null && qrImage.length > 0;
 		boolean hasText = input != null && !input.isBlank();
 		ParseResult result = hasImage ? this.parser.parseQr(qrImage) : this.parser.parse(hasText ? input : "");
