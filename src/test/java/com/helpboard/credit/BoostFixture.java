@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import com.helpboard.group.Groups;
 import com.helpboard.group.NewGroup;
@@ -113,14 +112,6 @@ class BoostFixture {
 		}
 		long balance = count("select coalesce((select balance from credit_accounts where member_id = ?), 0)", member);
 		assertThat(balance).isEqualTo(running).isNotNegative();
-	}
-
-	static void eventually(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("condition not met in time").isLessThan(deadline);
-			Thread.sleep(50);
-		}
 	}
 
 	/**

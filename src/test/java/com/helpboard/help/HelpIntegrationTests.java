@@ -11,8 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import com.helpboard.credit.Credits;
 import com.helpboard.group.Groups;
@@ -39,6 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -53,6 +52,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @IntegrationTest
 class HelpIntegrationTests {
+
+	/** How long an event listener may take to catch up. */
+	private static final Duration WAIT = Duration.ofSeconds(15);
 
 	@Autowired
 	MockMvc mvc;
@@ -104,14 +106,6 @@ class HelpIntegrationTests {
 		return this.requests.post(author.id(), group, new NewRequest(link, null, helps, null, null), null);
 	}
 
-	private static void eventually(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("condition not met in time").isLessThan(deadline);
-			Thread.sleep(50);
-		}
-	}
-
 	private void assertLedgerInvariant(long memberId) {
 		Long balance = this.jdbc.queryForObject(
 				"select coalesce((select balance from credit_accounts where member_id = ?), 0)", Long.class, memberId);
@@ -146,9 +140,9 @@ class HelpIntegrationTests {
 		ClaimView claim = this.helps.claim(helper.id(), request.id());
 		List<Object> results = race(50, () -> this.helps.confirm(author.id(), claim.id()));
 		assertThat(results).allSatisfy((r) -> assertThat(r).isInstanceOf(ClaimView.class));
-		eventually(() -> this.credits.balance(helper.id()) == 1);
-		Thread.sleep(300);
-		assertThat(this.credits.balance(helper.id())).isEqualTo(1);
+		await().atMost(WAIT).until(() -> this.credits.balance(helper.id()) == 1);
+		// and no second payment follows
+		await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> this.credits.balance(helper.id()) == 1);
 		assertThat(this.jdbc.queryForObject("select count(*) from ledger_entries where member_id = ?", Long.class,
 				helper.id()))
 			.isEqualTo(1);
@@ -163,14 +157,14 @@ class HelpIntegrationTests {
 		RequestView request = postRequest(author, "kanjia", 2);
 		ClaimView claim = this.helps.claim(helper.id(), request.id());
 		this.helps.confirm(author.id(), claim.id());
-		eventually(() -> this.credits.balance(helper.id()) == 1);
+		await().atMost(WAIT).until(() -> this.credits.balance(helper.id()) == 1);
 		// as after a crash: the registry hands the same event to the listener again
 		for (int i = 0; i < 3; i++) {
 			this.transactions.executeWithoutResult((status) -> this.events.publishEvent(
 					new ClaimConfirmed(claim.id(), request.id(), helper.id(), author.id(), false, Instant.now())));
 		}
-		Thread.sleep(1000);
-		assertThat(this.credits.balance(helper.id())).isEqualTo(1);
+		// none of them pays again
+		await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> this.credits.balance(helper.id()) == 1);
 		assertLedgerInvariant(helper.id());
 	}
 
@@ -196,15 +190,14 @@ class HelpIntegrationTests {
 				+ "for each row execute function hb_test_fail_once()");
 		try {
 			this.helps.confirm(author.id(), claim.id());
-			eventually(() -> publications(claim.id(), "status = 'FAILED'") == 1);
+			await().atMost(WAIT).until(() -> publications(claim.id(), "status = 'FAILED'") == 1);
 			assertThat(this.credits.balance(helper.id())).isZero();
 			// the job resubmits publications still incomplete after a while (here: any)
 			assertThat(this.eventResubmission.resubmit(java.time.Duration.ZERO)).isGreaterThanOrEqualTo(1);
-			eventually(() -> this.credits.balance(helper.id()) == 1);
-			eventually(() -> publications(claim.id(), "true") == 0);
+			await().atMost(WAIT).until(() -> this.credits.balance(helper.id()) == 1);
+			await().atMost(WAIT).until(() -> publications(claim.id(), "true") == 0);
 			this.eventResubmission.resubmit(java.time.Duration.ZERO);
-			Thread.sleep(300);
-			assertThat(this.credits.balance(helper.id())).isEqualTo(1);
+			await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> this.credits.balance(helper.id()) == 1);
 			assertLedgerInvariant(helper.id());
 		}
 		finally {
@@ -229,8 +222,8 @@ class HelpIntegrationTests {
 				+ "for each row execute function hb_test_keep()");
 		try {
 			this.helps.confirm(author.id(), claim.id());
-			eventually(() -> this.credits.balance(helper.id()) == 1);
-			eventually(() -> publications(claim.id(), "true") == 0);
+			await().atMost(WAIT).until(() -> this.credits.balance(helper.id()) == 1);
+			await().atMost(WAIT).until(() -> publications(claim.id(), "true") == 0);
 			// the process died after paying but before the registry marked the event done
 			this.jdbc.update("insert into event_publication (id, listener_id, event_type, serialized_event, "
 					+ "publication_date, status, completion_attempts) select id, listener_id, event_type, "
@@ -238,7 +231,7 @@ class HelpIntegrationTests {
 					+ "where serialized_event like ?", "%\"claimId\":" + claim.id() + ",%");
 			assertThat(publications(claim.id(), "completion_date is null")).isEqualTo(1);
 			this.eventResubmission.resubmit(java.time.Duration.ZERO);
-			eventually(() -> publications(claim.id(), "true") == 0);
+			await().atMost(WAIT).until(() -> publications(claim.id(), "true") == 0);
 			assertThat(this.credits.balance(helper.id())).isEqualTo(1);
 			assertLedgerInvariant(helper.id());
 		}
@@ -266,7 +259,7 @@ class HelpIntegrationTests {
 		finally {
 			this.clock.reset();
 		}
-		eventually(() -> this.credits.balance(helper.id()) == 1);
+		await().atMost(WAIT).until(() -> this.credits.balance(helper.id()) == 1);
 	}
 
 	@Test
@@ -292,7 +285,8 @@ class HelpIntegrationTests {
 		assertThat(after.status()).isEqualTo(RequestStatus.FULFILLED);
 		this.mvc.perform(get("/api/v1/groups/pintuan/requests").param("size", "100"))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("\"id\":" + request.id() + ","))));
-		eventually(() -> this.credits.balance(first.id()) == 1 && this.credits.balance(second.id()) == 1);
+		await().atMost(WAIT)
+			.until(() -> this.credits.balance(first.id()) == 1 && this.credits.balance(second.id()) == 1);
 		this.mvc.perform(get("/api/v1/me").header("Authorization", first.bearer()))
 			.andExpect(jsonPath("$.helpsGiven").value(1))
 			.andExpect(jsonPath("$.balance").value(1));
@@ -509,7 +503,7 @@ class HelpIntegrationTests {
 		assertThat(after.status()).isEqualTo(ClaimStatus.CONFIRMED);
 		assertThat(after.autoConfirmed()).isTrue();
 		assertThat(this.requests.get(request.id(), null).status()).isEqualTo(RequestStatus.FULFILLED);
-		eventually(() -> this.credits.balance(helper.id()) == 1);
+		await().atMost(WAIT).until(() -> this.credits.balance(helper.id()) == 1);
 	}
 
 	@Test
