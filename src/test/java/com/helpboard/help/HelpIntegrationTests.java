@@ -26,6 +26,7 @@ import com.helpboard.support.TestClock;
 import com.helpboard.support.TestMembers;
 import com.helpboard.support.TestMembers.TestMember;
 import com.helpboard.system.HelpBoardException;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -311,7 +312,7 @@ class HelpIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		long claimId = Long.parseLong(claimJson.replaceAll("^\\{\"id\":(\\d+),.*", "$1"));
+		long claimId = JsonPath.<Number>read(claimJson, "$.id").longValue();
 		this.mvc.perform(post("/api/v1/requests/" + request.id() + "/claims").header("Authorization", helper.bearer()))
 			.andExpect(status().isConflict());
 		this.mvc.perform(post("/api/v1/claims/" + claimId + "/confirm").header("Authorization", stranger.bearer()))

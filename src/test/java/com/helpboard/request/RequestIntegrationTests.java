@@ -26,6 +26,7 @@ import com.helpboard.support.StatementCounter;
 import com.helpboard.support.TestMembers;
 import com.helpboard.support.TestMembers.TestMember;
 import com.helpboard.system.Violations;
+import com.jayway.jsonpath.JsonPath;
 import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 
@@ -114,8 +115,7 @@ class RequestIntegrationTests {
 			.andExpect(jsonPath("$.helpsNeeded").value(3))
 			.andExpect(jsonPath("$.group").value("kanjia"))
 			.andReturn();
-		long requestId = Long
-			.parseLong(result.getResponse().getContentAsString().replaceAll("^\\{\"id\":(\\d+),.*", "$1").trim());
+		long requestId = JsonPath.<Number>read(result.getResponse().getContentAsString(), "$.id").longValue();
 		RequestView posted = this.requests.get(requestId, null);
 		// 砍价 lives 24 h
 		assertThat(Duration.between(before, posted.expiresAt())).isBetween(Duration.ofHours(23).plusMinutes(59),
@@ -163,15 +163,15 @@ class RequestIntegrationTests {
 		TestMember carol = joined("carol", "kanjia");
 		TestMember dave = joined("dave", "kanjia");
 		String link = "https://mobile.yangkeduo.com/goods.html?goods_id=" + goods();
-		String first = this.mvc
+		String firstJson = this.mvc
 			.perform(post("/api/v1/groups/kanjia/requests").header("Authorization", carol.bearer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(json(link, 1)))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
-			.getContentAsString()
-			.replaceAll("^\\{\"id\":(\\d+),.*", "$1");
+			.getContentAsString();
+		long first = JsonPath.<Number>read(firstJson, "$.id").longValue();
 		this.mvc
 			.perform(post("/api/v1/groups/kanjia/requests").header("Authorization", dave.bearer())
 				.contentType(MediaType.APPLICATION_JSON)
