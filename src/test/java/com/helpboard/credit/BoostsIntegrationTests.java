@@ -10,7 +10,7 @@ import com.helpboard.group.Groups;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
 import com.helpboard.support.IntegrationTest;
-import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers.TestMember;
 import com.helpboard.system.Conflict;
 import com.helpboard.system.FieldRejection;
@@ -47,7 +47,7 @@ class BoostsIntegrationTests {
 	Groups groups;
 
 	@Autowired
-	TestMembers members;
+	TestData testData;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -56,7 +56,7 @@ class BoostsIntegrationTests {
 
 	@BeforeEach
 	void fixture() {
-		this.fixture = new BoostFixture(this.groups, this.requests, this.credits, this.members, this.jdbc);
+		this.fixture = new BoostFixture(this.testData, this.jdbc);
 	}
 
 	@Test
