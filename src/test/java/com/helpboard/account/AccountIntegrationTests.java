@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import com.helpboard.support.IntegrationTest;
 import com.helpboard.support.TestMembers;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -187,8 +188,8 @@ class AccountIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		String token = issued.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
-		String id = issued.replaceAll(".*\"id\":(\\d+).*", "$1");
+		String token = JsonPath.read(issued, "$.token");
+		long id = JsonPath.<Number>read(issued, "$.id").longValue();
 
 		this.mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
 			.andExpect(status().isOk())

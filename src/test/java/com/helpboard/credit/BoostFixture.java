@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -13,15 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
-import com.helpboard.group.Groups;
-import com.helpboard.group.NewGroup;
-import com.helpboard.group.Visibility;
-import com.helpboard.request.NewRequest;
 import com.helpboard.request.RequestView;
-import com.helpboard.request.Requests;
-import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers.TestMember;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,47 +27,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BoostFixture {
 
-	private final Groups groups;
-
-	private final Requests requests;
-
-	private final Credits credits;
-
-	private final TestMembers members;
+	private final TestData testData;
 
 	private final JdbcTemplate jdbc;
 
-	BoostFixture(Groups groups, Requests requests, Credits credits, TestMembers members, JdbcTemplate jdbc) {
-		this.groups = groups;
-		this.requests = requests;
-		this.credits = credits;
-		this.members = members;
+	BoostFixture(TestData testData, JdbcTemplate jdbc) {
+		this.testData = testData;
 		this.jdbc = jdbc;
 	}
 
 	/** A new public group with this many boost slots (price 2 an hour, 1/3/6/12/24 h). */
 	String group(int slots) {
-		TestMember owner = this.members.create("bo");
-		this.jdbc.update("update members set site_role = 'ADMIN' where id = ?", owner.id());
-		String slug = "boost-" + UUID.randomUUID().toString().substring(0, 8);
-		this.groups.create(owner.id(), new NewGroup(slug, "Boosts", "", "", Visibility.PUBLIC, "pdd-bargain"));
+		TestMember owner = this.testData.member("bo").create();
+		String slug = this.testData.group("boost").named("Boosts").withDefaultCampaign("pdd-bargain").ownedBy(owner);
 		this.jdbc.update("update topic_groups set boost_slots = ? where slug = ?", slots, slug);
 		return slug;
 	}
 
 	/** A member of the group with {@code credits} credits. */
 	TestMember member(String group, long credits) {
-		TestMember member = this.members.create("bm");
-		this.groups.join(group, member.id(), null);
-		if (credits > 0) {
-			this.credits.grant(member.id(), credits, "test:" + UUID.randomUUID(), "test");
-		}
-		return member;
+		return this.testData.member("bm").withCredits(credits).joining(group);
 	}
 
 	RequestView post(TestMember author, String group) {
-		String link = "https://p.pinduoduo.com/" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-		return this.requests.post(author.id(), group, new NewRequest(link, null, 3, null, null), null);
+		return this.testData.request().by(author).in(group).needing(3).post();
 	}
 
 	String status(long boostId) {
@@ -113,14 +89,6 @@ class BoostFixture {
 		}
 		long balance = count("select coalesce((select balance from credit_accounts where member_id = ?), 0)", member);
 		assertThat(balance).isEqualTo(running).isNotNegative();
-	}
-
-	static void eventually(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("condition not met in time").isLessThan(deadline);
-			Thread.sleep(50);
-		}
 	}
 
 	/**

@@ -1,10 +1,9 @@
 package com.helpboard.credit;
 
-import com.helpboard.group.Groups;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
 import com.helpboard.support.IntegrationTest;
-import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers.TestMember;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,10 +43,7 @@ class BoostWebIntegrationTests {
 	Requests requests;
 
 	@Autowired
-	Groups groups;
-
-	@Autowired
-	TestMembers members;
+	TestData testData;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -56,7 +52,7 @@ class BoostWebIntegrationTests {
 
 	@BeforeEach
 	void fixture() {
-		this.fixture = new BoostFixture(this.groups, this.requests, this.credits, this.members, this.jdbc);
+		this.fixture = new BoostFixture(this.testData, this.jdbc);
 	}
 
 	private static String hours(int hours) {

@@ -10,7 +10,7 @@ import com.helpboard.group.Groups;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
 import com.helpboard.support.IntegrationTest;
-import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers.TestMember;
 import com.helpboard.system.Conflict;
 import com.helpboard.system.FieldRejection;
@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import static com.helpboard.credit.BoostFixture.eventually;
 import static com.helpboard.credit.BoostFixture.race;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Boosts through the facade on real PostgreSQL: slots, the queue, the scheduler's sweep,
@@ -47,7 +47,7 @@ class BoostsIntegrationTests {
 	Groups groups;
 
 	@Autowired
-	TestMembers members;
+	TestData testData;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -56,7 +56,7 @@ class BoostsIntegrationTests {
 
 	@BeforeEach
 	void fixture() {
-		this.fixture = new BoostFixture(this.groups, this.requests, this.credits, this.members, this.jdbc);
+		this.fixture = new BoostFixture(this.testData, this.jdbc);
 	}
 
 	@Test
@@ -134,7 +134,7 @@ class BoostsIntegrationTests {
 
 		this.requests.withdraw(request.id(), author.id());
 
-		eventually(() -> "REFUNDED".equals(this.fixture.status(queued.id())));
+		await().atMost(Duration.ofSeconds(15)).until(() -> "REFUNDED".equals(this.fixture.status(queued.id())));
 		assertThat(this.credits.balance(author.id())).isEqualTo(30);
 		assertThat(this.credits.history(author.id(), org.springframework.data.domain.PageRequest.of(0, 1))
 			.getContent()
@@ -165,7 +165,7 @@ class BoostsIntegrationTests {
 
 		this.requests.withdraw(request.id(), author.id());
 
-		eventually(() -> "ACTIVE".equals(this.fixture.status(queued.id())));
+		await().atMost(Duration.ofSeconds(15)).until(() -> "ACTIVE".equals(this.fixture.status(queued.id())));
 		assertThat(this.fixture.status(active.id())).isEqualTo("ENDED");
 		// it ended when its request closed, not at its planned end
 		assertThat(this.boosts.boostsOf(request.id()).get(0).endsAt()).isBefore(active.endsAt());

@@ -5,6 +5,7 @@ import java.util.UUID;
 import com.helpboard.account.Accounts;
 import com.helpboard.account.MemberPrincipal;
 import com.helpboard.support.IntegrationTest;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +60,7 @@ class LedgerWebIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		return "Bearer " + issued.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+		return "Bearer " + JsonPath.<String>read(issued, "$.token");
 	}
 
 	@Test

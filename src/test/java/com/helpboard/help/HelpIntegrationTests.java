@@ -5,29 +5,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import com.helpboard.credit.Credits;
 import com.helpboard.group.Groups;
 import com.helpboard.request.Campaign;
 import com.helpboard.request.Campaigns;
-import com.helpboard.request.NewRequest;
 import com.helpboard.request.RequestStatus;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
 import com.helpboard.support.Concurrently;
 import com.helpboard.support.IntegrationTest;
 import com.helpboard.support.TestClock;
-import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers.TestMember;
 import com.helpboard.system.HelpBoardException;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -53,6 +51,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @IntegrationTest
 class HelpIntegrationTests {
+
+	/** How long an event listener may take to catch up. */
+	private static final Duration WAIT = Duration.ofSeconds(15);
 
 	@Autowired
 	MockMvc mvc;
@@ -73,7 +74,7 @@ class HelpIntegrationTests {
 	Campaigns campaigns;
 
 	@Autowired
-	TestMembers members;
+	TestData testData;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -93,25 +94,6 @@ class HelpIntegrationTests {
 	@Autowired
 	TestClock clock;
 
-	private TestMember joined(String prefix, String group) {
-		TestMember member = this.members.create(prefix);
-		this.groups.join(group, member.id(), null);
-		return member;
-	}
-
-	private RequestView postRequest(TestMember author, String group, int helps) {
-		String link = "https://p.pinduoduo.com/" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-		return this.requests.post(author.id(), group, new NewRequest(link, null, helps, null, null), null);
-	}
-
-	private static void eventually(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("condition not met in time").isLessThan(deadline);
-			Thread.sleep(50);
-		}
-	}
-
 	private void assertLedgerInvariant(long memberId) {
 		Long balance = this.jdbc.queryForObject(
 				"select coalesce((select balance from credit_accounts where member_id = ?), 0)", Long.class, memberId);
@@ -126,9 +108,9 @@ class HelpIntegrationTests {
 
 	@Test
 	void fiftySimultaneousClaimsByOneHelperMakeExactlyOneClaim() throws Exception {
-		TestMember author = joined("author", "kanjia");
-		TestMember helper = joined("helper", "kanjia");
-		RequestView request = postRequest(author, "kanjia", 3);
+		TestMember author = this.testData.member("author").joining("kanjia");
+		TestMember helper = this.testData.member("helper").joining("kanjia");
+		RequestView request = this.testData.request().by(author).in("kanjia").needing(3).post();
 		List<Object> results = race(50, () -> this.helps.claim(helper.id(), request.id()));
 		assertThat(results).filteredOn(ClaimView.class::isInstance).hasSize(1);
 		assertThat(results).filteredOn(HelpBoardException.class::isInstance)
@@ -140,15 +122,15 @@ class HelpIntegrationTests {
 
 	@Test
 	void fiftySimultaneousConfirmsPayExactlyOnce() throws Exception {
-		TestMember author = joined("author", "kanjia");
-		TestMember helper = joined("helper", "kanjia");
-		RequestView request = postRequest(author, "kanjia", 3);
+		TestMember author = this.testData.member("author").joining("kanjia");
+		TestMember helper = this.testData.member("helper").joining("kanjia");
+		RequestView request = this.testData.request().by(author).in("kanjia").needing(3).post();
 		ClaimView claim = this.helps.claim(helper.id(), request.id());
 		List<Object> results = race(50, () -> this.helps.confirm(author.id(), claim.id()));
 		assertThat(results).allSatisfy((r) -> assertThat(r).isInstanceOf(ClaimView.class));
-		eventually(() -> this.credits.balance(helper.id()) == 1);
-		Thread.sleep(300);
-		assertThat(this.credits.balance(helper.id())).isEqualTo(1);
+		await().atMost(WAIT).until(() -> this.credits.balance(helper.id()) == 1);
+		// and no second payment follows
+		await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> this.credits.balance(helper.id()) == 1);
 		assertThat(this.jdbc.queryForObject("select count(*) from ledger_entries where member_id = ?", Long.class,
 				helper.id()))
 			.isEqualTo(1);
@@ -158,19 +140,19 @@ class HelpIntegrationTests {
 
 	@Test
 	void aRepublishedConfirmationDoesNotPayTwice() throws Exception {
-		TestMember author = joined("author", "kanjia");
-		TestMember helper = joined("helper", "kanjia");
-		RequestView request = postRequest(author, "kanjia", 2);
+		TestMember author = this.testData.member("author").joining("kanjia");
+		TestMember helper = this.testData.member("helper").joining("kanjia");
+		RequestView request = this.testData.request().by(author).in("kanjia").needing(2).post();
 		ClaimView claim = this.helps.claim(helper.id(), request.id());
 		this.helps.confirm(author.id(), claim.id());
-		eventually(() -> this.credits.balance(helper.id()) == 1);
+		await().atMost(WAIT).until(() -> this.credits.balance(helper.id()) == 1);
 		// as after a crash: the registry hands the same event to the listener again
 		for (int i = 0; i < 3; i++) {
 			this.transactions.executeWithoutResult((status) -> this.events.publishEvent(
 					new ClaimConfirmed(claim.id(), request.id(), helper.id(), author.id(), false, Instant.now())));
 		}
-		Thread.sleep(1000);
-		assertThat(this.credits.balance(helper.id())).isEqualTo(1);
+		// none of them pays again
+		await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> this.credits.balance(helper.id()) == 1);
 		assertLedgerInvariant(helper.id());
 	}
 
@@ -182,9 +164,9 @@ class HelpIntegrationTests {
 
 	@Test
 	void aListenerThatDiedIsRetriedByTheJobAndPaysExactlyOnce() throws Exception {
-		TestMember author = joined("author", "kanjia");
-		TestMember helper = joined("helper", "kanjia");
-		RequestView request = postRequest(author, "kanjia", 2);
+		TestMember author = this.testData.member("author").joining("kanjia");
+		TestMember helper = this.testData.member("helper").joining("kanjia");
+		RequestView request = this.testData.request().by(author).in("kanjia").needing(2).post();
 		ClaimView claim = this.helps.claim(helper.id(), request.id());
 		// the credit listener's first attempt dies
 		// (a sequence is not rolled back with it)
@@ -196,15 +178,14 @@ class HelpIntegrationTests {
 				+ "for each row execute function hb_test_fail_once()");
 		try {
 			this.helps.confirm(author.id(), claim.id());
-			eventually(() -> publications(claim.id(), "status = 'FAILED'") == 1);
+			await().atMost(WAIT).until(() -> publications(claim.id(), "status = 'FAILED'") == 1);
 			assertThat(this.credits.balance(helper.id())).isZero();
 			// the job resubmits publications still incomplete after a while (here: any)
 			assertThat(this.eventResubmission.resubmit(java.time.Duration.ZERO)).isGreaterThanOrEqualTo(1);
-			eventually(() -> this.credits.balance(helper.id()) == 1);
-			eventually(() -> publications(claim.id(), "true") == 0);
+			await().atMost(WAIT).until(() -> this.credits.balance(helper.id()) == 1);
+			await().atMost(WAIT).until(() -> publications(claim.id(), "true") == 0);
 			this.eventResubmission.resubmit(java.time.Duration.ZERO);
-			Thread.sleep(300);
-			assertThat(this.credits.balance(helper.id())).isEqualTo(1);
+			await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> this.credits.balance(helper.id()) == 1);
 			assertLedgerInvariant(helper.id());
 		}
 		finally {
@@ -216,9 +197,9 @@ class HelpIntegrationTests {
 
 	@Test
 	void aCrashAfterPayingButBeforeCompletingIsResubmittedWithoutPayingTwice() throws Exception {
-		TestMember author = joined("author", "kanjia");
-		TestMember helper = joined("helper", "kanjia");
-		RequestView request = postRequest(author, "kanjia", 2);
+		TestMember author = this.testData.member("author").joining("kanjia");
+		TestMember helper = this.testData.member("helper").joining("kanjia");
+		RequestView request = this.testData.request().by(author).in("kanjia").needing(2).post();
 		ClaimView claim = this.helps.claim(helper.id(), request.id());
 		// keep a copy of the publication as the registry deletes it on completion
 		this.jdbc
@@ -229,8 +210,8 @@ class HelpIntegrationTests {
 				+ "for each row execute function hb_test_keep()");
 		try {
 			this.helps.confirm(author.id(), claim.id());
-			eventually(() -> this.credits.balance(helper.id()) == 1);
-			eventually(() -> publications(claim.id(), "true") == 0);
+			await().atMost(WAIT).until(() -> this.credits.balance(helper.id()) == 1);
+			await().atMost(WAIT).until(() -> publications(claim.id(), "true") == 0);
 			// the process died after paying but before the registry marked the event done
 			this.jdbc.update("insert into event_publication (id, listener_id, event_type, serialized_event, "
 					+ "publication_date, status, completion_attempts) select id, listener_id, event_type, "
@@ -238,7 +219,7 @@ class HelpIntegrationTests {
 					+ "where serialized_event like ?", "%\"claimId\":" + claim.id() + ",%");
 			assertThat(publications(claim.id(), "completion_date is null")).isEqualTo(1);
 			this.eventResubmission.resubmit(java.time.Duration.ZERO);
-			eventually(() -> publications(claim.id(), "true") == 0);
+			await().atMost(WAIT).until(() -> publications(claim.id(), "true") == 0);
 			assertThat(this.credits.balance(helper.id())).isEqualTo(1);
 			assertLedgerInvariant(helper.id());
 		}
@@ -251,9 +232,9 @@ class HelpIntegrationTests {
 
 	@Test
 	void aClaimLeftUnansweredForADayConfirmsItselfWhenTheClockMoves() throws Exception {
-		TestMember author = joined("author", "orchard");
-		TestMember helper = joined("helper", "orchard");
-		RequestView request = postRequest(author, "orchard", 3);
+		TestMember author = this.testData.member("author").joining("orchard");
+		TestMember helper = this.testData.member("helper").joining("orchard");
+		RequestView request = this.testData.request().by(author).in("orchard").needing(3).post();
 		ClaimView claim = this.helps.claim(helper.id(), request.id());
 		try {
 			this.clock.advance(Duration.ofHours(23));
@@ -266,15 +247,15 @@ class HelpIntegrationTests {
 		finally {
 			this.clock.reset();
 		}
-		eventually(() -> this.credits.balance(helper.id()) == 1);
+		await().atMost(WAIT).until(() -> this.credits.balance(helper.id()) == 1);
 	}
 
 	@Test
 	void confirmingUpToTheNeededCountFulfilsTheRequestAndItLeavesTheFeed() throws Exception {
-		TestMember author = joined("author", "pintuan");
-		TestMember first = joined("first", "pintuan");
-		TestMember second = joined("second", "pintuan");
-		RequestView request = postRequest(author, "pintuan", 2);
+		TestMember author = this.testData.member("author").joining("pintuan");
+		TestMember first = this.testData.member("first").joining("pintuan");
+		TestMember second = this.testData.member("second").joining("pintuan");
+		RequestView request = this.testData.request().by(author).in("pintuan").needing(2).post();
 		this.mvc.perform(post("/api/v1/requests/" + request.id() + "/claims").header("Authorization", first.bearer()))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.status").value("CLAIMED"))
@@ -292,7 +273,8 @@ class HelpIntegrationTests {
 		assertThat(after.status()).isEqualTo(RequestStatus.FULFILLED);
 		this.mvc.perform(get("/api/v1/groups/pintuan/requests").param("size", "100"))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("\"id\":" + request.id() + ","))));
-		eventually(() -> this.credits.balance(first.id()) == 1 && this.credits.balance(second.id()) == 1);
+		await().atMost(WAIT)
+			.until(() -> this.credits.balance(first.id()) == 1 && this.credits.balance(second.id()) == 1);
 		this.mvc.perform(get("/api/v1/me").header("Authorization", first.bearer()))
 			.andExpect(jsonPath("$.helpsGiven").value(1))
 			.andExpect(jsonPath("$.balance").value(1));
@@ -305,10 +287,10 @@ class HelpIntegrationTests {
 
 	@Test
 	void misuseIsRefusedAndChangesNothing() throws Exception {
-		TestMember author = joined("author", "kanjia");
-		TestMember helper = joined("helper", "kanjia");
-		TestMember stranger = joined("stranger", "kanjia");
-		RequestView request = postRequest(author, "kanjia", 2);
+		TestMember author = this.testData.member("author").joining("kanjia");
+		TestMember helper = this.testData.member("helper").joining("kanjia");
+		TestMember stranger = this.testData.member("stranger").joining("kanjia");
+		RequestView request = this.testData.request().by(author).in("kanjia").needing(2).post();
 		this.mvc.perform(post("/api/v1/requests/" + request.id() + "/claims").header("Authorization", author.bearer()))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -317,7 +299,7 @@ class HelpIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		long claimId = Long.parseLong(claimJson.replaceAll("^\\{\"id\":(\\d+),.*", "$1"));
+		long claimId = JsonPath.<Number>read(claimJson, "$.id").longValue();
 		this.mvc.perform(post("/api/v1/requests/" + request.id() + "/claims").header("Authorization", helper.bearer()))
 			.andExpect(status().isConflict());
 		this.mvc.perform(post("/api/v1/claims/" + claimId + "/confirm").header("Authorization", stranger.bearer()))
@@ -349,18 +331,20 @@ class HelpIntegrationTests {
 
 	@Test
 	void theCampaignDailyCapAnswers429WithWhenItResets() throws Exception {
-		TestMember helper = joined("capped", "new-user");
+		TestMember helper = this.testData.member("capped").joining("new-user");
 		// through the admin's edit, which the campaign cache sees at once
 		this.campaigns.update("pdd-new-user",
 				new Campaigns.CampaignEdit("新人助力", "New-user help", Campaign.TtlMode.HOURS, 24, 24, 2, true));
 		try {
 			List<RequestView> posted = new ArrayList<>();
 			for (int i = 0; i < 3; i++) {
-				TestMember author = joined("author", "new-user");
-				posted.add(this.requests.post(author.id(), "new-user",
-						new NewRequest("新人助力 https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8),
-								"pdd-new-user", 1, null, null),
-						null));
+				TestMember author = this.testData.member("author").joining("new-user");
+				posted.add(this.testData.request()
+					.by(author)
+					.in("new-user")
+					.saying("新人助力")
+					.inCampaign("pdd-new-user")
+					.post());
 			}
 			this.helps.claim(helper.id(), posted.get(0).id());
 			this.helps.claim(helper.id(), posted.get(1).id());
@@ -388,22 +372,19 @@ class HelpIntegrationTests {
 
 	@Test
 	void newUserOnlyCampaignsTakeHelpFromNewAccountsOnly() throws Exception {
-		String slug = "newbies-" + UUID.randomUUID().toString().substring(0, 8);
-		TestMember owner = this.members.create("owner");
-		this.jdbc.update("update members set site_role = 'ADMIN' where id = ?", owner.id());
-		this.groups.create(owner.id(),
-				new com.helpboard.group.NewGroup(slug, "Newbies", "", "", com.helpboard.group.Visibility.PUBLIC, null));
-		TestMember veteran = this.members.create("veteran");
-		this.groups.join(slug, veteran.id(), null);
-		TestMember newcomer = this.members.create("newcomer");
-		this.groups.join(slug, newcomer.id(), null);
+		TestMember owner = this.testData.member("owner").create();
+		String slug = this.testData.group("newbies").named("Newbies").ownedBy(owner);
+		TestMember veteran = this.testData.member("veteran").joining(slug);
+		TestMember newcomer = this.testData.member("newcomer").joining(slug);
 		// eight days old: past the default seven of helpboard.help.new-user-days
 		this.jdbc.update("update members set created_at = ? where id = ?",
 				Timestamp.from(this.clock.instant().minus(Duration.ofDays(8))), veteran.id());
-		RequestView request = this.requests.post(owner.id(), slug,
-				new NewRequest("新人助力 https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8),
-						"pdd-new-user", 1, null, null),
-				null);
+		RequestView request = this.testData.request()
+			.by(owner)
+			.in(slug)
+			.saying("新人助力")
+			.inCampaign("pdd-new-user")
+			.post();
 		assertThat(this.campaigns.get(request.campaign()).newUserOnly()).isTrue();
 
 		// the queue does not offer it to the veteran, and claiming it is refused
@@ -437,18 +418,13 @@ class HelpIntegrationTests {
 
 	@Test
 	void theQueueServesWhatICanHelpOneAfterAnother() throws Exception {
-		String slug = "queue-" + UUID.randomUUID().toString().substring(0, 8);
-		TestMember owner = this.members.create("owner");
-		this.jdbc.update("update members set site_role = 'ADMIN' where id = ?", owner.id());
-		this.groups.create(owner.id(),
-				new com.helpboard.group.NewGroup(slug, "Queue", "", "", com.helpboard.group.Visibility.PUBLIC, null));
-		TestMember helper = this.members.create("helper");
-		this.groups.join(slug, helper.id(), null);
-		TestMember other = this.members.create("other");
-		this.groups.join(slug, other.id(), null);
-		postRequest(helper, slug, 1);
-		RequestView first = postRequest(owner, slug, 1);
-		RequestView second = postRequest(other, slug, 1);
+		TestMember owner = this.testData.member("owner").create();
+		String slug = this.testData.group("queue").named("Queue").ownedBy(owner);
+		TestMember helper = this.testData.member("helper").joining(slug);
+		TestMember other = this.testData.member("other").joining(slug);
+		this.testData.request().by(helper).in(slug).needing(1).post();
+		RequestView first = this.testData.request().by(owner).in(slug).needing(1).post();
+		RequestView second = this.testData.request().by(other).in(slug).needing(1).post();
 
 		this.mvc.perform(get("/api/v1/queue/next").param("group", slug).header("Authorization", helper.bearer()))
 			.andExpect(status().isOk())
@@ -474,14 +450,10 @@ class HelpIntegrationTests {
 
 	@Test
 	void aBlockedAuthorNeverComesUpInTheQueue() throws Exception {
-		String slug = "block-" + UUID.randomUUID().toString().substring(0, 8);
-		TestMember owner = this.members.create("owner");
-		this.jdbc.update("update members set site_role = 'ADMIN' where id = ?", owner.id());
-		this.groups.create(owner.id(),
-				new com.helpboard.group.NewGroup(slug, "Block", "", "", com.helpboard.group.Visibility.PUBLIC, null));
-		TestMember helper = this.members.create("helper");
-		this.groups.join(slug, helper.id(), null);
-		RequestView theirs = postRequest(owner, slug, 1);
+		TestMember owner = this.testData.member("owner").create();
+		String slug = this.testData.group("block").named("Block").ownedBy(owner);
+		TestMember helper = this.testData.member("helper").joining(slug);
+		RequestView theirs = this.testData.request().by(owner).in(slug).needing(1).post();
 		assertThat(this.helps.next(helper.id(), null, List.of())).map(RequestView::id).contains(theirs.id());
 		this.mvc.perform(post("/r/" + theirs.id() + "/block").with(csrf()).with(helper.session()))
 			.andExpect(status().is3xxRedirection());
@@ -496,9 +468,9 @@ class HelpIntegrationTests {
 
 	@Test
 	void unansweredClaimsConfirmThemselvesAfterADay() throws Exception {
-		TestMember author = joined("author", "kanjia");
-		TestMember helper = joined("helper", "kanjia");
-		RequestView request = postRequest(author, "kanjia", 1);
+		TestMember author = this.testData.member("author").joining("kanjia");
+		TestMember helper = this.testData.member("helper").joining("kanjia");
+		RequestView request = this.testData.request().by(author).in("kanjia").needing(1).post();
 		ClaimView claim = this.helps.claim(helper.id(), request.id());
 		assertThat(this.helps.autoConfirmOverdue(100)).isGreaterThanOrEqualTo(0);
 		assertThat(this.helps.find(claim.id()).orElseThrow().status()).isEqualTo(ClaimStatus.CLAIMED);
@@ -509,27 +481,30 @@ class HelpIntegrationTests {
 		assertThat(after.status()).isEqualTo(ClaimStatus.CONFIRMED);
 		assertThat(after.autoConfirmed()).isTrue();
 		assertThat(this.requests.get(request.id(), null).status()).isEqualTo(RequestStatus.FULFILLED);
-		eventually(() -> this.credits.balance(helper.id()) == 1);
+		await().atMost(WAIT).until(() -> this.credits.balance(helper.id()) == 1);
 	}
 
 	@Test
 	void afterTheFreePostsPostingNeedsRecentHelp() throws Exception {
-		TestMember member = joined("poster", "free-order");
+		TestMember member = this.testData.member("poster").joining("free-order");
 		this.jdbc.update("update topic_groups set free_posts = 1, helps_to_post = 1 where slug = 'free-order'");
 		try {
-			postRequest(member, "free-order", 1);
+			this.testData.request().by(member).in("free-order").needing(1).post();
 			this.mvc.perform(get("/g/free-order/post").with(member.session()).header("Accept-Language", "en"))
 				.andExpect(content().string(containsString("help 1 more people to post again")));
-			assertThatThrownBy(() -> postRequest(member, "free-order", 1)).isInstanceOf(HelpBoardException.class)
+			assertThatThrownBy(() -> this.testData.request().by(member).in("free-order").needing(1).post())
+				.isInstanceOf(HelpBoardException.class)
 				.hasMessage("help.post-rule.missing");
-			TestMember author = joined("author", "free-order");
-			RequestView other = postRequest(author, "free-order", 1);
+			TestMember author = this.testData.member("author").joining("free-order");
+			RequestView other = this.testData.request().by(author).in("free-order").needing(1).post();
 			ClaimView claim = this.helps.claim(member.id(), other.id());
 			// a help counts once its requester confirmed it
-			assertThatThrownBy(() -> postRequest(member, "free-order", 1)).isInstanceOf(HelpBoardException.class)
+			assertThatThrownBy(() -> this.testData.request().by(member).in("free-order").needing(1).post())
+				.isInstanceOf(HelpBoardException.class)
 				.hasMessage("help.post-rule.missing");
 			this.helps.confirm(author.id(), claim.id());
-			assertThat(postRequest(member, "free-order", 1).status()).isEqualTo(RequestStatus.OPEN);
+			assertThat(this.testData.request().by(member).in("free-order").needing(1).post().status())
+				.isEqualTo(RequestStatus.OPEN);
 		}
 		finally {
 			this.jdbc.update("update topic_groups set free_posts = 3, helps_to_post = 1 where slug = 'free-order'");
@@ -538,12 +513,12 @@ class HelpIntegrationTests {
 
 	@Test
 	void requestCardsShowTheAuthorsReciprocity() throws Exception {
-		TestMember author = joined("author", "orchard");
-		TestMember helper = joined("helper", "orchard");
-		RequestView theirs = postRequest(helper, "orchard", 1);
+		TestMember author = this.testData.member("author").joining("orchard");
+		TestMember helper = this.testData.member("helper").joining("orchard");
+		RequestView theirs = this.testData.request().by(helper).in("orchard").needing(1).post();
 		ClaimView claim = this.helps.claim(author.id(), theirs.id());
 		this.helps.confirm(helper.id(), claim.id());
-		RequestView mine = postRequest(author, "orchard", 2);
+		RequestView mine = this.testData.request().by(author).in("orchard").needing(2).post();
 		this.mvc.perform(get("/api/v1/requests/" + mine.id()))
 			.andExpect(jsonPath("$.authorHelpsGiven").value(1))
 			.andExpect(jsonPath("$.authorHelpsReceived").value(0));

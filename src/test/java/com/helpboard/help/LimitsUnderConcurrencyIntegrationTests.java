@@ -2,21 +2,15 @@ package com.helpboard.help;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.helpboard.account.Accounts;
-import com.helpboard.group.GroupView;
 import com.helpboard.group.Groups;
-import com.helpboard.group.NewGroup;
-import com.helpboard.group.Visibility;
 import com.helpboard.request.Campaigns;
-import com.helpboard.request.NewRequest;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
 import com.helpboard.support.Concurrently;
 import com.helpboard.support.IntegrationTest;
-import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers.TestMember;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.LimitReached;
@@ -43,8 +37,6 @@ class LimitsUnderConcurrencyIntegrationTests {
 
 	private static final int RACERS = 20;
 
-	private static final AtomicInteger LINKS = new AtomicInteger();
-
 	@Autowired
 	MockMvc mvc;
 
@@ -61,37 +53,14 @@ class LimitsUnderConcurrencyIntegrationTests {
 	Campaigns campaigns;
 
 	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	TestMembers members;
+	TestData testData;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
-	/** A fresh public group of one owner, with the given limits. */
-	private String group(TestMember owner, int maxOpenPerMember, int freePosts, int helpsToPost) {
-		this.accounts.makeAdmin(owner.id());
-		String slug = "limits-" + UUID.randomUUID().toString().substring(0, 8);
-		this.groups.create(owner.id(), new NewGroup(slug, "Limits", "", "", Visibility.PUBLIC, "pdd-new-user"));
-		this.groups.updateRules(slug, owner.id(), "", "", maxOpenPerMember);
-		this.groups.updatePostingRule(slug, owner.id(), new GroupView.PostingRule(freePosts, helpsToPost, 48));
-		return slug;
-	}
-
-	private TestMember joined(String prefix, String slug) {
-		TestMember member = this.members.create(prefix);
-		this.groups.join(slug, member.id(), null);
-		return member;
-	}
-
-	private static String link() {
-		return "https://p.pinduoduo.com/lim" + LINKS.incrementAndGet()
-				+ UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-	}
-
+	/** A request of the campaign whose helper daily cap is under test. */
 	private RequestView post(TestMember author, String slug) {
-		return this.requests.post(author.id(), slug, new NewRequest(link(), "pdd-new-user", 1, null, null), null);
+		return this.testData.request().by(author).in(slug).inCampaign("pdd-new-user").post();
 	}
 
 	private long openRequests(long authorId, String slug) {
@@ -116,13 +85,17 @@ class LimitsUnderConcurrencyIntegrationTests {
 	void twentyFourConcurrentClaimsOfOneHelperStopExactlyAtTheCampaignsDailyCap() throws Exception {
 		int cap = this.campaigns.get("pdd-new-user").helperDailyCap();
 		assertThat(cap).isBetween(1, 23);
-		TestMember owner = this.members.create("owner");
-		String slug = group(owner, 50, 100, 0);
+		TestMember owner = this.testData.member("owner").create();
+		String slug = this.testData.group("limits")
+			.withDefaultCampaign("pdd-new-user")
+			.limitingOpenRequestsTo(50)
+			.withPostingRule(100, 0)
+			.ownedBy(owner);
 		List<RequestView> posted = new ArrayList<>();
 		for (int i = 0; i < 24; i++) {
 			posted.add(post(owner, slug));
 		}
-		TestMember helper = joined("helper", slug);
+		TestMember helper = this.testData.member("helper").joining(slug);
 		AtomicInteger next = new AtomicInteger();
 		List<Object> results = Concurrently.run(24,
 				() -> this.helps.claim(helper.id(), posted.get(next.getAndIncrement()).id()));
@@ -136,9 +109,13 @@ class LimitsUnderConcurrencyIntegrationTests {
 
 	@Test
 	void twentyConcurrentPostsOfOneMemberStopExactlyAtTheOpenRequestLimit() throws Exception {
-		TestMember owner = this.members.create("owner");
-		String slug = group(owner, 3, 100, 0);
-		TestMember poster = joined("poster", slug);
+		TestMember owner = this.testData.member("owner").create();
+		String slug = this.testData.group("limits")
+			.withDefaultCampaign("pdd-new-user")
+			.limitingOpenRequestsTo(3)
+			.withPostingRule(100, 0)
+			.ownedBy(owner);
+		TestMember poster = this.testData.member("poster").joining(slug);
 		List<Object> results = Concurrently.run(RACERS, () -> post(poster, slug));
 
 		assertThat(results).filteredOn(RequestView.class::isInstance).hasSize(3);
@@ -148,9 +125,13 @@ class LimitsUnderConcurrencyIntegrationTests {
 
 	@Test
 	void twentyConcurrentPostsOfAMemberWhoNeverHelpedGetOnlyTheFreeOne() throws Exception {
-		TestMember owner = this.members.create("owner");
-		String slug = group(owner, 50, 1, 1);
-		TestMember taker = joined("taker", slug);
+		TestMember owner = this.testData.member("owner").create();
+		String slug = this.testData.group("limits")
+			.withDefaultCampaign("pdd-new-user")
+			.limitingOpenRequestsTo(50)
+			.withPostingRule(1, 1)
+			.ownedBy(owner);
+		TestMember taker = this.testData.member("taker").joining(slug);
 		List<Object> results = Concurrently.run(RACERS, () -> post(taker, slug));
 
 		assertThat(results).filteredOn(RequestView.class::isInstance).hasSize(1);
@@ -160,16 +141,20 @@ class LimitsUnderConcurrencyIntegrationTests {
 
 	@Test
 	void claimsConfirmsAndPostsOfMembersHelpingEachOtherAtOnceNeverDeadlock() throws Exception {
-		TestMember owner = this.members.create("owner");
-		String slug = group(owner, 50, 100, 0);
-		List<TestMember> trio = List.of(joined("x", slug), joined("y", slug), joined("z", slug));
+		TestMember owner = this.testData.member("owner").create();
+		String slug = this.testData.group("limits")
+			.withDefaultCampaign("pdd-new-user")
+			.limitingOpenRequestsTo(50)
+			.withPostingRule(100, 0)
+			.ownedBy(owner);
+		List<TestMember> trio = List.of(this.testData.member("x").joining(slug),
+				this.testData.member("y").joining(slug), this.testData.member("z").joining(slug));
 		// each one's requests, one help needed: confirming fulfils and closes them
 		List<List<RequestView>> asked = new ArrayList<>();
 		for (TestMember member : trio) {
 			List<RequestView> mine = new ArrayList<>();
 			for (int i = 0; i < 4; i++) {
-				mine.add(this.requests.post(member.id(), slug, new NewRequest(link(), "pdd-bargain", 1, null, null),
-						null));
+				mine.add(this.testData.request().by(member).in(slug).inCampaign("pdd-bargain").post());
 			}
 			asked.add(mine);
 		}
@@ -211,9 +196,13 @@ class LimitsUnderConcurrencyIntegrationTests {
 
 	@Test
 	void onlyAConfirmedHelpUnlocksPosting() throws Exception {
-		TestMember owner = this.members.create("owner");
-		String slug = group(owner, 50, 1, 1);
-		TestMember member = joined("member", slug);
+		TestMember owner = this.testData.member("owner").create();
+		String slug = this.testData.group("limits")
+			.withDefaultCampaign("pdd-new-user")
+			.limitingOpenRequestsTo(50)
+			.withPostingRule(1, 1)
+			.ownedBy(owner);
+		TestMember member = this.testData.member("member").joining(slug);
 		post(member, slug);
 		assertThatThrownBy(() -> post(member, slug)).isInstanceOf(HelpBoardException.class)
 			.hasMessage("help.post-rule.missing");
@@ -232,9 +221,13 @@ class LimitsUnderConcurrencyIntegrationTests {
 
 	@Test
 	void aRejectedHelpDoesNotUnlockPosting() throws Exception {
-		TestMember owner = this.members.create("owner");
-		String slug = group(owner, 50, 1, 1);
-		TestMember member = joined("member", slug);
+		TestMember owner = this.testData.member("owner").create();
+		String slug = this.testData.group("limits")
+			.withDefaultCampaign("pdd-new-user")
+			.limitingOpenRequestsTo(50)
+			.withPostingRule(1, 1)
+			.ownedBy(owner);
+		TestMember member = this.testData.member("member").joining(slug);
 		post(member, slug);
 		RequestView theirs = post(owner, slug);
 		ClaimView claim = this.helps.claim(member.id(), theirs.id());
@@ -245,9 +238,13 @@ class LimitsUnderConcurrencyIntegrationTests {
 
 	@Test
 	void aMemberAtTheLimitIsRefusedBeforeTheirImageIsLookedAt() throws Exception {
-		TestMember owner = this.members.create("owner");
-		String slug = group(owner, 3, 100, 0);
-		TestMember poster = joined("poster", slug);
+		TestMember owner = this.testData.member("owner").create();
+		String slug = this.testData.group("limits")
+			.withDefaultCampaign("pdd-new-user")
+			.limitingOpenRequestsTo(3)
+			.withPostingRule(100, 0)
+			.ownedBy(owner);
+		TestMember poster = this.testData.member("poster").joining(slug);
 		for (int i = 0; i < 3; i++) {
 			post(poster, slug);
 		}
@@ -260,8 +257,12 @@ class LimitsUnderConcurrencyIntegrationTests {
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.detail").value("You may have at most 3 open requests in this group."));
 
-		String ruled = group(owner, 50, 1, 1);
-		TestMember taker = joined("taker", ruled);
+		String ruled = this.testData.group("limits")
+			.withDefaultCampaign("pdd-new-user")
+			.limitingOpenRequestsTo(50)
+			.withPostingRule(1, 1)
+			.ownedBy(owner);
+		TestMember taker = this.testData.member("taker").joining(ruled);
 		post(taker, ruled);
 		this.mvc
 			.perform(multipart("/api/v1/groups/" + ruled + "/requests/qr")
@@ -271,7 +272,7 @@ class LimitsUnderConcurrencyIntegrationTests {
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Help before you post")));
 
-		TestMember outsider = this.members.create("outsider");
+		TestMember outsider = this.testData.member("outsider").create();
 		this.mvc
 			.perform(multipart("/api/v1/groups/" + slug + "/requests/qr")
 				.file(new MockMultipartFile("image", "x.png", "image/png", "not an image".getBytes()))

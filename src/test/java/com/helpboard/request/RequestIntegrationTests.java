@@ -23,9 +23,10 @@ import com.helpboard.group.Groups;
 import com.helpboard.link.QrCodeImages;
 import com.helpboard.support.IntegrationTest;
 import com.helpboard.support.StatementCounter;
-import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers.TestMember;
 import com.helpboard.system.Violations;
+import com.jayway.jsonpath.JsonPath;
 import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class RequestIntegrationTests {
 	Requests requests;
 
 	@Autowired
-	TestMembers members;
+	TestData testData;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -75,12 +76,6 @@ class RequestIntegrationTests {
 
 	@org.springframework.boot.test.web.server.LocalServerPort
 	int port;
-
-	private TestMember joined(String prefix, String group) {
-		TestMember member = this.members.create(prefix);
-		this.groups.join(group, member.id(), null);
-		return member;
-	}
 
 	private static String json(String input, int helps) {
 		return "{\"input\":\"" + input.replace("\"", "\\\"") + "\",\"helpsNeeded\":" + helps + "}";
@@ -96,7 +91,7 @@ class RequestIntegrationTests {
 
 	@Test
 	void aWholeShareTextIsPostedAndShownInTheFeedOnPagesAndApi() throws Exception {
-		TestMember alice = joined("alice", "kanjia");
+		TestMember alice = this.testData.member("alice").joining("kanjia");
 		String id = goods();
 		String share = "【拼多多】帮我砍一刀 https://mobile.yangkeduo.com/goods.html?goods_id=" + id
 				+ "&refer_share_uid=123&_oak_rcto=abc 复制此消息打开拼多多";
@@ -115,8 +110,7 @@ class RequestIntegrationTests {
 			.andExpect(jsonPath("$.helpsNeeded").value(3))
 			.andExpect(jsonPath("$.group").value("kanjia"))
 			.andReturn();
-		long requestId = Long
-			.parseLong(result.getResponse().getContentAsString().replaceAll("^\\{\"id\":(\\d+),.*", "$1").trim());
+		long requestId = JsonPath.<Number>read(result.getResponse().getContentAsString(), "$.id").longValue();
 		RequestView posted = this.requests.get(requestId, null);
 		// 砍价 lives 24 h
 		assertThat(Duration.between(before, posted.expiresAt())).isBetween(Duration.ofHours(23).plusMinutes(59),
@@ -140,7 +134,7 @@ class RequestIntegrationTests {
 
 	@Test
 	void postingThroughThePageFormRedirectsToTheRequest() throws Exception {
-		TestMember bob = joined("bob", "pintuan");
+		TestMember bob = this.testData.member("bob").joining("pintuan");
 		String order = goods() + "12";
 		MvcResult result = this.mvc
 			.perform(multipart("/g/pintuan/post").with(csrf())
@@ -184,18 +178,18 @@ class RequestIntegrationTests {
 
 	@Test
 	void aDuplicateInTheSameGroupPointsAtTheOpenOne() throws Exception {
-		TestMember carol = joined("carol", "kanjia");
-		TestMember dave = joined("dave", "kanjia");
+		TestMember carol = this.testData.member("carol").joining("kanjia");
+		TestMember dave = this.testData.member("dave").joining("kanjia");
 		String link = "https://mobile.yangkeduo.com/goods.html?goods_id=" + goods();
-		String first = this.mvc
+		String firstJson = this.mvc
 			.perform(post("/api/v1/groups/kanjia/requests").header("Authorization", carol.bearer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(json(link, 1)))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
-			.getContentAsString()
-			.replaceAll("^\\{\"id\":(\\d+),.*", "$1");
+			.getContentAsString();
+		long first = JsonPath.<Number>read(firstJson, "$.id").longValue();
 		this.mvc
 			.perform(post("/api/v1/groups/kanjia/requests").header("Authorization", dave.bearer())
 				.contentType(MediaType.APPLICATION_JSON)
@@ -218,7 +212,7 @@ class RequestIntegrationTests {
 	void twoConcurrentIdenticalPostsLetExactlyOneWin() throws Exception {
 		List<TestMember> posters = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
-			posters.add(joined("racer", "kanjia"));
+			posters.add(this.testData.member("racer").joining("kanjia"));
 		}
 		String link = "https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8);
 		CountDownLatch start = new CountDownLatch(1);
@@ -251,7 +245,7 @@ class RequestIntegrationTests {
 
 	@Test
 	void nonMembersCannotPost() throws Exception {
-		TestMember outsider = this.members.create("outsider");
+		TestMember outsider = this.testData.member("outsider").create();
 		this.mvc
 			.perform(post("/api/v1/groups/kanjia/requests").header("Authorization", outsider.bearer())
 				.contentType(MediaType.APPLICATION_JSON)
@@ -267,7 +261,7 @@ class RequestIntegrationTests {
 
 	@Test
 	void hostileInputsAreRefusedClearlyAndStoreNothing() throws Exception {
-		TestMember eve = joined("eve", "kanjia");
+		TestMember eve = this.testData.member("eve").joining("kanjia");
 		String[][] cases = { { "javascript:alert(1)//mobile.yangkeduo.com", "422" },
 				{ "https://yangkeduo.com.evil.cn/goods.html?goods_id=1", "422" },
 				{ "https://mobile.yangkeduo.com@evil.cn/goods.html", "422" },
@@ -312,7 +306,7 @@ class RequestIntegrationTests {
 
 	@Test
 	void theCommandsConstraintsHoldForTheApiThePageAndADirectCall() throws Exception {
-		TestMember grace = joined("grace", "kanjia");
+		TestMember grace = this.testData.member("grace").joining("kanjia");
 		this.mvc
 			.perform(post("/api/v1/groups/kanjia/requests").header("Authorization", grace.bearer())
 				.header("Accept-Language", "en")
@@ -341,7 +335,7 @@ class RequestIntegrationTests {
 
 	@Test
 	void qrImagesArePostedAndBrokenOrHugeOnesRefused() throws Exception {
-		TestMember frank = joined("frank", "temu-farm");
+		TestMember frank = this.testData.member("frank").joining("temu-farm");
 		String code = "Qr" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 		byte[] png = QrCodeImages.png("https://www.temu.com/a/" + code, 300);
 		this.mvc
@@ -369,7 +363,7 @@ class RequestIntegrationTests {
 
 	@Test
 	void theQrCodeOfARequestDecodesToItsCanonicalLink() throws Exception {
-		TestMember grace = joined("grace", "kanjia");
+		TestMember grace = this.testData.member("grace").joining("kanjia");
 		String canonical = "https://mobile.yangkeduo.com/goods.html?goods_id=" + goods();
 		long id = this.requests
 			.post(grace.id(), "kanjia", new NewRequest(canonical + "&uin=x", null, 1, null, null), null)
@@ -388,7 +382,7 @@ class RequestIntegrationTests {
 
 	@Test
 	void expiredRequestsLeaveTheFeedAtOnceAndTheKeyIsFreeAgain() throws Exception {
-		TestMember heidi = joined("heidi", "kanjia");
+		TestMember heidi = this.testData.member("heidi").joining("kanjia");
 		String link = "https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8);
 		RequestView posted = this.requests.post(heidi.id(), "kanjia", new NewRequest(link, null, 1, null, 1), null);
 		assertThat(Duration.between(posted.createdAt(), posted.expiresAt())).isEqualTo(Duration.ofHours(1));
@@ -404,8 +398,8 @@ class RequestIntegrationTests {
 
 	@Test
 	void theAuthorWithdrawsAndRaisesProgressButNeverLowersIt() throws Exception {
-		TestMember ivan = joined("ivan", "kanjia");
-		TestMember judy = joined("judy", "kanjia");
+		TestMember ivan = this.testData.member("ivan").joining("kanjia");
+		TestMember judy = this.testData.member("judy").joining("kanjia");
 		RequestView posted = this.requests.post(ivan.id(), "kanjia", new NewRequest(
 				"https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8), null, 3, null, null), null);
 		this.mvc
@@ -437,7 +431,7 @@ class RequestIntegrationTests {
 
 	@Test
 	void theOpenRequestLimitPerMemberHolds() throws Exception {
-		TestMember kim = joined("kim", "cash-wheel");
+		TestMember kim = this.testData.member("kim").joining("cash-wheel");
 		for (int i = 0; i < 3; i++) {
 			this.requests.post(kim.id(), "cash-wheel",
 					new NewRequest("https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8), null, 1,
@@ -456,7 +450,7 @@ class RequestIntegrationTests {
 
 	@Test
 	void aFeedPageRunsTheSameFewStatementsWhateverItsLength() throws Exception {
-		TestMember owner = this.members.create("feedowner");
+		TestMember owner = this.testData.member("feedowner").create();
 		String slug = "feed-" + UUID.randomUUID().toString().substring(0, 8);
 		this.jdbc.update("update members set site_role = 'ADMIN' where id = ?", owner.id());
 		this.groups.create(owner.id(),
@@ -490,9 +484,9 @@ class RequestIntegrationTests {
 
 	@Test
 	void onlyAdminsEditCampaignRulesAndTheEditTakesEffect() throws Exception {
-		TestMember member = this.members.create("member");
+		TestMember member = this.testData.member("member").create();
 		this.mvc.perform(get("/admin/campaigns").with(member.session())).andExpect(status().isForbidden());
-		TestMember admin = this.members.create("admin");
+		TestMember admin = this.testData.member("admin").create();
 		org.springframework.test.web.servlet.request.RequestPostProcessor asAdmin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
 			.user(new com.helpboard.account.MemberPrincipal(admin.id(), admin.username(), "", true));
 		this.mvc.perform(get("/admin/campaigns").with(asAdmin).header("Accept-Language", "en"))
@@ -521,7 +515,7 @@ class RequestIntegrationTests {
 					.param("maxTtlHours", "12")
 					.param("helperDailyCap", "20"))
 				.andExpect(status().is3xxRedirection());
-			TestMember poster = joined("checkin", "orchard");
+			TestMember poster = this.testData.member("checkin").joining("orchard");
 			RequestView posted = this.requests.post(poster.id(), "orchard",
 					new NewRequest("签到 https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8),
 							"pdd-checkin", 1, null, null),
@@ -536,8 +530,8 @@ class RequestIntegrationTests {
 
 	@Test
 	void hidingTheOnesIHelpedLeavesThemOutOfMyFeed() throws Exception {
-		TestMember author = joined("author", "pintuan");
-		TestMember helper = joined("helper", "pintuan");
+		TestMember author = this.testData.member("author").joining("pintuan");
+		TestMember helper = this.testData.member("helper").joining("pintuan");
 		RequestView request = this.requests.post(author.id(), "pintuan", new NewRequest(
 				"https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8), null, 3, null, null), null);
 		this.mvc.perform(post("/api/v1/requests/" + request.id() + "/claims").header("Authorization", helper.bearer()))
@@ -550,7 +544,7 @@ class RequestIntegrationTests {
 
 	@Test
 	void anOverLargeScreenshotOnThePageIsAFormError() throws Exception {
-		TestMember member = joined("uploader", "kanjia");
+		TestMember member = this.testData.member("uploader").joining("kanjia");
 		this.mvc
 			.perform(multipart("/g/kanjia/post")
 				.file(new MockMultipartFile("image", "big.png", "image/png", new byte[3 * 1024 * 1024]))
@@ -565,7 +559,7 @@ class RequestIntegrationTests {
 
 	@Test
 	void aHugeUploadOverRealHttpIsA413ProblemNotAStackTrace() throws Exception {
-		TestMember member = joined("uploader", "kanjia");
+		TestMember member = this.testData.member("uploader").joining("kanjia");
 		String boundary = "hb" + UUID.randomUUID();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"big.png\"\r\n"
 				+ "Content-Type: image/png\r\n\r\n")

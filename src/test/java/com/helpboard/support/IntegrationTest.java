@@ -24,7 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = PostgresInitializer.class)
-@Import({ StatementCounter.class, TestMembers.class, TestClock.Config.class })
+@Import({ StatementCounter.class, TestMembers.class, TestData.class, TestClock.Config.class })
 @ExtendWith(LedgerInvariants.class)
 @Tag("integration")
 public @interface IntegrationTest {

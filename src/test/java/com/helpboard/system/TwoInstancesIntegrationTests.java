@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of the app on different ports against one database, as behind a load
@@ -147,15 +148,18 @@ class TwoInstancesIntegrationTests {
 
 	@Test
 	void theBacklogIsWorkedExactlyOnceInTotal() throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-		while (processed("expire-requests") < overdueRequests || processed("auto-confirm-claims") < staleClaims) {
-			assertThat(System.nanoTime()).as("backlog not worked in time").isLessThan(deadline);
-			Thread.sleep(200);
-		}
-		// both instances had their chance at several ticks; nothing more may happen
-		Thread.sleep(3000);
-		assertThat(processed("expire-requests")).isEqualTo((double) overdueRequests);
-		assertThat(processed("auto-confirm-claims")).isEqualTo((double) staleClaims);
+		await("backlog worked").atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> processed("expire-requests") >= overdueRequests
+					&& processed("auto-confirm-claims") >= staleClaims);
+		// both instances have their chance at several ticks; nothing more may happen
+		await("nothing worked twice").during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> {
+				assertThat(processed("expire-requests")).isEqualTo((double) overdueRequests);
+				assertThat(processed("auto-confirm-claims")).isEqualTo((double) staleClaims);
+			});
 		assertThat(jdbc.queryForObject(
 				"select count(*) from help_requests where status = 'OPEN' and expires_at <= now()", Long.class))
 			.isZero();
@@ -164,11 +168,9 @@ class TwoInstancesIntegrationTests {
 				.isEqualTo("CONFIRMED");
 		}
 		// each confirmed claim pays once, whichever instance confirmed it
-		long deadlineForCredit = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (paid() < CLAIMS && System.nanoTime() < deadlineForCredit) {
-			Thread.sleep(200);
-		}
-		assertThat(paid()).isEqualTo(CLAIMS);
+		await("credits paid").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> assertThat(paid()).isEqualTo(CLAIMS));
 	}
 
 	private static long paid() {

@@ -1,0 +1,61 @@
+package com.helpboard.credit;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.helpboard.account.Accounts;
+import com.helpboard.help.ClaimConfirmed;
+import com.helpboard.request.spi.HelpHistory;
+import com.helpboard.support.PostgresInitializer;
+import com.helpboard.support.TestClock;
+import com.helpboard.support.TestMembers;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The credit module bootstrapped with the modules it depends on (Spring Modulith's
+ * {@code @ApplicationModuleTest}), not the whole application: a confirmed claim, as the
+ * help module publishes it, pays its helper ({@link Scenario} publishes it in a
+ * transaction and waits for the balance to change). That a republished one pays nothing
+ * twice is HelpIntegrationTests' business.
+ */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@ContextConfiguration(initializers = PostgresInitializer.class)
+@Import(TestClock.Config.class)
+@Tag("integration")
+class HelpRewardsModuleTests {
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Credits credits;
+
+	/** Implemented outside the modules bootstrapped here. */
+	@MockitoBean
+	HelpHistory helpHistory;
+
+	@Test
+	void aConfirmedClaimPaysItsHelperOneCredit(Scenario scenario) {
+		long helper = this.accounts
+			.register("rw" + UUID.randomUUID().toString().replace("-", "").substring(0, 10), TestMembers.PASSWORD)
+			.id();
+		long claim = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE);
+		ClaimConfirmed confirmed = new ClaimConfirmed(claim, 1, helper, 2, false, Instant.now());
+
+		scenario.publish(confirmed)
+			.andWaitForStateChange(() -> this.credits.balance(helper), (balance) -> balance > 0)
+			.andVerify((balance) -> assertThat(balance).isEqualTo(1));
+	}
+
+}

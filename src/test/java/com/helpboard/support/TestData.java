@@ -1,0 +1,227 @@
+package com.helpboard.support;
+
+import java.util.UUID;
+
+import com.helpboard.account.Accounts;
+import com.helpboard.credit.Credits;
+import com.helpboard.group.GroupView;
+import com.helpboard.group.Groups;
+import com.helpboard.group.NewGroup;
+import com.helpboard.group.Visibility;
+import com.helpboard.request.NewRequest;
+import com.helpboard.request.RequestView;
+import com.helpboard.request.Requests;
+import com.helpboard.support.TestMembers.TestMember;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way tests make members, groups and requests, through the same facades the pages
+ * and the API call. Reads like a sentence:
+ *
+ * <pre>
+ * TestMember alice = testData.member("alice").joining("kanjia");
+ * String slug = testData.group("queue").limitingOpenRequestsTo(3).ownedBy(owner);
+ * RequestView request = testData.request().by(alice).in("kanjia").needing(2).post();
+ * </pre>
+ *
+ * Names, slugs and links get a random suffix, so tests never collide.
+ */
+@Component
+public class TestData {
+
+	private final TestMembers members;
+
+	private final Accounts accounts;
+
+	private final Groups groups;
+
+	private final Requests requests;
+
+	private final Credits credits;
+
+	public TestData(TestMembers members, Accounts accounts, Groups groups, Requests requests, Credits credits) {
+		this.members = members;
+		this.accounts = accounts;
+		this.groups = groups;
+		this.requests = requests;
+		this.credits = credits;
+	}
+
+	/** A new member whose name starts with {@code prefix}. */
+	public MemberBuilder member(String prefix) {
+		return new MemberBuilder(prefix);
+	}
+
+	/** A new public group whose slug starts with {@code prefix}. */
+	public GroupBuilder group(String prefix) {
+		return new GroupBuilder(prefix);
+	}
+
+	/** A new request with a unique Pinduoduo link, needing one help unless told. */
+	public RequestBuilder request() {
+		return new RequestBuilder();
+	}
+
+	private static String suffix(int length) {
+		return UUID.randomUUID().toString().replace("-", "").substring(0, length);
+	}
+
+	public final class MemberBuilder {
+
+		private final String prefix;
+
+		private boolean admin;
+
+		private long credits;
+
+		private MemberBuilder(String prefix) {
+			this.prefix = prefix;
+		}
+
+		/** A site admin (who may create groups). */
+		public MemberBuilder admin() {
+			this.admin = true;
+			return this;
+		}
+
+		/** Granted this many credits on creation. */
+		public MemberBuilder withCredits(long credits) {
+			this.credits = credits;
+			return this;
+		}
+
+		/** Creates the member, who joins these groups. */
+		public TestMember joining(String... slugs) {
+			TestMember member = create();
+			for (String slug : slugs) {
+				TestData.this.groups.join(slug, member.id(), null);
+			}
+			return member;
+		}
+
+		/** Creates the member, in no group. */
+		public TestMember create() {
+			TestMember member = TestData.this.members.create(this.prefix);
+			if (this.admin) {
+				TestData.this.accounts.makeAdmin(member.id());
+			}
+			if (this.credits > 0) {
+				TestData.this.credits.grant(member.id(), this.credits, "test:" + UUID.randomUUID(), "test");
+			}
+			return member;
+		}
+
+	}
+
+	public final class GroupBuilder {
+
+		private final String prefix;
+
+		private String name;
+
+		private String campaign;
+
+		private Integer maxOpenPerMember;
+
+		private GroupView.PostingRule postingRule;
+
+		private GroupBuilder(String prefix) {
+			this.prefix = prefix;
+			this.name = prefix;
+		}
+
+		public GroupBuilder named(String name) {
+			this.name = name;
+			return this;
+		}
+
+		/** The campaign requests posted without one fall into. */
+		public GroupBuilder withDefaultCampaign(String campaign) {
+			this.campaign = campaign;
+			return this;
+		}
+
+		public GroupBuilder limitingOpenRequestsTo(int maxOpenPerMember) {
+			this.maxOpenPerMember = maxOpenPerMember;
+			return this;
+		}
+
+		/** Help before you post: after {@code freePosts}, {@code helpsToPost} in 48 h. */
+		public GroupBuilder withPostingRule(int freePosts, int helpsToPost) {
+			this.postingRule = new GroupView.PostingRule(freePosts, helpsToPost, 48);
+			return this;
+		}
+
+		/** Creates the group, owned by {@code owner} (made a site admin to create it). */
+		public String ownedBy(TestMember owner) {
+			TestData.this.accounts.makeAdmin(owner.id());
+			String slug = this.prefix + "-" + suffix(8);
+			TestData.this.groups.create(owner.id(),
+					new NewGroup(slug, this.name, "", "", Visibility.PUBLIC, this.campaign));
+			if (this.maxOpenPerMember != null) {
+				TestData.this.groups.updateRules(slug, owner.id(), "", "", this.maxOpenPerMember);
+			}
+			if (this.postingRule != null) {
+				TestData.this.groups.updatePostingRule(slug, owner.id(), this.postingRule);
+			}
+			return slug;
+		}
+
+	}
+
+	public final class RequestBuilder {
+
+		private TestMember author;
+
+		private String group;
+
+		private int helpsNeeded = 1;
+
+		private String campaign;
+
+		private String words;
+
+		private RequestBuilder() {
+		}
+
+		public RequestBuilder by(TestMember author) {
+			this.author = author;
+			return this;
+		}
+
+		public RequestBuilder in(String group) {
+			this.group = group;
+			return this;
+		}
+
+		public RequestBuilder needing(int helps) {
+			this.helpsNeeded = helps;
+			return this;
+		}
+
+		public RequestBuilder inCampaign(String campaign) {
+			this.campaign = campaign;
+			return this;
+		}
+
+		/** Share text before the link, as an app's share sheet writes it. */
+		public RequestBuilder saying(String words) {
+			this.words = words;
+			return this;
+		}
+
+		/** Posts it through {@link Requests#post}, refusals thrown as they are. */
+		public RequestView post() {
+			if (this.author == null || this.group == null) {
+				throw new IllegalStateException("a request needs by(author) and in(group)");
+			}
+			String link = "https://p.pinduoduo.com/" + suffix(10);
+			String input = (this.words != null) ? this.words + " " + link : link;
+			return TestData.this.requests.post(this.author.id(), this.group,
+					new NewRequest(input, this.campaign, this.helpsNeeded, null, null), null);
+		}
+
+	}
+
+}
