@@ -155,7 +155,7 @@ class RequestIntegrationTests {
 
 	@Test
 	void postingThroughThePageFormRunsAFewStatements() throws Exception {
-		TestMember poster = joined("counted", "pintuan");
+		TestMember poster = this.testData.member("counted").joining("pintuan");
 		String order = goods() + "34";
 		this.campaigns.all();
 		StatementCounter.reset();
