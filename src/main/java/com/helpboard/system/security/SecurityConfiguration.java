@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.helpboard.system.ApiTokenAuthenticator;
+import com.helpboard.system.web.ErrorPageAttributes;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
@@ -57,9 +58,6 @@ import tools.jackson.databind.ObjectMapper;
 class SecurityConfiguration {
 
 	static final String DEFAULT_REMEMBER_ME_KEY = "change-me-in-production";
-
-	/** Request attribute: the firewall refused the request's characters. */
-	static final String REJECTED = "com.helpboard.system.security.rejected";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -130,7 +128,7 @@ class SecurityConfiguration {
 						"The request contains characters that are not allowed (control characters).");
 			}
 			else {
-				request.setAttribute(REJECTED, Boolean.TRUE);
+				request.setAttribute(ErrorPageAttributes.CONTROL_CHARACTERS, Boolean.TRUE);
 				response.sendError(HttpStatus.BAD_REQUEST.value());
 			}
 		};

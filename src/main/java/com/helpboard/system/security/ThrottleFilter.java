@@ -25,6 +25,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import com.helpboard.system.web.ErrorPageAttributes;
+
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.WebUtils;
@@ -39,9 +41,6 @@ import tools.jackson.databind.ObjectMapper;
  * {@code Retry-After}; pages say when to try again.
  */
 class ThrottleFilter extends OncePerRequestFilter {
-
-	/** Request attribute with the seconds to wait, for the error page. */
-	static final String RETRY_AFTER = ThrottleFilter.class.getName() + ".retryAfter";
 
 	private static final int MAX_JSON = 8 * 1024;
 
@@ -190,7 +189,7 @@ class ThrottleFilter extends OncePerRequestFilter {
 			response.sendRedirect(request.getContextPath() + "/login?throttled=" + seconds);
 		}
 		else {
-			request.setAttribute(RETRY_AFTER, seconds);
+			request.setAttribute(ErrorPageAttributes.RETRY_AFTER, seconds);
 			response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
 		}
 	}

@@ -27,14 +27,11 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPages implements ErrorController {
 
-	/** Set by the rate limiter: seconds until the member may try again. */
-	static final String RETRY_AFTER = "com.helpboard.system.security.ThrottleFilter.retryAfter";
-
 	@RequestMapping(path = "/error", produces = MediaType.TEXT_HTML_VALUE)
 	ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
 		HttpStatus status = status(request);
 		response.setStatus(status.value());
-		Object retryAfter = request.getAttribute(RETRY_AFTER);
+		Object retryAfter = request.getAttribute(ErrorPageAttributes.RETRY_AFTER);
 		String view = switch (status.value()) {
 			case 403, 404, 503 -> "error/" + status.value();
 			case 429 -> "error/429";
@@ -45,7 +42,7 @@ class ErrorPages implements ErrorController {
 		}
 		long minutes = (retryAfter instanceof Long seconds) ? Math.max(1, (seconds + 59) / 60) : 1;
 		return new ModelAndView(view, Map.of("status", status.value(), "retryMinutes", minutes, "controlCharacters",
-				request.getAttribute("com.helpboard.system.security.rejected") != null), status);
+				request.getAttribute(ErrorPageAttributes.CONTROL_CHARACTERS) != null), status);
 	}
 
 	@RequestMapping("/error")
@@ -74,7 +71,7 @@ class ErrorPages implements ErrorController {
 		}
 		Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		if (exception instanceof Throwable failure && ApiExceptionHandler.isUnstorableText(failure)) {
-			request.setAttribute("com.helpboard.system.security.rejected", Boolean.TRUE);
+			request.setAttribute(ErrorPageAttributes.CONTROL_CHARACTERS, Boolean.TRUE);
 			return HttpStatus.BAD_REQUEST;
 		}
 		if (isDatabaseDown(exception)) {
