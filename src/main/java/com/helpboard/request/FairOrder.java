@@ -46,6 +46,11 @@ final class FairOrder {
 
 	static List<Long> order(List<Candidate> candidates, Map<Long, Reciprocity> reciprocity, long rotation,
 			Instant now) {
+		return orderCandidates(candidates, reciprocity, rotation, now).stream().map(Candidate::id).toList();
+	}
+
+	static List<Candidate> orderCandidates(List<Candidate> candidates, Map<Long, Reciprocity> reciprocity,
+			long rotation, Instant now) {
 		// each key computed once, not once per comparison
 		record Keyed(Candidate candidate, boolean boosted, double key) {
 		}
@@ -58,7 +63,7 @@ final class FairOrder {
 			.map((c) -> new Keyed(c, c.boostedAt(now),
 					key(c, reciprocity.getOrDefault(c.authorId(), Reciprocity.NONE), rotation, now)))
 			.sorted(order)
-			.map((k) -> k.candidate().id())
+			.map(Keyed::candidate)
 			.toList();
 	}
 

@@ -12,6 +12,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -73,6 +74,10 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 	@Version
 	private long version;
 
+	/** Posted and not yet announced: {@link RequestPosted} needs the id saving gives. */
+	@Transient
+	private boolean unannounced;
+
 	protected HelpRequest() {
 	}
 
@@ -94,6 +99,7 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		this.status = RequestStatus.OPEN;
 		this.createdAt = createdAt;
 		this.expiresAt = expiresAt;
+		this.unannounced = true;
 	}
 
 	boolean isOpenAt(Instant now) {
@@ -191,9 +197,16 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		registerEvent(new RequestClosed(this.id, this.groupId, to, now));
 	}
 
-	/** The events registered and not yet published; visible to this package's tests. */
+	/**
+	 * The events registered and not yet published; visible to this package's tests. A new
+	 * request announces itself ({@link RequestPosted}) once saving has given it its id.
+	 */
 	@Override
 	protected Collection<Object> domainEvents() {
+		if (this.unannounced && this.id != null) {
+			this.unannounced = false;
+			registerEvent(new RequestPosted(this.id, this.groupId, this.authorId, this.campaign, this.createdAt));
+		}
 		return super.domainEvents();
 	}
 

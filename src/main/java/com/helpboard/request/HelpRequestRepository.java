@@ -31,9 +31,6 @@ interface HelpRequestRepository extends JpaRepository<HelpRequest, Long> {
 	@Query("select new com.helpboard.request.AuthorPosts(count(case when r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt > ?3 then 1 end), count(r)) from HelpRequest r where r.groupId = ?1 and r.authorId = ?2")
 	AuthorPosts countPosts(Long groupId, Long authorId, Instant now);
 
-	@Query("select count(r) from HelpRequest r where r.groupId = ?1 and r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt > ?2")
-	long countOpenInGroup(Long groupId, Instant now);
-
 	Slice<HelpRequest> findByAuthorIdOrderByCreatedAtDesc(Long authorId, Pageable pageable);
 
 	@Query("select r.groupId, count(r) from HelpRequest r where r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt > ?1 group by r.groupId")

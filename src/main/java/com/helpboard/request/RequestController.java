@@ -87,7 +87,6 @@ class RequestController {
 		model.addAttribute("rotation", view);
 		boolean member = this.groups.isMember(group.id(), id(me));
 		model.addAttribute("group", group);
-		model.addAttribute("openRequests", this.requests.card(group).openRequests());
 		model.addAttribute("member", member);
 		model.addAttribute("owner", this.groups.isOwner(group, id(me)));
 		model.addAttribute("campaigns", campaignsByCode());
@@ -95,9 +94,13 @@ class RequestController {
 		model.addAttribute("hideHelped", hideHelped);
 		model.addAttribute("now", this.clock.instant());
 		if (this.groups.canRead(group, id(me))) {
-			Slice<RequestView> feed = this.requests.feed(group, blankToNull(campaign),
+			Requests.FeedPage feed = this.requests.feedPage(group, blankToNull(campaign),
 					(hideHelped && me != null) ? me.id() : null, view, Paging.of(page, size));
-			model.addAttribute("feed", feed);
+			model.addAttribute("feed", feed.slice());
+			model.addAttribute("openRequests", feed.open());
+		}
+		else {
+			model.addAttribute("openRequests", this.requests.card(group).openRequests());
 		}
 		return "request/group";
 	}

@@ -2,14 +2,18 @@ package com.helpboard.request;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -30,9 +34,8 @@ class RequestQueries {
 			+ "r.canonical_url, r.share_text, r.token, r.note, r.helps_needed, r.helps_confirmed, r.status, "
 			+ "r.created_at, r.expires_at, r.boosted_until";
 
-	// claims belong to the help module; the feed only asks whether one of mine exists
-	static final String HIDE_HELPED = " and not exists (select 1 from claims c where c.request_id = r.id"
-			+ " and c.helper_id = :me)";
+	/** No campaign keeps a request open longer (campaign_types_ttl_check: 168 hours). */
+	static final Duration LONGEST_OPEN = Duration.ofHours(168);
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -40,37 +43,52 @@ class RequestQueries {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * Every open request of the feed, light: what ordering needs, not what cards show.
-	 */
-	List<FairOrder.Candidate> feedCandidates(long groupId, String campaign, Long hideHelpedBy, Instant now) {
-		MapSqlParameterSource params = new MapSqlParameterSource("group", groupId).addValue("now", at(now));
-		StringBuilder sql = new StringBuilder(
-				"select r.id, r.author_id, r.helps_confirmed, r.helps_needed, r.created_at, r.boosted_until,"
-						+ " r.boost_started_at from help_requests r"
-						+ " where r.group_id = :group and r.status = 'OPEN' and r.expires_at > :now");
-		if (campaign != null && !campaign.isBlank()) {
-			sql.append(" and r.campaign = :campaign");
-			params.addValue("campaign", campaign);
-		}
-		if (hideHelpedBy != null) {
-			sql.append(HIDE_HELPED);
-			params.addValue("me", hideHelpedBy);
-		}
-		return this.jdbc.query(sql.toString(), params,
-				(rs, n) -> new FairOrder.Candidate(rs.getLong("id"), rs.getLong("author_id"),
-						rs.getInt("helps_confirmed"), rs.getInt("helps_needed"), instant(rs, "created_at"),
-						instant(rs, "boosted_until"), instant(rs, "boost_started_at")));
+	/** A light row of the group's open requests: what ordering and filtering need. */
+	record FeedCandidate(FairOrder.Candidate candidate, String campaign) {
 	}
 
-	/** The given requests, in the given order. */
-	List<RequestView> byIds(List<Long> ids) {
+	/**
+	 * Every open request of the group, light: what ordering needs, not what cards show.
+	 * Only {@link FeedOrders} calls it, once per group and rotation and then on refresh.
+	 */
+	List<FeedCandidate> feedCandidates(long groupId, Instant now) {
+		return this.jdbc.query(
+				"select r.id, r.author_id, r.campaign, r.helps_confirmed, r.helps_needed,"
+						+ " r.created_at, r.boosted_until, r.boost_started_at from help_requests r"
+						+ " where r.group_id = :group and r.status = 'OPEN' and r.expires_at > :now",
+				new MapSqlParameterSource("group", groupId).addValue("now", at(now)),
+				(rs, n) -> new FeedCandidate(new FairOrder.Candidate(rs.getLong("id"), rs.getLong("author_id"),
+						rs.getInt("helps_confirmed"), rs.getInt("helps_needed"), instant(rs, "created_at"),
+						instant(rs, "boosted_until"), instant(rs, "boost_started_at")), rs.getString("campaign")));
+	}
+
+	/**
+	 * The open requests of the group the member has claimed. A claim is made while its
+	 * request is open and no request stays open longer than {@link #LONGEST_OPEN}, so
+	 * only the member's recent claims are read, whatever their history.
+	 */
+	Set<Long> claimedOpenIn(long groupId, long memberId, Instant now) {
+		MapSqlParameterSource params = new MapSqlParameterSource("group", groupId).addValue("me", memberId)
+			.addValue("now", at(now))
+			.addValue("since", LocalDate.ofInstant(now.minus(LONGEST_OPEN), ZoneOffset.UTC).minusDays(1));
+		return new HashSet<>(this.jdbc.queryForList("select c.request_id from claims c"
+				+ " join help_requests r on r.id = c.request_id where c.helper_id = :me and c.helper_day >= :since"
+				+ " and r.group_id = :group and r.status = 'OPEN' and r.expires_at > :now", params, Long.class));
+	}
+
+	/**
+	 * The given requests that are still open, in the given order: one statement. A page
+	 * cut from a cached order may name requests that closed since; they are left out.
+	 */
+	List<RequestView> openByIds(List<Long> ids, Instant now) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
 		Map<Long, RequestView> byId = new HashMap<>();
-		this.jdbc.query("select " + COLUMNS + " from help_requests r where r.id in (:ids)",
-				new MapSqlParameterSource("ids", ids), (rs) -> {
+		this.jdbc.query(
+				"select " + COLUMNS + " from help_requests r where r.id in (:ids)"
+						+ " and r.status = 'OPEN' and r.expires_at > :now",
+				new MapSqlParameterSource("ids", ids).addValue("now", at(now)), (rs) -> {
 					RequestView row = ROW.mapRow(rs, 0);
 					byId.put(row.id(), row);
 				});

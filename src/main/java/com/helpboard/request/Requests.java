@@ -26,7 +26,6 @@ import com.helpboard.system.HelpBoardException;
 import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
@@ -61,6 +60,8 @@ public class Requests {
 
 	private final RequestQueries queries;
 
+	private final FeedOrders feedOrders;
+
 	private final Campaigns campaigns;
 
 	private final Groups groups;
@@ -68,8 +69,6 @@ public class Requests {
 	private final Accounts accounts;
 
 	private final HelpHistory helpHistory;
-
-	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
@@ -79,9 +78,10 @@ public class Requests {
 
 	private final LinkParser parser = new LinkParser();
 
-	Requests(HelpRequestRepository requests, RequestQueries queries, Campaigns campaigns, Groups groups,
-			Accounts accounts, HelpHistory helpHistory, ApplicationEventPublisher events, Clock clock,
+	Requests(HelpRequestRepository requests, RequestQueries queries, FeedOrders feedOrders, Campaigns campaigns,
+			Groups groups, Accounts accounts, HelpHistory helpHistory, Clock clock,
 			PlatformTransactionManager transactionManager) {
+		this.feedOrders = feedOrders;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.readOnlyTransactions = new TransactionTemplate(transactionManager);
 		this.readOnlyTransactions.setReadOnly(true);
@@ -91,7 +91,6 @@ public class Requests {
 		this.groups = groups;
 		this.accounts = accounts;
 		this.helpHistory = helpHistory;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -217,8 +216,8 @@ public class Requests {
 		HelpRequest request = new HelpRequest(group.id(), memberId, author.username(), link.platform().name(),
 				campaign.code(), link.canonicalUrl(), shareText(link, form.input()), link.token(), dedupeKey,
 				note(form), helpsNeeded(form), now, campaign.expiryFrom(now, form.expiresInHours()));
+		// saving publishes the request's RequestPosted
 		request = this.requests.saveAndFlush(request);
-		this.events.publishEvent(new RequestPosted(request.getId(), group.id(), memberId, campaign.code(), now));
 		return view(request, group.slug());
 	}
 
@@ -354,24 +353,34 @@ public class Requests {
 
 	/**
 	 * A page of the group's feed: boosted first, then the fair order of the given
-	 * rotation (see {@link FairOrder}); a fixed three statements whatever the page size.
+	 * rotation (see {@link FairOrder}), cut from the group's cached order
+	 * ({@link FeedOrders}); one statement for the page's rows (two with
+	 * {@code hideHelpedBy}) whatever the group's size and the page number.
 	 */
 	public Slice<RequestView> feed(GroupView group, @Nullable String campaign, @Nullable Long hideHelpedBy,
 			@Nullable Long rotation, Pageable page) {
+		return feedPage(group, campaign, hideHelpedBy, rotation, page).slice();
+	}
+
+	/** A feed page and the number of open requests in the group. */
+	public record FeedPage(Slice<RequestView> slice, int open) {
+	}
+
+	/** {@link #feed}, with the group's open-request count the order was built with. */
+	public FeedPage feedPage(GroupView group, @Nullable String campaign, @Nullable Long hideHelpedBy,
+			@Nullable Long rotation, Pageable page) {
 		Instant now = this.clock.instant();
-		List<FairOrder.Candidate> candidates = this.queries.feedCandidates(group.id(), campaign, hideHelpedBy, now);
-		Map<Long, Reciprocity> reciprocity = reciprocityOf(
-				candidates.stream().map(FairOrder.Candidate::authorId).collect(Collectors.toSet()));
-		List<Long> ordered = FairOrder.order(candidates, reciprocity,
-				(rotation != null) ? rotation : FairOrder.rotationAt(now), now);
-		int from = (int) Math.min(page.getOffset(), ordered.size());
-		int to = Math.min(from + page.getPageSize(), ordered.size());
-		List<RequestView> rows = this.queries.byIds(ordered.subList(from, to))
+		Set<Long> hidden = (hideHelpedBy != null) ? this.queries.claimedOpenIn(group.id(), hideHelpedBy, now)
+				: Set.of();
+		FeedOrders.Page ids = this.feedOrders.page(group.id(),
+				(rotation != null) ? rotation : FairOrder.rotationAt(now), campaign, hidden, page.getOffset(),
+				page.getPageSize());
+		List<RequestView> rows = this.queries.openByIds(ids.ids(), now)
 			.stream()
 			.map((r) -> r.withGroup(group.slug())
-				.withReciprocity(reciprocity.getOrDefault(r.authorId(), Reciprocity.NONE)))
+				.withReciprocity(ids.reciprocity().getOrDefault(r.authorId(), Reciprocity.NONE)))
 			.toList();
-		return new org.springframework.data.domain.SliceImpl<>(rows, page, to < ordered.size());
+		return new FeedPage(new org.springframework.data.domain.SliceImpl<>(rows, page, ids.hasNext()), ids.open());
 	}
 
 	/** The rotation a feed view starting now uses; paging links carry it along. */
@@ -399,9 +408,12 @@ public class Requests {
 		return new org.springframework.data.domain.SliceImpl<>(rows, page, slice.hasNext());
 	}
 
-	/** The group with its open-request count: one statement. */
+	/**
+	 * The group with its open-request count, as of its cached order (no statement when
+	 * the group was viewed lately).
+	 */
 	GroupCard card(GroupView group) {
-		return new GroupCard(group, this.requests.countOpenInGroup(group.id(), this.clock.instant()));
+		return new GroupCard(group, this.feedOrders.openCount(group.id()));
 	}
 
 	/** The groups, in their order, with their open-request counts: one statement. */
@@ -448,13 +460,22 @@ public class Requests {
 	 */
 	@Transactional
 	public boolean markBoosted(long requestId, Instant startedAt, Instant until) {
-		return this.requests.findForUpdate(requestId).map((request) -> request.pin(startedAt, until)).orElse(false);
+		return this.requests.findForUpdate(requestId).map((request) -> {
+			boolean pinned = request.pin(startedAt, until);
+			if (pinned) {
+				this.feedOrders.boostChanged(request.getGroupId());
+			}
+			return pinned;
+		}).orElse(false);
 	}
 
 	/** Unpins the request: its last boost ended. */
 	@Transactional
 	public void clearBoost(long requestId) {
-		this.requests.findForUpdate(requestId).ifPresent(HelpRequest::unpin);
+		this.requests.findForUpdate(requestId).ifPresent((request) -> {
+			request.unpin();
+			this.feedOrders.boostChanged(request.getGroupId());
+		});
 	}
 
 	/** Expires up to {@code batch} overdue open requests; returns how many. */
