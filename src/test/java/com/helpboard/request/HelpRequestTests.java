@@ -140,13 +140,30 @@ class HelpRequestTests {
 		assertThat(request.domainEvents()).isEmpty();
 	}
 
-	/** A request as stored: its id is the database's. */
+	@Test
+	void aNewRequestAnnouncesItselfOnceSavingGaveItAnId() {
+		HelpRequest request = posted(3);
+		// before saving there is no id to announce
+		assertThat(request.domainEvents()).isEmpty();
+		ReflectionTestUtils.setField(request, "id", ID);
+		assertThat(request.domainEvents()).containsExactly(new RequestPosted(ID, GROUP, AUTHOR, "pdd-bargain", POSTED));
+		request.clearDomainEvents();
+		assertThat(request.domainEvents()).isEmpty();
+	}
+
+	/** A request as stored and announced: its id is the database's. */
 	private static HelpRequest request(int helpsNeeded) {
-		HelpRequest request = new HelpRequest(GROUP, AUTHOR, "alice", "PINDUODUO", "pdd-bargain",
+		HelpRequest request = posted(helpsNeeded);
+		ReflectionTestUtils.setField(request, "id", ID);
+		assertThat(request.domainEvents()).hasSize(1);
+		request.clearDomainEvents();
+		return request;
+	}
+
+	private static HelpRequest posted(int helpsNeeded) {
+		return new HelpRequest(GROUP, AUTHOR, "alice", "PINDUODUO", "pdd-bargain",
 				"https://mobile.yangkeduo.com/goods.html?goods_id=1", "share", null, "goods_id=1|pdd-bargain", null,
 				helpsNeeded, POSTED, EXPIRES);
-		ReflectionTestUtils.setField(request, "id", ID);
-		return request;
 	}
 
 }
