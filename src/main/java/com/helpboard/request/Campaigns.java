@@ -3,7 +3,10 @@ package com.helpboard.request;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.helpboard.link.Platform;
@@ -36,7 +39,11 @@ public class Campaigns {
 
 	private final Clock clock;
 
-	private volatile List<Campaign> cached;
+	/** The campaigns in their order, and by code: replaced together. */
+	private record Loaded(List<Campaign> all, Map<String, Campaign> byCode) {
+	}
+
+	private volatile Loaded cached;
 
 	private volatile Instant cachedAt = Instant.EPOCH;
 
@@ -45,11 +52,26 @@ public class Campaigns {
 		this.clock = clock;
 	}
 
-	@Transactional(readOnly = true)
+	// no transaction of its own: when cached (nearly always) it touches no connection
 	public List<Campaign> all() {
-		List<Campaign> current = this.cached;
+		return loaded().all();
+	}
+
+	/** The campaigns by code, in their order. */
+	public Map<String, Campaign> byCode() {
+		return loaded().byCode();
+	}
+
+	private Loaded loaded() {
+		Loaded current = this.cached;
 		if (current == null || this.cachedAt.plus(REFRESH).isBefore(this.clock.instant())) {
-			current = this.repository.findAllByOrderBySortOrderAsc().stream().map(Campaigns::campaign).toList();
+			List<Campaign> all = this.repository.findAllByOrderBySortOrderAsc()
+				.stream()
+				.map(Campaigns::campaign)
+				.toList();
+			Map<String, Campaign> byCode = new LinkedHashMap<>();
+			all.forEach((campaign) -> byCode.put(campaign.code(), campaign));
+			current = new Loaded(all, Collections.unmodifiableMap(byCode));
 			this.cached = current;
 			this.cachedAt = this.clock.instant();
 		}
@@ -57,7 +79,7 @@ public class Campaigns {
 	}
 
 	public Optional<Campaign> find(String code) {
-		return all().stream().filter((campaign) -> campaign.code().equals(code)).findFirst();
+		return Optional.ofNullable(byCode().get(code));
 	}
 
 	public Campaign get(String code) {

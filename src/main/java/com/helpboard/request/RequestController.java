@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.helpboard.account.MemberPrincipal;
@@ -41,29 +42,35 @@ class RequestController {
 
 	private final Requests requests;
 
+	private final RequestCards requestCards;
+
 	private final Groups groups;
 
 	private final Campaigns campaigns;
 
 	private final Clock clock;
 
-	RequestController(Requests requests, Groups groups, Campaigns campaigns, Clock clock) {
+	RequestController(Requests requests, RequestCards requestCards, Groups groups, Campaigns campaigns, Clock clock) {
 		this.requests = requests;
+		this.requestCards = requestCards;
 		this.groups = groups;
 		this.campaigns = campaigns;
 		this.clock = clock;
 	}
 
 	@GetMapping("/")
-	String home(@AuthenticationPrincipal MemberPrincipal me, Model model) {
+	String home(@AuthenticationPrincipal MemberPrincipal me, Locale locale, Model model) {
 		List<GroupView> visible = this.groups.listVisibleTo(id(me));
 		Map<Long, String> slugs = new LinkedHashMap<>();
 		visible.forEach((group) -> slugs.put(group.id(), group.slug()));
 		model.addAttribute("groups", this.requests.cards(visible));
-		model.addAttribute("hottest", this.requests.hottest(slugs, 10));
-		model.addAttribute("campaigns", campaignsByCode());
-		model.addAttribute("now", this.clock.instant());
+		model.addAttribute("hottest",
+				this.requestCards.of(this.requests.hottest(slugs, 10), locale, this.clock.instant()));
 		return "request/home";
+	}
+
+	/** A choice of the feed's campaign filter, ready to draw. */
+	record CampaignOption(String value, String label, boolean selected) {
 	}
 
 	@GetMapping("/g")
@@ -76,7 +83,8 @@ class RequestController {
 	String group(@PathVariable String slug, @RequestParam(required = false) String campaign,
 			@RequestParam(defaultValue = "false") boolean hideHelped, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) Long rotation,
-			@RequestParam(required = false) String code, @AuthenticationPrincipal MemberPrincipal me, Model model) {
+			@RequestParam(required = false) String code, @AuthenticationPrincipal MemberPrincipal me, Locale locale,
+			Model model) {
 		GroupView group = this.groups.get(slug);
 		if (!this.groups.canView(group, id(me), code)) {
 			// a private group is not there for outsiders,
@@ -89,14 +97,18 @@ class RequestController {
 		model.addAttribute("group", group);
 		model.addAttribute("member", member);
 		model.addAttribute("owner", this.groups.isOwner(group, id(me)));
-		model.addAttribute("campaigns", campaignsByCode());
+		model.addAttribute("campaignOptions",
+				this.campaigns.all()
+					.stream()
+					.map((c) -> new CampaignOption(c.code(), c.name().in(locale), c.code().equals(campaign)))
+					.toList());
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("hideHelped", hideHelped);
-		model.addAttribute("now", this.clock.instant());
 		if (this.groups.canRead(group, id(me))) {
 			Requests.FeedPage feed = this.requests.feedPage(group, blankToNull(campaign),
 					(hideHelped && me != null) ? me.id() : null, view, Paging.of(page, size));
 			model.addAttribute("feed", feed.slice());
+			model.addAttribute("cards", this.requestCards.of(feed.slice().getContent(), locale, this.clock.instant()));
 			model.addAttribute("openRequests", feed.open());
 		}
 		else {
@@ -217,9 +229,7 @@ class RequestController {
 	}
 
 	private Map<String, Campaign> campaignsByCode() {
-		Map<String, Campaign> byCode = new LinkedHashMap<>();
-		this.campaigns.all().forEach((campaign) -> byCode.put(campaign.code(), campaign));
-		return byCode;
+		return this.campaigns.byCode();
 	}
 
 	/** The group, or "not found" for whoever may not read it. */

@@ -1,0 +1,76 @@
+package com.helpboard.request;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.helpboard.system.ChinaTime;
+import com.helpboard.system.LocalizedText;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns requests into {@link RequestCard}s for one page: the formatting and message
+ * lookups a template would do per card, done once in Java.
+ */
+@Component
+class RequestCards {
+
+	static final int TITLE_LENGTH = 80;
+
+	private final MessageSource messages;
+
+	private final Campaigns campaigns;
+
+	private final ChinaTime chinaTime;
+
+	private final Map<Locale, RequestCard.Labels> labels = new ConcurrentHashMap<>();
+
+	RequestCards(MessageSource messages, Campaigns campaigns, ChinaTime chinaTime) {
+		this.messages = messages;
+		this.campaigns = campaigns;
+		this.chinaTime = chinaTime;
+	}
+
+	List<RequestCard> of(List<RequestView> requests, Locale locale, Instant now) {
+		if (requests.isEmpty()) {
+			return List.of();
+		}
+		RequestCard.Labels shared = this.labels.computeIfAbsent(locale,
+				(l) -> new RequestCard.Labels(message("request.boosted", l), message("request.expiresIn", l),
+						message("request.status.EXPIRED", l), message("request.reciprocity.title", l)));
+		Map<String, Campaign> byCode = this.campaigns.byCode();
+		return requests.stream().map((r) -> {
+			Campaign campaign = byCode.get(r.campaign());
+			LocalizedText campaignName = (campaign != null) ? campaign.name() : null;
+			return new RequestCard(r.id(), r.boostedAt(now), "TEMU".equals(r.platform()),
+					message("platform." + r.platform(), locale),
+					(campaignName != null) ? campaignName.in(locale) : r.campaign(), r.isOpen(),
+					r.expiresAt().toString(), this.chinaTime.format(r.expiresAt(), "MM-dd HH:mm"),
+					abbreviate(r.title(), TITLE_LENGTH), r.helpsNeeded(), r.helpsConfirmed(),
+					r.helpsConfirmed() + "/" + r.helpsNeeded(), r.author(),
+					// as text, so no number format is made per card
+					this.messages.getMessage("request.reciprocity",
+							new Object[] { String.valueOf(r.authorReciprocity().given()),
+									String.valueOf(r.authorReciprocity().received()) },
+							locale),
+					shared);
+		}).toList();
+	}
+
+	/** As Thymeleaf's {@code #strings.abbreviate}: at most {@code max} characters. */
+	static String abbreviate(String text, int max) {
+		if (text == null || text.length() <= max) {
+			return text;
+		}
+		return text.substring(0, max - 3) + "...";
+	}
+
+	private String message(String code, Locale locale) {
+		return this.messages.getMessage(code, null, code, locale);
+	}
+
+}
