@@ -29,29 +29,64 @@ class HelpQueries {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The next request the helper can help in the given groups: boosted ones first, then
+	 * the closest to done, then the oldest. One statement of two index-ordered probes per
+	 * group (the boosted few, then the open requests in queue order, index
+	 * {@code help_requests_queue}), each stopping at its first request that passes the
+	 * filters; so its cost depends on the number of groups and on the requests the helper
+	 * passed over (claimed, skipped, blocked), not on how many are open.
+	 */
 	Optional<Long> nextFor(long helperId, Collection<Long> groupIds, Set<String> excludedCampaigns,
 			Collection<Long> skip, Instant now) {
 		List<String> excluded = new ArrayList<>(excludedCampaigns);
 		excluded.add("");
 		List<Long> skipped = new ArrayList<>(skip);
 		skipped.add(-1L);
-		MapSqlParameterSource params = new MapSqlParameterSource("groups", groupIds).addValue("me", helperId)
+		MapSqlParameterSource params = new MapSqlParameterSource("me", helperId)
 			.addValue("now", now.atOffset(ZoneOffset.UTC))
 			.addValue("excluded", excluded)
 			.addValue("skip", skipped);
-		List<Long> ids = this.jdbc.queryForList("""
-				select r.id from help_requests r
-				where r.group_id in (:groups) and r.status = 'OPEN' and r.expires_at > :now
-				  and r.author_id <> :me
-				  and r.campaign not in (:excluded)
-				  and r.id not in (:skip)
-				  and not exists (select 1 from claims c where c.request_id = r.id and c.helper_id = :me)
-				  and not exists (select 1 from member_blocks b where b.member_id = :me and b.blocked_id = r.author_id)
-				order by case when r.boosted_until > :now then 0 else 1 end,
-				         r.helps_needed - r.helps_confirmed asc, r.created_at asc, r.id asc
-				limit 1""", params, Long.class);
+		int i = 0;
+		for (Long groupId : groupIds) {
+			params.addValue("g" + i++, groupId);
+		}
+		List<Long> ids = this.jdbc.queryForList(nextForSql(groupIds.size()), params, Long.class);
 		return ids.stream().findFirst();
 	}
+
+	/** {@link #nextFor}'s statement for that many groups, named {@code :g0, :g1, …}. */
+	static String nextForSql(int groups) {
+		StringBuilder sql = new StringBuilder("select id from (");
+		for (int i = 0; i < groups; i++) {
+			String group = ":g" + i;
+			if (i > 0) {
+				sql.append(" union all ");
+			}
+			sql.append("(select r.id, 0 as tier, r.helps_needed - r.helps_confirmed as remaining, r.created_at")
+				.append(" from help_requests r where r.group_id = ")
+				.append(group)
+				.append(" and r.status = 'OPEN' and r.boosted_until > :now and ")
+				.append(ELIGIBLE)
+				.append(" order by r.helps_needed - r.helps_confirmed, r.created_at, r.id limit 1)")
+				.append(" union all (select r.id, 1 as tier, r.helps_needed - r.helps_confirmed as remaining,")
+				.append(" r.created_at from help_requests r where r.group_id = ")
+				.append(group)
+				.append(" and r.status = 'OPEN' and ")
+				.append(ELIGIBLE)
+				.append(" order by r.helps_needed - r.helps_confirmed, r.created_at, r.id limit 1)");
+		}
+		return sql.append(") as candidates order by tier, remaining, created_at, id limit 1").toString();
+	}
+
+	/**
+	 * Open by time, not mine, not a capped campaign, not skipped, not helped, not
+	 * blocked.
+	 */
+	private static final String ELIGIBLE = "r.expires_at > :now and r.author_id <> :me"
+			+ " and r.campaign not in (:excluded) and r.id not in (:skip)"
+			+ " and not exists (select 1 from claims c where c.request_id = r.id and c.helper_id = :me)"
+			+ " and not exists (select 1 from member_blocks b where b.member_id = :me and b.blocked_id = r.author_id)";
 
 	void block(long memberId, long blockedId, Instant at) {
 		MapSqlParameterSource params = new MapSqlParameterSource("me", memberId).addValue("them", blockedId)
