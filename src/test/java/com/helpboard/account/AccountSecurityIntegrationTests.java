@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 import com.helpboard.support.IntegrationTest;
+import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers;
 import com.helpboard.support.TestMembers.TestMember;
 import com.helpboard.system.FieldRejection;
@@ -56,7 +57,7 @@ class AccountSecurityIntegrationTests {
 	Accounts accounts;
 
 	@Autowired
-	TestMembers members;
+	TestData testData;
 
 	@Autowired
 	FindByIndexNameSessionRepository<? extends Session> sessions;
@@ -139,7 +140,7 @@ class AccountSecurityIntegrationTests {
 
 	@Test
 	void theLoginFormGivesANewSessionId() throws Exception {
-		TestMember member = this.members.create("login");
+		TestMember member = this.testData.member("login").create();
 		Cookie planted = plantedSession();
 		MvcResult result = this.mvc
 			.perform(post("/login").with(csrf())
@@ -302,7 +303,7 @@ class AccountSecurityIntegrationTests {
 
 	@Test
 	void changingThePasswordOnThePageEndsTheOtherSessionsAndRememberMe() throws Exception {
-		TestMember member = this.members.create("changer");
+		TestMember member = this.testData.member("changer").create();
 		Cookie here = login(member.username(), PASSWORD);
 		Cookie elsewhere = login(member.username(), PASSWORD);
 		Cookie remembered = rememberMe(member.username(), PASSWORD);
@@ -336,7 +337,7 @@ class AccountSecurityIntegrationTests {
 
 	@Test
 	void aWrongCurrentPasswordChangesNothing() throws Exception {
-		TestMember member = this.members.create("wrongcur");
+		TestMember member = this.testData.member("wrongcur").create();
 		Cookie here = login(member.username(), PASSWORD);
 		Cookie elsewhere = login(member.username(), PASSWORD);
 		this.mvc
@@ -355,7 +356,7 @@ class AccountSecurityIntegrationTests {
 
 	@Test
 	void theNewPasswordFollowsTheRulesOnThePage() throws Exception {
-		TestMember member = this.members.create("rulesnew");
+		TestMember member = this.testData.member("rulesnew").create();
 		Cookie here = login(member.username(), PASSWORD);
 		String[][] cases = { { "short", "short", "A password is 12–128 characters" },
 				{ "password1234", "password1234", "This is a common password" },
@@ -393,7 +394,7 @@ class AccountSecurityIntegrationTests {
 
 	@Test
 	void changingThePasswordOnTheApi() throws Exception {
-		TestMember member = this.members.create("apichange");
+		TestMember member = this.testData.member("apichange").create();
 		Cookie browser = login(member.username(), PASSWORD);
 		Cookie remembered = rememberMe(member.username(), PASSWORD);
 		assertThat(rememberMeLogins(member.username())).isEqualTo(1);
@@ -426,7 +427,7 @@ class AccountSecurityIntegrationTests {
 
 	@Test
 	void theApiListsTokensWithoutTheirSecrets() throws Exception {
-		TestMember member = this.members.create("tokens");
+		TestMember member = this.testData.member("tokens").create();
 		String body = this.mvc.perform(get("/api/v1/me/tokens").header("Authorization", member.bearer()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].id").isNumber())
@@ -494,7 +495,7 @@ class AccountSecurityIntegrationTests {
 
 	@Test
 	void aNulInATokenNameIsAFormErrorOrABadRequest() throws Exception {
-		TestMember member = this.members.create("nultoken");
+		TestMember member = this.testData.member("nultoken").create();
 		this.mvc
 			.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
 				.header("Accept-Language", "en")

@@ -11,17 +11,13 @@ import java.util.function.Supplier;
 
 import com.helpboard.credit.Boosts;
 import com.helpboard.credit.Credits;
-import com.helpboard.group.Groups;
-import com.helpboard.group.NewGroup;
-import com.helpboard.group.Visibility;
 import com.helpboard.help.ClaimView;
 import com.helpboard.help.Helps;
-import com.helpboard.request.NewRequest;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
 import com.helpboard.support.IntegrationTest;
 import com.helpboard.support.TestClock;
-import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers.TestMember;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -79,10 +75,7 @@ class BoostJourneyBrowserTests extends BrowserSupport {
 	private TestClock clock;
 
 	@Autowired
-	private TestMembers members;
-
-	@Autowired
-	private Groups groups;
+	private TestData testData;
 
 	@Autowired
 	private Requests requests;
@@ -113,24 +106,24 @@ class BoostJourneyBrowserTests extends BrowserSupport {
 		List<Long> everyone = new ArrayList<>();
 		try {
 			// a fresh group with one boost slot, where anyone may post
-			TestMember owner = this.members.create("bo");
+			TestMember owner = this.testData.member("bo").create();
 			everyone.add(owner.id());
-			this.jdbc.update("update members set site_role = 'ADMIN' where id = ?", owner.id());
-			String group = "bj-" + UUID.randomUUID().toString().substring(0, 8);
-			this.groups.create(owner.id(),
-					new NewGroup(group, "Boost " + group, "Boost journey", "", Visibility.PUBLIC, "pdd-group-buy"));
-			this.jdbc.update("update topic_groups set boost_slots = 1, helps_to_post = 0 where slug = ?", group);
+			String group = this.testData.group("bj")
+				.named("Boost journey " + device)
+				.describedAs("Boost journey")
+				.withDefaultCampaign("pdd-group-buy")
+				.withBoostSlots(1)
+				.postingFreely()
+				.ownedBy(owner);
 
 			// two members who need help
 			List<Long> helpable = new ArrayList<>();
 			List<TestMember> askers = new ArrayList<>();
 			for (int i = 0; i < 2; i++) {
-				TestMember asker = this.members.create("bx");
+				TestMember asker = this.testData.member("bx").joining(group);
 				everyone.add(asker.id());
 				askers.add(asker);
-				this.groups.join(group, asker.id(), null);
-				helpable.add(this.requests.post(asker.id(), group, new NewRequest(pddLink(), null, 3, null, null), null)
-					.id());
+				helpable.add(this.testData.request().by(asker).in(group).needing(3).post().id());
 			}
 
 			// 1. A helps both from the help queue; their authors confirm
@@ -244,11 +237,12 @@ class BoostJourneyBrowserTests extends BrowserSupport {
 			everyone.add(memberD);
 			join(d, group);
 			long requestD = post(d, group, "D " + device, 1);
-			RequestView lasting = this.requests.post(memberD, group,
-					new NewRequest(
-							"https://www.temu.com/a/" + UUID.randomUUID().toString().replace("-", "").substring(0, 13),
-							"temu-free-gift", 1, null, null),
-					null);
+			RequestView lasting = this.testData.request()
+				.by(memberD)
+				.in(group)
+				.onTemu()
+				.inCampaign("temu-free-gift")
+				.post();
 			navigate(d, "/g/" + group);
 			assertThat(d.locator("#feed [data-request-id=\"" + requestD + "\"]")).isVisible();
 			this.clock.advance(Duration.ofMinutes(61));

@@ -13,12 +13,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
-import com.helpboard.account.Accounts;
 import com.helpboard.system.Conflict;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.Invalid;
 import com.helpboard.system.NotFound;
 import com.helpboard.support.IntegrationTest;
+import com.helpboard.support.TestData;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,14 +45,13 @@ class CreditsIntegrationTests {
 	Credits credits;
 
 	@Autowired
-	Accounts accounts;
+	TestData testData;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
 	long newMember() {
-		return this.accounts.register("cr" + UUID.randomUUID().toString().substring(0, 12), "correct-horse-battery")
-			.id();
+		return this.testData.member("cr").create().id();
 	}
 
 	static String key(String what) {

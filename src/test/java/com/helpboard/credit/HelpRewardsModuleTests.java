@@ -1,14 +1,13 @@
 package com.helpboard.credit;
 
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.helpboard.account.Accounts;
 import com.helpboard.help.ClaimConfirmed;
 import com.helpboard.request.spi.HelpHistory;
 import com.helpboard.support.PostgresInitializer;
 import com.helpboard.support.TestClock;
+import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,16 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code @ApplicationModuleTest}), not the whole application: a confirmed claim, as the
  * help module publishes it, pays its helper ({@link Scenario} publishes it in a
  * transaction and waits for the balance to change). That a republished one pays nothing
- * twice is HelpIntegrationTests' business.
+ * twice is HelpIntegrationTests' business. Configured as BoostRefundsModuleTests, so the
+ * two share one context.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 @ContextConfiguration(initializers = PostgresInitializer.class)
-@Import(TestClock.Config.class)
+@Import({ TestClock.Config.class, TestMembers.class, TestData.class })
 @Tag("integration")
 class HelpRewardsModuleTests {
 
 	@Autowired
-	Accounts accounts;
+	TestData testData;
 
 	@Autowired
 	Credits credits;
@@ -47,9 +47,7 @@ class HelpRewardsModuleTests {
 
 	@Test
 	void aConfirmedClaimPaysItsHelperOneCredit(Scenario scenario) {
-		long helper = this.accounts
-			.register("rw" + UUID.randomUUID().toString().replace("-", "").substring(0, 10), TestMembers.PASSWORD)
-			.id();
+		long helper = this.testData.member("rw").create().id();
 		long claim = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE);
 		ClaimConfirmed confirmed = new ClaimConfirmed(claim, 1, helper, 2, false, Instant.now());
 

@@ -2,10 +2,9 @@ package com.helpboard.credit;
 
 import java.util.UUID;
 
-import com.helpboard.account.Accounts;
-import com.helpboard.account.MemberPrincipal;
 import com.helpboard.support.IntegrationTest;
-import com.jayway.jsonpath.JsonPath;
+import com.helpboard.support.TestData;
+import com.helpboard.support.TestMembers.TestMember;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,9 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -30,43 +27,23 @@ class LedgerWebIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
-	Accounts accounts;
+	TestData testData;
 
 	@Autowired
 	Credits credits;
 
-	record Member(long id, String name) {
-
-		MemberPrincipal principal() {
-			return new MemberPrincipal(this.id, this.name, "unused", false);
-		}
-
-	}
-
-	Member memberWithThreeEntries() {
-		String name = "ld" + UUID.randomUUID().toString().substring(0, 12);
-		long id = this.accounts.register(name, "correct-horse-battery").id();
-		this.credits.grant(id, 5, "grant:" + UUID.randomUUID(), "welcome");
-		this.credits.earn(id, 2, "claim:" + UUID.randomUUID() + ":confirmed", "claim:7");
-		this.credits.spend(id, 3, "boost:" + UUID.randomUUID(), "boost:3");
-		return new Member(id, name);
-	}
-
-	String token(Member member) throws Exception {
-		String issued = this.mvc
-			.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"username\":\"" + member.name() + "\",\"password\":\"correct-horse-battery\"}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return "Bearer " + JsonPath.<String>read(issued, "$.token");
+	TestMember memberWithThreeEntries() {
+		TestMember member = this.testData.member("ld").create();
+		this.credits.grant(member.id(), 5, "grant:" + UUID.randomUUID(), "welcome");
+		this.credits.earn(member.id(), 2, "claim:" + UUID.randomUUID() + ":confirmed", "claim:7");
+		this.credits.spend(member.id(), 3, "boost:" + UUID.randomUUID(), "boost:3");
+		return member;
 	}
 
 	@Test
 	void theApiPagesTheLedgerNewestFirst() throws Exception {
-		Member member = memberWithThreeEntries();
-		String token = token(member);
+		TestMember member = memberWithThreeEntries();
+		String token = member.bearer();
 		this.mvc.perform(get("/api/v1/me/ledger?page=0&size=2").header("Authorization", token))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items.length()").value(2))
@@ -99,7 +76,7 @@ class LedgerWebIntegrationTests {
 
 	@Test
 	void badPagingIsA400Problem() throws Exception {
-		String token = token(memberWithThreeEntries());
+		String token = memberWithThreeEntries().bearer();
 		for (String query : new String[] { "size=1000", "size=0", "page=-1", "page=abc", "size=2.5" }) {
 			this.mvc
 				.perform(get("/api/v1/me/ledger?" + query).header("Authorization", token)
@@ -116,8 +93,8 @@ class LedgerWebIntegrationTests {
 
 	@Test
 	void thePageShowsTheBalanceAndEachEntryInEnglish() throws Exception {
-		Member member = memberWithThreeEntries();
-		this.mvc.perform(get("/me/ledger").with(user(member.principal())).header("Accept-Language", "en"))
+		TestMember member = memberWithThreeEntries();
+		this.mvc.perform(get("/me/ledger").with(member.session()).header("Accept-Language", "en"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Credit history")))
 			.andExpect(content().string(containsString("<dd id=\"balance\">4</dd>")))
@@ -132,17 +109,17 @@ class LedgerWebIntegrationTests {
 
 	@Test
 	void thePageIsChineseByDefaultAndPaged() throws Exception {
-		Member member = memberWithThreeEntries();
+		TestMember member = memberWithThreeEntries();
 		for (int i = 0; i < LedgerController.PAGE_SIZE; i++) {
 			this.credits.grant(member.id(), 1, "grant:" + UUID.randomUUID(), "bonus:" + i);
 		}
-		this.mvc.perform(get("/me/ledger").with(user(member.principal())))
+		this.mvc.perform(get("/me/ledger").with(member.session()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("积分明细")))
 			.andExpect(content().string(containsString("赠送")))
 			.andExpect(content().string(not(containsString("boost:3"))))
 			.andExpect(content().string(containsString("/me/ledger?page=1")));
-		this.mvc.perform(get("/me/ledger?page=1").with(user(member.principal())))
+		this.mvc.perform(get("/me/ledger?page=1").with(member.session()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("boost:3")))
 			.andExpect(content().string(containsString("助力所得")))
@@ -152,14 +129,13 @@ class LedgerWebIntegrationTests {
 	@Test
 	void thePageNeedsASignedInMemberAndShowsOnlyTheirs() throws Exception {
 		this.mvc.perform(get("/me/ledger")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
-		Member someone = memberWithThreeEntries();
-		String name = "ld" + UUID.randomUUID().toString().substring(0, 12);
-		Member newcomer = new Member(this.accounts.register(name, "correct-horse-battery").id(), name);
-		this.mvc.perform(get("/me/ledger").with(user(newcomer.principal())).header("Accept-Language", "en"))
+		TestMember someone = memberWithThreeEntries();
+		TestMember newcomer = this.testData.member("ld").create();
+		this.mvc.perform(get("/me/ledger").with(newcomer.session()).header("Accept-Language", "en"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("No credit entries yet")))
 			.andExpect(content().string(not(containsString("claim:7"))));
-		this.mvc.perform(get("/me/ledger").with(user(someone.principal())).header("Accept-Language", "en"))
+		this.mvc.perform(get("/me/ledger").with(someone.session()).header("Accept-Language", "en"))
 			.andExpect(content().string(containsString("claim:7")));
 	}
 

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import com.helpboard.account.Accounts;
 import com.helpboard.support.IntegrationTest;
-import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers.TestMember;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class GroupIntegrationTests {
 	Accounts accounts;
 
 	@Autowired
-	TestMembers members;
+	TestData testData;
 
 	@Test
 	void seededGroupsAreListedInBothLanguages() throws Exception {
@@ -55,7 +55,7 @@ class GroupIntegrationTests {
 
 	@Test
 	void joiningIsIdempotentAndLeavingWorks() throws Exception {
-		TestMember alice = this.members.create("alice");
+		TestMember alice = this.testData.member("alice").create();
 		GroupView before = this.groups.get("orchard");
 		this.mvc.perform(put("/api/v1/groups/orchard/membership").header("Authorization", alice.bearer()))
 			.andExpect(status().isNoContent());
@@ -71,7 +71,7 @@ class GroupIntegrationTests {
 
 	@Test
 	void joiningThroughThePage() throws Exception {
-		TestMember bob = this.members.create("bob");
+		TestMember bob = this.testData.member("bob").create();
 		this.mvc.perform(post("/g/pintuan/join").with(csrf()).with(bob.session()))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.groups.isMember(this.groups.get("pintuan").id(), bob.id())).isTrue();
@@ -82,13 +82,11 @@ class GroupIntegrationTests {
 
 	@Test
 	void privateGroupsNeedTheCurrentInviteCode() throws Exception {
-		TestMember owner = this.members.create("owner");
-		this.accounts.makeAdmin(owner.id());
-		String slug = "private-" + UUID.randomUUID().toString().substring(0, 8);
-		this.groups.create(owner.id(), new NewGroup(slug, "私密砍价群", "朋友之间", "", Visibility.PRIVATE, null));
+		TestMember owner = this.testData.member("owner").create();
+		String slug = this.testData.group("private").named("私密砍价群").describedAs("朋友之间").privately().ownedBy(owner);
 		String code = this.groups.inviteCode(slug, owner.id());
 
-		TestMember guest = this.members.create("guest");
+		TestMember guest = this.testData.member("guest").create();
 		this.mvc
 			.perform(put("/api/v1/groups/" + slug + "/membership").header("Authorization", guest.bearer())
 				.contentType(MediaType.APPLICATION_JSON)
@@ -115,7 +113,7 @@ class GroupIntegrationTests {
 			.andExpect(status().isNoContent());
 
 		// a private group is not listed to outsiders, and its feed is closed to them
-		TestMember outsider = this.members.create("outsider");
+		TestMember outsider = this.testData.member("outsider").create();
 		this.mvc.perform(get("/api/v1/groups").param("size", "100").header("Authorization", outsider.bearer()))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(slug))));
 		this.mvc.perform(get("/api/v1/groups/" + slug + "/requests").header("Authorization", outsider.bearer()))
@@ -126,7 +124,7 @@ class GroupIntegrationTests {
 
 	@Test
 	void creatingAGroupNeedsStanding() throws Exception {
-		TestMember newcomer = this.members.create("newbie");
+		TestMember newcomer = this.testData.member("newbie").create();
 		String slug = "new-" + UUID.randomUUID().toString().substring(0, 8);
 		this.mvc
 			.perform(post("/groups/new").with(csrf())
@@ -152,11 +150,10 @@ class GroupIntegrationTests {
 
 	@Test
 	void badSlugsAndPagingAreRefusedClearly() throws Exception {
-		TestMember admin = this.members.create("admin");
-		this.accounts.makeAdmin(admin.id());
+		TestMember admin = this.testData.member("admin").admin().create();
 		this.mvc
 			.perform(post("/groups/new").with(csrf())
-				.with(new TestMember(admin.id(), admin.username(), admin.token()).session())
+				.with(admin.session())
 				.header("Accept-Language", "en")
 				.param("slug", "Bad Slug!")
 				.param("name", "x")

@@ -1,13 +1,8 @@
 package com.helpboard.group;
 
-import java.util.UUID;
-
-import com.helpboard.account.Accounts;
-import com.helpboard.request.NewRequest;
 import com.helpboard.request.RequestView;
-import com.helpboard.request.Requests;
 import com.helpboard.support.IntegrationTest;
-import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers.TestMember;
 import org.junit.jupiter.api.Test;
 
@@ -40,39 +35,34 @@ class PrivateReadsIntegrationTests {
 	Groups groups;
 
 	@Autowired
-	Requests requests;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	TestMembers members;
+	TestData testData;
 
 	record PrivateGroup(String slug, String code, TestMember owner, TestMember member) {
 	}
 
 	private PrivateGroup privateGroup() {
-		TestMember owner = this.members.create("owner");
-		this.accounts.makeAdmin(owner.id());
-		String slug = "secret-" + UUID.randomUUID().toString().substring(0, 8);
-		this.groups.create(owner.id(),
-				new NewGroup(slug, "秘密砍价群", "只给朋友", "暗号：芝麻开门", Visibility.PRIVATE, "pdd-bargain"));
+		TestMember owner = this.testData.member("owner").create();
+		String slug = this.testData.group("secret")
+			.named("秘密砍价群")
+			.describedAs("只给朋友")
+			.withRulesText("暗号：芝麻开门")
+			.withDefaultCampaign("pdd-bargain")
+			.privately()
+			.ownedBy(owner);
 		String code = this.groups.inviteCode(slug, owner.id());
-		TestMember member = this.members.create("member");
-		this.groups.join(slug, member.id(), code);
+		TestMember member = this.testData.member("member").joiningWithCode(slug, code);
 		return new PrivateGroup(slug, code, owner, member);
 	}
 
 	private RequestView postIn(String slug, TestMember author) {
-		return this.requests.post(author.id(), slug, new NewRequest(
-				"https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8), null, 2, null, null), null);
+		return this.testData.request().by(author).in(slug).needing(2).post();
 	}
 
 	@Test
 	void aPrivateGroupIsUnknownToAnyoneOutsideIt() throws Exception {
 		PrivateGroup group = privateGroup();
 		postIn(group.slug(), group.member());
-		TestMember outsider = this.members.create("outsider");
+		TestMember outsider = this.testData.member("outsider").create();
 		String path = "/api/v1/groups/" + group.slug();
 
 		this.mvc.perform(get(path))
@@ -109,7 +99,7 @@ class PrivateReadsIntegrationTests {
 	@Test
 	void aPrivateGroupsPageOpensToMembersAndToItsInviteLinkOnly() throws Exception {
 		PrivateGroup group = privateGroup();
-		TestMember outsider = this.members.create("outsider");
+		TestMember outsider = this.testData.member("outsider").create();
 		String page = "/g/" + group.slug();
 
 		this.mvc.perform(get(page))
@@ -152,7 +142,7 @@ class PrivateReadsIntegrationTests {
 	void theQueueOfAGroupIAmNotInIsUnknown() throws Exception {
 		PrivateGroup group = privateGroup();
 		postIn(group.slug(), group.owner());
-		TestMember outsider = this.members.create("outsider");
+		TestMember outsider = this.testData.member("outsider").create();
 
 		for (String slug : new String[] { group.slug(), "no-such-group", "orchard" }) {
 			this.mvc.perform(get("/api/v1/queue/next").param("group", slug).header("Authorization", outsider.bearer()))
@@ -176,13 +166,10 @@ class PrivateReadsIntegrationTests {
 
 	@Test
 	void onlyTheAuthorAndSiteAdminsListARequestsBoosts() throws Exception {
-		TestMember author = this.members.create("author");
-		this.groups.join("kanjia", author.id(), null);
+		TestMember author = this.testData.member("author").joining("kanjia");
 		RequestView open = postIn("kanjia", author);
-		TestMember reader = this.members.create("reader");
-		this.groups.join("kanjia", reader.id(), null);
-		TestMember admin = this.members.create("admin");
-		this.accounts.makeAdmin(admin.id());
+		TestMember reader = this.testData.member("reader").joining("kanjia");
+		TestMember admin = this.testData.member("admin").admin().create();
 		String path = "/api/v1/requests/" + open.id() + "/boosts";
 
 		this.mvc.perform(get(path)).andExpect(status().isUnauthorized());
@@ -203,8 +190,7 @@ class PrivateReadsIntegrationTests {
 		PrivateGroup group = privateGroup();
 		RequestView hidden = postIn(group.slug(), group.member());
 		String hiddenPath = "/api/v1/requests/" + hidden.id() + "/boosts";
-		TestMember fellow = this.members.create("fellow");
-		this.groups.join(group.slug(), fellow.id(), group.code());
+		TestMember fellow = this.testData.member("fellow").joiningWithCode(group.slug(), group.code());
 		this.mvc.perform(get(hiddenPath).header("Authorization", reader.bearer())).andExpect(status().isNotFound());
 		this.mvc.perform(get(hiddenPath).header("Authorization", fellow.bearer())).andExpect(status().isForbidden());
 		this.mvc.perform(get(hiddenPath).header("Authorization", group.member().bearer())).andExpect(status().isOk());

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.helpboard.support.IntegrationTest;
-import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers.TestMember;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
@@ -26,11 +26,11 @@ class ProfileIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
-	TestMembers members;
+	TestData testData;
 
 	@Test
 	void theApiProfileKeepsItsFieldsAndTheirOrder() throws Exception {
-		TestMember member = this.members.create("profile");
+		TestMember member = this.testData.member("profile").create();
 		String body = this.mvc.perform(get("/api/v1/me").header("Authorization", member.bearer()))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -46,7 +46,7 @@ class ProfileIntegrationTests {
 
 	@Test
 	void theProfilePageShowsTheMember() throws Exception {
-		TestMember member = this.members.create("page");
+		TestMember member = this.testData.member("page").create();
 		this.mvc.perform(get("/me").with(member.session()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(member.username())))

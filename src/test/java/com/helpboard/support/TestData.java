@@ -1,5 +1,8 @@
 package com.helpboard.support;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import com.helpboard.account.Accounts;
@@ -13,6 +16,7 @@ import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
 import com.helpboard.support.TestMembers.TestMember;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +27,13 @@ import org.springframework.stereotype.Component;
  * TestMember alice = testData.member("alice").joining("kanjia");
  * String slug = testData.group("queue").limitingOpenRequestsTo(3).ownedBy(owner);
  * RequestView request = testData.request().by(alice).in("kanjia").needing(2).post();
+ * String secret = testData.group("secret").privately().ownedBy(owner);
+ * TestMember friend = testData.member("friend").joiningWithCode(secret, groups.inviteCode(secret, owner.id()));
  * </pre>
  *
- * Names, slugs and links get a random suffix, so tests never collide.
+ * Names, slugs and links get a random suffix, so tests never collide. Everything goes
+ * through the facades, except the few settings no facade changes (a member's join date, a
+ * group's boost slots), which are set with SQL and said so below.
  */
 @Component
 public class TestData {
@@ -40,12 +48,16 @@ public class TestData {
 
 	private final Credits credits;
 
-	public TestData(TestMembers members, Accounts accounts, Groups groups, Requests requests, Credits credits) {
+	private final JdbcTemplate jdbc;
+
+	public TestData(TestMembers members, Accounts accounts, Groups groups, Requests requests, Credits credits,
+			JdbcTemplate jdbc) {
 		this.members = members;
 		this.accounts = accounts;
 		this.groups = groups;
 		this.requests = requests;
 		this.credits = credits;
+		this.jdbc = jdbc;
 	}
 
 	/** A new member whose name starts with {@code prefix}. */
@@ -75,6 +87,8 @@ public class TestData {
 
 		private long credits;
 
+		private Duration age;
+
 		private MemberBuilder(String prefix) {
 			this.prefix = prefix;
 		}
@@ -91,12 +105,28 @@ public class TestData {
 			return this;
 		}
 
-		/** Creates the member, who joins these groups. */
+		/**
+		 * Joined this long ago, past the limits for new accounts (no facade backdates a
+		 * member: SQL on {@code members.created_at}).
+		 */
+		public MemberBuilder joinedAgo(Duration age) {
+			this.age = age;
+			return this;
+		}
+
+		/** Creates the member, who joins these (public) groups. */
 		public TestMember joining(String... slugs) {
 			TestMember member = create();
 			for (String slug : slugs) {
 				TestData.this.groups.join(slug, member.id(), null);
 			}
+			return member;
+		}
+
+		/** Creates the member, who joins a private group with its invite code. */
+		public TestMember joiningWithCode(String slug, String inviteCode) {
+			TestMember member = create();
+			TestData.this.groups.join(slug, member.id(), inviteCode);
 			return member;
 		}
 
@@ -109,6 +139,10 @@ public class TestData {
 			if (this.credits > 0) {
 				TestData.this.credits.grant(member.id(), this.credits, "test:" + UUID.randomUUID(), "test");
 			}
+			if (this.age != null) {
+				TestData.this.jdbc.update("update members set created_at = ? where id = ?",
+						Timestamp.from(Instant.now().minus(this.age)), member.id());
+			}
 			return member;
 		}
 
@@ -120,11 +154,19 @@ public class TestData {
 
 		private String name;
 
+		private String description = "";
+
+		private String rules = "";
+
+		private Visibility visibility = Visibility.PUBLIC;
+
 		private String campaign;
 
 		private Integer maxOpenPerMember;
 
 		private GroupView.PostingRule postingRule;
+
+		private Integer boostSlots;
 
 		private GroupBuilder(String prefix) {
 			this.prefix = prefix;
@@ -133,6 +175,23 @@ public class TestData {
 
 		public GroupBuilder named(String name) {
 			this.name = name;
+			return this;
+		}
+
+		public GroupBuilder describedAs(String description) {
+			this.description = description;
+			return this;
+		}
+
+		/** The group's rules, as its owner writes them for members. */
+		public GroupBuilder withRulesText(String rules) {
+			this.rules = rules;
+			return this;
+		}
+
+		/** Private: open to its members and to its invite link only. */
+		public GroupBuilder privately() {
+			this.visibility = Visibility.PRIVATE;
 			return this;
 		}
 
@@ -153,17 +212,35 @@ public class TestData {
 			return this;
 		}
 
+		/** No helps asked before posting, however much a member posts. */
+		public GroupBuilder postingFreely() {
+			return withPostingRule(0, 0);
+		}
+
+		/**
+		 * This many requests pinned at once (no facade sets it: SQL on
+		 * {@code topic_groups.boost_slots}).
+		 */
+		public GroupBuilder withBoostSlots(int slots) {
+			this.boostSlots = slots;
+			return this;
+		}
+
 		/** Creates the group, owned by {@code owner} (made a site admin to create it). */
 		public String ownedBy(TestMember owner) {
 			TestData.this.accounts.makeAdmin(owner.id());
 			String slug = this.prefix + "-" + suffix(8);
 			TestData.this.groups.create(owner.id(),
-					new NewGroup(slug, this.name, "", "", Visibility.PUBLIC, this.campaign));
+					new NewGroup(slug, this.name, this.description, this.rules, this.visibility, this.campaign));
 			if (this.maxOpenPerMember != null) {
-				TestData.this.groups.updateRules(slug, owner.id(), "", "", this.maxOpenPerMember);
+				TestData.this.groups.updateRules(slug, owner.id(), this.description, this.rules, this.maxOpenPerMember);
 			}
 			if (this.postingRule != null) {
 				TestData.this.groups.updatePostingRule(slug, owner.id(), this.postingRule);
+			}
+			if (this.boostSlots != null) {
+				TestData.this.jdbc.update("update topic_groups set boost_slots = ? where slug = ?", this.boostSlots,
+						slug);
 			}
 			return slug;
 		}
@@ -172,7 +249,7 @@ public class TestData {
 
 	public final class RequestBuilder {
 
-		private TestMember author;
+		private Long authorId;
 
 		private String group;
 
@@ -182,11 +259,18 @@ public class TestData {
 
 		private String words;
 
+		private boolean temu;
+
 		private RequestBuilder() {
 		}
 
 		public RequestBuilder by(TestMember author) {
-			this.author = author;
+			return by(author.id());
+		}
+
+		/** By a member made some other way (a browser test's sign-up, say). */
+		public RequestBuilder by(long authorId) {
+			this.authorId = authorId;
 			return this;
 		}
 
@@ -211,14 +295,20 @@ public class TestData {
 			return this;
 		}
 
+		/** A unique Temu link instead of a Pinduoduo one. */
+		public RequestBuilder onTemu() {
+			this.temu = true;
+			return this;
+		}
+
 		/** Posts it through {@link Requests#post}, refusals thrown as they are. */
 		public RequestView post() {
-			if (this.author == null || this.group == null) {
+			if (this.authorId == null || this.group == null) {
 				throw new IllegalStateException("a request needs by(author) and in(group)");
 			}
-			String link = "https://p.pinduoduo.com/" + suffix(10);
+			String link = this.temu ? "https://www.temu.com/a/" + suffix(13) : "https://p.pinduoduo.com/" + suffix(10);
 			String input = (this.words != null) ? this.words + " " + link : link;
-			return TestData.this.requests.post(this.author.id(), this.group,
+			return TestData.this.requests.post(this.authorId, this.group,
 					new NewRequest(input, this.campaign, this.helpsNeeded, null, null), null);
 		}
 

@@ -11,7 +11,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** Makes members for tests: each with a unique name and an API token. */
+/**
+ * Makes members for tests: each with a unique name and an API token. Tests ask
+ * {@link TestData#member(String)}, which uses this; {@link TestMember} and
+ * {@link #PASSWORD} are what they get back.
+ */
 @Component
 public class TestMembers {
 

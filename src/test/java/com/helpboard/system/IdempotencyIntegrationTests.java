@@ -9,9 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.helpboard.group.Groups;
 import com.helpboard.support.IntegrationTest;
-import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers.TestMember;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +30,7 @@ class IdempotencyIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
-	Groups groups;
-
-	@Autowired
-	TestMembers members;
+	TestData testData;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -60,8 +56,7 @@ class IdempotencyIntegrationTests {
 
 	@Test
 	void aRetryWithTheSameKeyGetsTheFirstAnswerAndChangesNothing() throws Exception {
-		TestMember member = this.members.create("idem");
-		this.groups.join("kanjia", member.id(), null);
+		TestMember member = this.testData.member("idem").joining("kanjia");
 		String link = link();
 		MockHttpServletResponse first = postRequest(member, "retry-1", link);
 		MockHttpServletResponse second = postRequest(member, "retry-1", link);
@@ -83,8 +78,7 @@ class IdempotencyIntegrationTests {
 
 	@Test
 	void concurrentRetriesWithOneKeyCreateOnceAndAllSeeTheFirstAnswer() throws Exception {
-		TestMember member = this.members.create("idem");
-		this.groups.join("kanjia", member.id(), null);
+		TestMember member = this.testData.member("idem").joining("kanjia");
 		String link = link();
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(10);
@@ -109,8 +103,7 @@ class IdempotencyIntegrationTests {
 
 	@Test
 	void theSameKeyWithAnotherBodyIsAConflictAndBadKeysAreRefused() throws Exception {
-		TestMember member = this.members.create("idem");
-		this.groups.join("kanjia", member.id(), null);
+		TestMember member = this.testData.member("idem").joining("kanjia");
 		assertThat(postRequest(member, "other-body", link()).getStatus()).isEqualTo(201);
 		MockHttpServletResponse reused = postRequest(member, "other-body", link());
 		assertThat(reused.getStatus()).isEqualTo(409);
@@ -118,14 +111,13 @@ class IdempotencyIntegrationTests {
 		assertThat(postRequest(member, "k".repeat(65), link()).getStatus()).isEqualTo(400);
 		assertThat(requestsBy(member)).isEqualTo(1);
 		// keys belong to their member: another member's same key is a fresh request
-		TestMember other = this.members.create("idem");
-		this.groups.join("kanjia", other.id(), null);
+		TestMember other = this.testData.member("idem").joining("kanjia");
 		assertThat(postRequest(other, "other-body", link()).getStatus()).isEqualTo(201);
 	}
 
 	@Test
 	void aRefusalIsRememberedToo() throws Exception {
-		TestMember member = this.members.create("idem");
+		TestMember member = this.testData.member("idem").create();
 		MockHttpServletResponse first = postRequest(member, "refused", link());
 		MockHttpServletResponse again = postRequest(member, "refused", link().substring(0, 10) + "xx");
 		assertThat(first.getStatus()).isEqualTo(403);

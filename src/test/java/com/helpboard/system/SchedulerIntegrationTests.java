@@ -15,15 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import com.helpboard.group.Groups;
-import com.helpboard.group.NewGroup;
-import com.helpboard.group.Visibility;
 import com.helpboard.help.Helps;
-import com.helpboard.request.NewRequest;
 import com.helpboard.request.Requests;
 import com.helpboard.support.Concurrently;
 import com.helpboard.support.IntegrationTest;
-import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers.TestMember;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -59,10 +55,7 @@ class SchedulerIntegrationTests {
 	Helps helps;
 
 	@Autowired
-	Groups groups;
-
-	@Autowired
-	TestMembers members;
+	TestData testData;
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
@@ -99,25 +92,16 @@ class SchedulerIntegrationTests {
 
 	/** A group of the owner's where posting has no limits to get in the way. */
 	private String openGroup(TestMember owner) {
-		this.jdbc.update("update members set site_role = 'ADMIN' where id = ?", owner.id());
-		String slug = "sweep-" + UUID.randomUUID().toString().substring(0, 8);
-		this.groups.create(owner.id(), new NewGroup(slug, "Sweep", "", "", Visibility.PUBLIC, null));
-		this.jdbc.update("update topic_groups set max_open_per_member = 50, helps_to_post = 0 where slug = ?", slug);
-		return slug;
+		return this.testData.group("sweep").named("Sweep").limitingOpenRequestsTo(50).postingFreely().ownedBy(owner);
 	}
 
 	@Test
 	void twoSweepsAtOnceExpireEveryOverdueRequestExactlyOnce() throws Exception {
-		TestMember owner = this.members.create("sweeper");
+		TestMember owner = this.testData.member("sweeper").create();
 		String slug = openGroup(owner);
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < 40; i++) {
-			ids.add(this.requests
-				.post(owner.id(), slug,
-						new NewRequest("https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8), null,
-								1, null, null),
-						null)
-				.id());
+			ids.add(this.testData.request().by(owner).in(slug).post().id());
 		}
 		for (Long id : ids) {
 			this.jdbc.update("update help_requests set expires_at = ? where id = ?",
@@ -143,16 +127,11 @@ class SchedulerIntegrationTests {
 
 	@Test
 	void aSweepKilledMidBatchLosesNothingAndDoublesNothing() throws Exception {
-		TestMember owner = this.members.create("crash");
+		TestMember owner = this.testData.member("crash").create();
 		String slug = openGroup(owner);
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < 12; i++) {
-			ids.add(this.requests
-				.post(owner.id(), slug,
-						new NewRequest("https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8), null,
-								1, null, null),
-						null)
-				.id());
+			ids.add(this.testData.request().by(owner).in(slug).post().id());
 		}
 		for (Long id : ids) {
 			this.jdbc.update("update help_requests set expires_at = ? where id = ?",
@@ -179,17 +158,12 @@ class SchedulerIntegrationTests {
 
 	@Test
 	void twoAutoConfirmRunsAtOnceConfirmEachClaimOnce() throws Exception {
-		TestMember author = this.members.create("author");
+		TestMember author = this.testData.member("author").create();
 		String slug = openGroup(author);
 		List<Long> claimIds = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
-			TestMember helper = this.members.create("helper");
-			long requestId = this.requests
-				.post(author.id(), slug,
-						new NewRequest("https://p.pinduoduo.com/" + UUID.randomUUID().toString().substring(0, 8), null,
-								5, null, null),
-						null)
-				.id();
+			TestMember helper = this.testData.member("helper").create();
+			long requestId = this.testData.request().by(author).in(slug).needing(5).post().id();
 			claimIds.add(this.helps.claim(helper.id(), requestId).id());
 		}
 		for (Long id : claimIds) {

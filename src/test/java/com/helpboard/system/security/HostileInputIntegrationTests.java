@@ -13,7 +13,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import com.helpboard.support.IntegrationTest;
-import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers.TestMember;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class HostileInputIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
-	TestMembers members;
+	TestData testData;
 
 	@Autowired
 	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
@@ -63,7 +63,7 @@ class HostileInputIntegrationTests {
 
 	@Test
 	void controlCharactersInPageFormsAreRefusedWithAReason() throws Exception {
-		TestMember member = this.members.create("nul");
+		TestMember member = this.testData.member("nul").create();
 		// a member's forms: refused before any field is stored
 		assertThat(this.mvc
 			.perform(post("/groups/new").with(member.session())
@@ -113,7 +113,7 @@ class HostileInputIntegrationTests {
 
 	@Test
 	void controlCharactersInApiBodiesAreA400WithTheField() throws Exception {
-		TestMember member = this.members.create("nulapi");
+		TestMember member = this.testData.member("nulapi").create();
 		this.mvc
 			.perform(post("/api/v1/groups/kanjia/requests").header("Authorization", member.bearer())
 				.contentType(MediaType.APPLICATION_JSON)

@@ -13,11 +13,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import com.helpboard.group.Groups;
 import com.helpboard.link.LinkParser;
 import com.helpboard.support.HostileImages;
 import com.helpboard.support.IntegrationTest;
-import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers.TestMember;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostileUploadIntegrationTests {
 
 	@Autowired
-	TestMembers members;
-
-	@Autowired
-	Groups groups;
+	TestData testData;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -57,9 +53,7 @@ class HostileUploadIntegrationTests {
 			.allSatisfy((size) -> assertThat(size).isLessThan(LinkParser.MAX_IMAGE_BYTES));
 		List<TestMember> attackers = new ArrayList<>();
 		for (int i = 0; i < 12; i++) {
-			TestMember member = this.members.create("upl");
-			this.groups.join("kanjia", member.id(), null);
-			attackers.add(member);
+			attackers.add(this.testData.member("upl").joining("kanjia"));
 		}
 		long postsBefore = this.jdbc.queryForObject("select count(*) from help_requests", Long.class);
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -12,6 +12,8 @@ import java.util.UUID;
 import com.helpboard.account.Accounts;
 import com.helpboard.account.MemberSummary;
 import com.helpboard.support.IntegrationTest;
+import com.helpboard.support.TestData;
+import com.helpboard.support.TestMembers;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
@@ -38,13 +40,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class SessionSecurityIntegrationTests {
 
-	static final String PASSWORD = "correct-horse-battery-staple";
+	static final String PASSWORD = TestMembers.PASSWORD;
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	TestData testData;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -59,9 +64,7 @@ class SessionSecurityIntegrationTests {
 	int port;
 
 	private String member() {
-		String name = "sess" + UUID.randomUUID().toString().substring(0, 8);
-		this.accounts.register(name, PASSWORD);
-		return name;
+		return this.testData.member("sess").create().username();
 	}
 
 	private long sessions() {

@@ -1,10 +1,12 @@
 package com.helpboard.system.security;
 
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.helpboard.account.Accounts;
 import com.helpboard.support.IntegrationTest;
+import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers;
 import com.helpboard.support.TestMembers.TestMember;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -40,22 +43,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"helpboard.throttle.uploads.per-new-account=1/PT1H", "helpboard.throttle.claiming.per-new-account=1/PT1H" })
 class ThrottleIntegrationTests {
 
-	static final String PASSWORD = "correct-horse-battery-staple";
+	static final String PASSWORD = TestMembers.PASSWORD;
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	TestMembers members;
+	TestData testData;
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	@Autowired
-	com.helpboard.group.Groups groups;
 
 	private static RequestPostProcessor from(String address) {
 		return (request) -> {
@@ -71,8 +68,7 @@ class ThrottleIntegrationTests {
 
 	@Test
 	void guessingAPasswordOnTheFormIsStoppedAndTheMemberGetsBackInAfterAWhile() throws Exception {
-		String name = "guess" + UUID.randomUUID().toString().substring(0, 8);
-		this.accounts.register(name, PASSWORD);
+		String name = this.testData.member("guess").create().username();
 		String address = someAddress();
 		for (int i = 0; i < 3; i++) {
 			this.mvc
@@ -83,27 +79,45 @@ class ThrottleIntegrationTests {
 				.andExpect(redirectedUrl("/login?error"));
 		}
 		// the right password does not help while throttled, from any address
-		this.mvc
+		String throttled = this.mvc
 			.perform(post("/login").with(csrf())
 				.with(from(someAddress()))
 				.param("username", name.toUpperCase())
 				.param("password", PASSWORD))
-			.andExpect(redirectedUrlPattern("/login?throttled=*"));
+			.andExpect(redirectedUrlPattern("/login?throttled=*"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
 		this.mvc.perform(get("/login").param("throttled", "2").header("Accept-Language", "en"))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("try again in 2 seconds")));
-		// one attempt comes back every 5 s (3 per 15 s): the refill period is the rule
-		// under test, so this waits it out on purpose (polling would spend attempts)
-		Thread.sleep(5_200);
-		this.mvc
-			.perform(
+		// one attempt comes back every 5 s (3 per 15 s), within the wait the page said;
+		// until then every try is throttled (and a throttled try takes no attempt)
+		long wait = Long.parseLong(throttled.substring("/login?throttled=".length()));
+		assertThat(wait).isBetween(1L, 5L);
+		awaitWithin(wait, () -> {
+			String redirect = this.mvc.perform(
 					post("/login").with(csrf()).with(from(address)).param("username", name).param("password", PASSWORD))
-			.andExpect(redirectedUrl("/me"));
+				.andReturn()
+				.getResponse()
+				.getRedirectedUrl();
+			assertThat(redirect).as("while waiting")
+				.satisfiesAnyOf((url) -> assertThat(url).isEqualTo("/me"),
+						(url) -> assertThat(url).startsWith("/login?throttled="));
+			return "/me".equals(redirect);
+		});
+	}
+
+	/**
+	 * Retries {@code signedIn} until it is true, failing if that takes longer than
+	 * {@code seconds} (as the throttle said) and a little slack.
+	 */
+	private static void awaitWithin(long seconds, Callable<Boolean> signedIn) {
+		await().atMost(Duration.ofSeconds(seconds).plusSeconds(2)).pollInterval(Duration.ofMillis(250)).until(signedIn);
 	}
 
 	@Test
 	void guessingThroughTheApiIs429WithRetryAfter() throws Exception {
-		String name = "apiguess" + UUID.randomUUID().toString().substring(0, 8);
-		this.accounts.register(name, PASSWORD);
+		String name = this.testData.member("apiguess").create().username();
 		for (int i = 0; i < 3; i++) {
 			this.mvc
 				.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
@@ -118,15 +132,26 @@ class ThrottleIntegrationTests {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.retryAfter").isNumber());
 		// the form login shares the count: no doubling attempts by switching doors
-		this.mvc.perform(post("/login").with(csrf()).param("username", name).param("password", PASSWORD))
-			.andExpect(redirectedUrlPattern("/login?throttled=*"));
-		// one attempt comes back every 5 s (3 per 15 s): the refill period is the rule
-		// under test, so this waits it out on purpose (polling would spend attempts)
-		Thread.sleep(5_200);
-		this.mvc
-			.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}"))
-			.andExpect(status().isCreated());
+		String retryAfter = this.mvc
+			.perform(post("/login").with(csrf()).param("username", name).param("password", PASSWORD))
+			.andExpect(redirectedUrlPattern("/login?throttled=*"))
+			.andReturn()
+			.getResponse()
+			.getHeader("Retry-After");
+		// one attempt comes back every 5 s (3 per 15 s), within the Retry-After; until
+		// then every try is a 429 (and a throttled try takes no attempt)
+		long wait = Long.parseLong(retryAfter);
+		assertThat(wait).isBetween(1L, 5L);
+		awaitWithin(wait, () -> {
+			int status = this.mvc
+				.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}"))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			assertThat(status).as("while waiting").isIn(201, 429);
+			return status == 201;
+		});
 	}
 
 	@Test
@@ -171,17 +196,13 @@ class ThrottleIntegrationTests {
 
 	@Test
 	void newAccountsPostClaimAndUploadLessThanEstablishedOnes() throws Exception {
-		TestMember fresh = this.members.create("fresh");
-		TestMember settled = this.members.create("settled");
-		this.jdbc.update("update members set created_at = created_at - interval '30 days' where id = ?", settled.id());
-		this.groups.join("kanjia", fresh.id(), null);
-		this.groups.join("kanjia", settled.id(), null);
+		TestMember fresh = this.testData.member("fresh").joining("kanjia");
+		TestMember settled = this.testData.member("settled").joinedAgo(Duration.ofDays(30)).joining("kanjia");
 		assertThat(posts(fresh, 3)).containsExactly(201, 201, 429);
 		assertThat(posts(settled, 4)).containsExactly(201, 201, 201, 429);
 		// uploads have their own, lower limit
 		MockMultipartFile image = new MockMultipartFile("image", "qr.png", "image/png", new byte[] { 1, 2, 3 });
-		TestMember uploader = this.members.create("uploader");
-		this.groups.join("kanjia", uploader.id(), null);
+		TestMember uploader = this.testData.member("uploader").joining("kanjia");
 		int first = this.mvc
 			.perform(multipart("/api/v1/groups/kanjia/requests/qr").file(image)
 				.header("Authorization", uploader.bearer()))
