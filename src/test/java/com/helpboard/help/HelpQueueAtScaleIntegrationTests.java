@@ -1,0 +1,104 @@
+package com.helpboard.help;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.helpboard.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The help queue with 20 000 open requests in a group: it serves the documented next
+ * request (boosted, then closest to done, then oldest) by reading the front of its index,
+ * not every open request.
+ */
+@IntegrationTest
+class HelpQueueAtScaleIntegrationTests {
+
+	@Autowired
+	HelpQueries queries;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	NamedParameterJdbcTemplate named;
+
+	@Test
+	void theQueueReadsTheFrontOfItsIndexAndServesTheDocumentedNext() {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		long big = group("qb" + tag);
+		long small = group("qs" + tag);
+		long helper = member("h" + tag);
+		this.jdbc.update("""
+				insert into members (username, username_key, password_hash, created_at)
+				select ? || n, ? || n, '{noop}x', now() from generate_series(1, 300) n""", "qa" + tag + "_",
+				"qa" + tag + "_");
+		this.jdbc.update("""
+				insert into help_requests (group_id, author_id, author_name, platform, campaign, share_text,
+				    dedupe_key, open_key, helps_needed, helps_confirmed, status, created_at, expires_at)
+				select case when n % 100 = 0 then ? else ? end, m.id, m.username, 'PINDUODUO', 'pdd-bargain', 'x',
+				    ? || n, ? || n, 5, n % 5, 'OPEN', now() - (n || ' seconds')::interval, now() + interval '10 hours'
+				from generate_series(1, 20200) n
+				join members m on m.username_key = ? || (1 + n % 300)""", small, big, "q:" + tag + ":",
+				"q:" + tag + ":", "qa" + tag + "_");
+		// history the queue must not read: closed requests of the same group
+		this.jdbc.update("""
+				insert into help_requests (group_id, author_id, author_name, platform, campaign, share_text,
+				    dedupe_key, helps_needed, status, created_at, expires_at)
+				select ?, ?, 'old', 'PINDUODUO', 'pdd-bargain', 'x', ? || n, 5, 'EXPIRED',
+				    now() - interval '3 days', now() - interval '2 days'
+				from generate_series(1, 20000) n""", big, helper, "old:" + tag + ":");
+		this.jdbc.execute("analyze help_requests");
+
+		Instant now = Instant.now();
+		List<Long> front = this.jdbc.queryForList("""
+				select id from help_requests where group_id = ? and status = 'OPEN' and expires_at > now()
+				order by helps_needed - helps_confirmed, created_at, id limit 3""", Long.class, big);
+		assertThat(this.queries.nextFor(helper, List.of(big), Set.of(), List.of(), now)).contains(front.get(0));
+		// the ones passed over are skipped, and it still stops at the next
+		assertThat(this.queries.nextFor(helper, List.of(big), Set.of(), List.of(front.get(0), front.get(1)), now))
+			.contains(front.get(2));
+		// a boost comes first, in any of the groups
+		long boosted = this.jdbc.queryForObject(
+				"select max(id) from help_requests where group_id = ? and status = 'OPEN'", Long.class, small);
+		this.jdbc.update("update help_requests set boosted_until = now() + interval '1 hour' where id = ?", boosted);
+		assertThat(this.queries.nextFor(helper, List.of(big, small), Set.of(), List.of(), now)).contains(boosted);
+
+		MapSqlParameterSource params = new MapSqlParameterSource("me", helper)
+			.addValue("now", java.sql.Timestamp.from(now))
+			.addValue("excluded", List.of(""))
+			.addValue("skip", List.of(-1L))
+			.addValue("g0", big);
+		String plan = String.join("\n", this.named
+			.queryForList("explain (analyze, costs off) " + HelpQueries.nextForSql(1), params, String.class));
+		assertThat(plan).contains("help_requests_queue").doesNotContain("Seq Scan on help_requests");
+		// the ordered probe stops after its first row instead of reading 20 000
+		java.util.regex.Matcher rows = java.util.regex.Pattern
+			.compile("Index Scan using help_requests_queue[^\n]*rows=(\\d+)")
+			.matcher(plan);
+		assertThat(rows.find()).as(plan).isTrue();
+		assertThat(Integer.parseInt(rows.group(1))).as(plan).isLessThanOrEqualTo(5);
+	}
+
+	private long group(String slug) {
+		this.jdbc.update("insert into topic_groups (slug, name_zh, name_en, created_at) values (?, ?, ?, now())", slug,
+				slug, slug);
+		return this.jdbc.queryForObject("select id from topic_groups where slug = ?", Long.class, slug);
+	}
+
+	private long member(String name) {
+		this.jdbc.update("insert into members (username, username_key, password_hash, created_at)"
+				+ " values (?, ?, '{noop}x', now())", name, name);
+		return this.jdbc.queryForObject("select id from members where username_key = ?", Long.class, name);
+	}
+
+}
