@@ -96,6 +96,27 @@ public class Groups {
 			.collect(Collectors.toMap(TopicGroup::getId, (group) -> view(group, Map.of())));
 	}
 
+	/**
+	 * What a group's page needs to know about its viewer, in one transaction: the group
+	 * (with its member count), whether the viewer is a member and may read its requests.
+	 * Refused as not found for whoever may not see it: a private group is not there for
+	 * outsiders, unless they hold its invite code.
+	 */
+	public GroupVisit visit(String slug, @Nullable Long memberId, @Nullable String inviteCode) {
+		GroupView group = get(slug);
+		boolean member = isMember(group.id(), memberId);
+		boolean canRead = !group.isPrivate() || member;
+		if (!canRead && !(inviteCode != null && !inviteCode.isBlank()
+				&& this.groups.findById(group.id()).map((found) -> found.admits(inviteCode)).orElse(false))) {
+			throw HelpBoardException.notFound("group.not-found");
+		}
+		return new GroupVisit(group, member, isOwner(group, memberId), canRead);
+	}
+
+	/** A group as one viewer sees it; see {@link #visit}. */
+	public record GroupVisit(GroupView group, boolean member, boolean owner, boolean canRead) {
+	}
+
 	public boolean isMember(long groupId, @Nullable Long memberId) {
 		return memberId != null && this.memberships.existsById(new GroupMembership.Key(groupId, memberId));
 	}

@@ -75,12 +75,8 @@ class RequestApiController {
 
 	@GetMapping("/groups/{slug}")
 	GroupDetailJson group(@PathVariable String slug, @AuthenticationPrincipal MemberPrincipal me) {
-		GroupView group = this.groups.get(slug);
-		if (!this.groups.canRead(group, (me != null) ? me.id() : null)) {
-			// a private group is not there for outsiders:
-			// the same answer as an unknown one
-			throw HelpBoardException.notFound("group.not-found");
-		}
+		// a private group is not there for outsiders: the same answer as an unknown one
+		GroupView group = this.groups.visit(slug, (me != null) ? me.id() : null, null).group();
 		return new GroupDetailJson(group.slug(), group.name().zh(), group.name().en(), group.description().zh(),
 				group.description().en(), group.visibility().name(), group.memberCount(),
 				this.requests.card(group).openRequests(), group.rules().zh(), group.rules().en(),
@@ -109,10 +105,8 @@ class RequestApiController {
 	FeedPage feed(@PathVariable String slug, @RequestParam(required = false) String campaign,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
 			@RequestParam(required = false) Long rotation, @AuthenticationPrincipal MemberPrincipal me) {
-		GroupView group = this.groups.get(slug);
-		if (!this.groups.canRead(group, (me != null) ? me.id() : null)) {
-			throw HelpBoardException.notFound("group.not-found");
-		}
+		// not found for outsiders of a private group
+		GroupView group = this.groups.visit(slug, (me != null) ? me.id() : null, null).group();
 		long view = (rotation != null) ? rotation : this.requests.currentRotation();
 		Slice<RequestView> feed = this.requests.feed(group, (campaign == null || campaign.isBlank()) ? null : campaign,
 				null, view, Paging.of(page, size));

@@ -64,8 +64,10 @@ class RequestController {
 		Map<Long, String> slugs = new LinkedHashMap<>();
 		visible.forEach((group) -> slugs.put(group.id(), group.slug()));
 		model.addAttribute("groups", this.requests.cards(visible));
-		model.addAttribute("hottest",
-				this.requestCards.of(this.requests.hottest(slugs, 10), locale, this.clock.instant()));
+		List<RequestView> hottest = this.requests.hottest(slugs, 10);
+		model.addAttribute("hottestCount", hottest.size());
+		model.addAttribute("hottestCards",
+				RequestCardHtml.of(this.requestCards.of(hottest, locale, this.clock.instant())));
 		return "request/home";
 	}
 
@@ -85,18 +87,13 @@ class RequestController {
 			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) Long rotation,
 			@RequestParam(required = false) String code, @AuthenticationPrincipal MemberPrincipal me, Locale locale,
 			Model model) {
-		GroupView group = this.groups.get(slug);
-		if (!this.groups.canView(group, id(me), code)) {
-			// a private group is not there for outsiders,
-			// unless they hold its invite link
-			throw HelpBoardException.notFound("group.not-found");
-		}
+		Groups.GroupVisit visit = this.groups.visit(slug, id(me), code);
+		GroupView group = visit.group();
 		long view = (rotation != null) ? rotation : this.requests.currentRotation();
 		model.addAttribute("rotation", view);
-		boolean member = this.groups.isMember(group.id(), id(me));
 		model.addAttribute("group", group);
-		model.addAttribute("member", member);
-		model.addAttribute("owner", this.groups.isOwner(group, id(me)));
+		model.addAttribute("member", visit.member());
+		model.addAttribute("owner", visit.owner());
 		model.addAttribute("campaignOptions",
 				this.campaigns.all()
 					.stream()
@@ -104,11 +101,12 @@ class RequestController {
 					.toList());
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("hideHelped", hideHelped);
-		if (this.groups.canRead(group, id(me))) {
+		if (visit.canRead()) {
 			Requests.FeedPage feed = this.requests.feedPage(group, blankToNull(campaign),
 					(hideHelped && me != null) ? me.id() : null, view, Paging.of(page, size));
 			model.addAttribute("feed", feed.slice());
-			model.addAttribute("cards", this.requestCards.of(feed.slice().getContent(), locale, this.clock.instant()));
+			model.addAttribute("cards",
+					RequestCardHtml.of(this.requestCards.of(feed.slice().getContent(), locale, this.clock.instant())));
 			model.addAttribute("openRequests", feed.open());
 		}
 		else {

@@ -357,6 +357,7 @@ public class Requests {
 	 * ({@link FeedOrders}); one statement for the page's rows (two with
 	 * {@code hideHelpedBy}) whatever the group's size and the page number.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Slice<RequestView> feed(GroupView group, @Nullable String campaign, @Nullable Long hideHelpedBy,
 			@Nullable Long rotation, Pageable page) {
 		return feedPage(group, campaign, hideHelpedBy, rotation, page).slice();
@@ -366,7 +367,11 @@ public class Requests {
 	public record FeedPage(Slice<RequestView> slice, int open) {
 	}
 
-	/** {@link #feed}, with the group's open-request count the order was built with. */
+	/**
+	 * {@link #feed}, with the group's open-request count the order was built with. No
+	 * transaction: its one or two statements are reads on their own.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public FeedPage feedPage(GroupView group, @Nullable String campaign, @Nullable Long hideHelpedBy,
 			@Nullable Long rotation, Pageable page) {
 		Instant now = this.clock.instant();
@@ -384,6 +389,7 @@ public class Requests {
 	}
 
 	/** The rotation a feed view starting now uses; paging links carry it along. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public long currentRotation() {
 		return FairOrder.rotationAt(this.clock.instant());
 	}

@@ -310,9 +310,8 @@ class RequestApiControllerTests {
 		GroupView secret = new GroupView(9, "secret", new LocalizedText("秘密", "Secret"), new LocalizedText("只给朋友", ""),
 				new LocalizedText("暗号", ""), Visibility.PRIVATE, 1L, null, 3, new GroupView.PostingRule(3, 1, 48), 2,
 				new GroupView.BoostRule(3, 2, java.util.List.of(1, 3)));
-		given(this.groups.get("secret")).willReturn(secret);
-		given(this.groups.canRead(secret, null)).willReturn(false);
-		given(this.groups.canRead(secret, 42L)).willReturn(true);
+		given(this.groups.visit("secret", null, null)).willThrow(HelpBoardException.notFound("group.not-found"));
+		given(this.groups.visit("secret", 42L, null)).willReturn(new Groups.GroupVisit(secret, true, false, true));
 		given(this.requests.card(secret)).willReturn(new GroupCard(secret, 4));
 
 		for (String path : new String[] { "/api/v1/groups/secret", "/api/v1/groups/secret/requests" }) {

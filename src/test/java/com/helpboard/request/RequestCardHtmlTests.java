@@ -1,0 +1,47 @@
+package com.helpboard.request;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequestCardHtmlTests {
+
+	static final RequestCard.Labels LABELS = new RequestCard.Labels("置顶", "剩余", "已过期", "帮过\"的\"次数");
+
+	@Test
+	void everyTextIsEscapedInTextAndAttributes() {
+		RequestCard hostile = new RequestCard(7, false, false, "拼多多", "<b>砍价</b>", true,
+				"2026-11-27T00:00:00Z\" onmouseover=\"x", "11-27 08:00", "<script>alert(1)</script>", 5, 2, "2/5",
+				"'><img src=x onerror=alert(1)>", "帮过 1 · 受助 0", LABELS);
+		String html = RequestCardHtml.of(List.of(hostile));
+		assertThat(html).doesNotContain("<script>")
+			.doesNotContain("<img")
+			.doesNotContain("<b>")
+			.doesNotContain("\" onmouseover")
+			.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+			.contains("&#39;&gt;&lt;img src=x onerror=alert(1)&gt;")
+			.contains("title=\"帮过&quot;的&quot;次数\"")
+			.contains("data-request-id=\"7\"")
+			.contains("href=\"/r/7\"");
+	}
+
+	@Test
+	void boostedOpenAndTemuCardsSaySoAndClosedOnesHaveNoCountdown() {
+		RequestCard boosted = new RequestCard(1, true, true, "Temu", "Farmland", true, "2026-11-27T00:00:00Z",
+				"11-27 08:00", "water my tree", 3, 0, "0/3", "kim", "gave 0 · got 0", LABELS);
+		RequestCard closed = new RequestCard(2, false, false, "拼多多", "砍价", false, "2026-11-27T00:00:00Z", "11-27 08:00",
+				"done", 3, 3, "3/3", "lee", "gave 0 · got 0", LABELS);
+		String html = RequestCardHtml.of(List.of(boosted, closed));
+		assertThat(html.split("<article").length - 1).isEqualTo(2);
+		String first = html.substring(0, html.indexOf("</article>"));
+		String second = html.substring(html.indexOf("</article>"));
+		assertThat(first).contains("request-card boosted")
+			.contains("badge temu")
+			.contains("badge boost\">置顶")
+			.contains("<time data-countdown datetime=\"2026-11-27T00:00:00Z\"");
+		assertThat(second).doesNotContain("boosted").doesNotContain("data-countdown").contains("value=\"3\"");
+	}
+
+}
