@@ -55,10 +55,15 @@ class FeedOrders {
 
 	private final LoadingCache<Key, Ordered> orders;
 
+	private final long refreshAfterNanos;
+
+	private volatile @Nullable Counts counts;
+
 	FeedOrders(RequestQueries queries, HelpHistory helpHistory, Clock clock, FeedSettings settings) {
 		this.queries = queries;
 		this.helpHistory = helpHistory;
 		this.clock = clock;
+		this.refreshAfterNanos = settings.refreshAfter().toNanos();
 		this.orders = Caffeine.newBuilder()
 			.maximumWeight(settings.maxCachedRequests())
 			.weigher((Key key, Ordered order) -> order.size() + 1)
@@ -103,6 +108,24 @@ class FeedOrders {
 			reciprocity.put(order.authors[i], new Reciprocity(order.given[i], order.received[i]));
 		}
 		return new Page(ids, reciprocity, hasNext, order.size());
+	}
+
+	/**
+	 * Open requests per group for the group listings (home page, /g): counted once and
+	 * kept until a post or close on this instance or {@link FeedSettings#refreshAfter()}
+	 * passes, as the orders are.
+	 */
+	Map<Long, Long> openCounts() {
+		Counts current = this.counts;
+		long nanos = System.nanoTime();
+		if (current == null || nanos - current.countedAt() > this.refreshAfterNanos) {
+			current = new Counts(this.queries.openCountsByGroup(this.clock.instant()), nanos);
+			this.counts = current;
+		}
+		return current.byGroup();
+	}
+
+	private record Counts(Map<Long, Long> byGroup, long countedAt) {
 	}
 
 	/** Open requests in the group's current order (as of its last build). */
@@ -156,6 +179,7 @@ class FeedOrders {
 	}
 
 	private void forget(long groupId, boolean drop) {
+		this.counts = null;
 		List<Key> keys = this.orders.asMap().keySet().stream().filter((key) -> key.groupId() == groupId).toList();
 		if (drop) {
 			this.orders.invalidateAll(keys);

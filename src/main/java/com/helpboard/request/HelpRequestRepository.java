@@ -33,9 +33,6 @@ interface HelpRequestRepository extends JpaRepository<HelpRequest, Long> {
 
 	Slice<HelpRequest> findByAuthorIdOrderByCreatedAtDesc(Long authorId, Pageable pageable);
 
-	@Query("select r.groupId, count(r) from HelpRequest r where r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt > ?1 group by r.groupId")
-	List<Object[]> countOpenByGroup(Instant now);
-
 	// locked: a second instance running the same sweep waits, then finds them expired
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select r from HelpRequest r where r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt <= ?1 order by r.id")

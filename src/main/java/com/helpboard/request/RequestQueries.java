@@ -95,17 +95,40 @@ class RequestQueries {
 		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
 	}
 
-	/** The open requests across the given groups that most need help soon. */
+	/**
+	 * The open requests across the given groups that most need help soon: boosted first,
+	 * then the soonest to expire. Two index-ordered probes (the boosted few, then the
+	 * open requests by expiry, index {@code help_requests_open_expiry}) each stop after
+	 * {@code limit} rows, so the cost does not grow with the open requests.
+	 */
 	List<RequestView> hottest(Collection<Long> groupIds, Instant now, int limit) {
 		if (groupIds.isEmpty()) {
 			return List.of();
 		}
 		MapSqlParameterSource params = new MapSqlParameterSource("groups", groupIds).addValue("now", at(now))
 			.addValue("limit", limit);
-		return this.jdbc.query("select " + COLUMNS + " from help_requests r where r.group_id in (:groups)"
-				+ " and r.status = 'OPEN' and r.expires_at > :now"
-				+ " order by case when r.boosted_until > :now then 0 else 1 end, r.expires_at asc, r.id desc"
-				+ " limit :limit", params, ROW);
+		String open = " from help_requests r where r.group_id in (:groups) and r.status = 'OPEN'"
+				+ " and r.expires_at > :now";
+		List<RequestView> rows = this.jdbc.query("select * from ((select " + COLUMNS + ", 0 as tier" + open
+				+ " and r.boosted_until > :now order by r.expires_at, r.id desc limit :limit) union all (select "
+				+ COLUMNS + ", 1 as tier" + open + " order by r.expires_at, r.id desc limit :limit)) as hot"
+				+ " order by tier, expires_at, id desc", params, ROW);
+		// a boosted request comes in both probes: keep its first place
+		Map<Long, RequestView> unique = new java.util.LinkedHashMap<>();
+		rows.forEach((row) -> unique.putIfAbsent(row.id(), row));
+		return unique.values().stream().limit(limit).toList();
+	}
+
+	/** Open requests per group, for the group listings (groups without any left out). */
+	Map<Long, Long> openCountsByGroup(Instant now) {
+		Map<Long, Long> counts = new HashMap<>();
+		this.jdbc.query(
+				"select r.group_id, count(*) as n from help_requests r"
+						+ " where r.status = 'OPEN' and r.expires_at > :now group by r.group_id",
+				new MapSqlParameterSource("now", at(now)), (rs) -> {
+					counts.put(rs.getLong("group_id"), rs.getLong("n"));
+				});
+		return counts;
 	}
 
 	Slice<RequestView> byAuthor(long authorId, Instant now, Pageable page) {

@@ -422,11 +422,12 @@ public class Requests {
 		return new GroupCard(group, this.feedOrders.openCount(group.id()));
 	}
 
-	/** The groups, in their order, with their open-request counts: one statement. */
+	/**
+	 * The groups, in their order, with their open-request counts (one statement, and none
+	 * while the counts are fresh).
+	 */
 	List<GroupCard> cards(List<GroupView> groups) {
-		Map<Long, Long> open = this.requests.countOpenByGroup(this.clock.instant())
-			.stream()
-			.collect(Collectors.toMap((row) -> (Long) row[0], (row) -> (Long) row[1]));
+		Map<Long, Long> open = this.feedOrders.openCounts();
 		return groups.stream().map((group) -> new GroupCard(group, open.getOrDefault(group.id(), 0L))).toList();
 	}
 
