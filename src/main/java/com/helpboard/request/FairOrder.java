@@ -21,6 +21,9 @@ final class FairOrder {
 
 	static final Duration ROTATION = Duration.ofMinutes(10);
 
+	/** Earlier rotations a page may still be cut from: an hour's, for those paging on. */
+	static final int PAGING_ROTATIONS = 6;
+
 	static final double MIN_WEIGHT = 0.5;
 
 	static final double MAX_WEIGHT = 4.0;

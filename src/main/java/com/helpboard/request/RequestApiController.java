@@ -107,7 +107,7 @@ class RequestApiController {
 			@RequestParam(required = false) Long rotation, @AuthenticationPrincipal MemberPrincipal me) {
 		// not found for outsiders of a private group
 		GroupView group = this.groups.visit(slug, (me != null) ? me.id() : null, null).group();
-		long view = (rotation != null) ? rotation : this.requests.currentRotation();
+		long view = this.requests.rotation(rotation);
 		Slice<RequestView> feed = this.requests.feed(group, (campaign == null || campaign.isBlank()) ? null : campaign,
 				null, view, Paging.of(page, size));
 		return new FeedPage(feed.getContent().stream().map(RequestJson::of).toList(), page, size, feed.hasNext(), view);

@@ -89,7 +89,7 @@ class RequestController {
 			Model model) {
 		Groups.GroupVisit visit = this.groups.visit(slug, id(me), code);
 		GroupView group = visit.group();
-		long view = (rotation != null) ? rotation : this.requests.currentRotation();
+		long view = this.requests.rotation(rotation);
 		model.addAttribute("rotation", view);
 		model.addAttribute("group", group);
 		model.addAttribute("member", visit.member());

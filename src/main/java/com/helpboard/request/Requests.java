@@ -377,8 +377,7 @@ public class Requests {
 		Instant now = this.clock.instant();
 		Set<Long> hidden = (hideHelpedBy != null) ? this.queries.claimedOpenIn(group.id(), hideHelpedBy, now)
 				: Set.of();
-		FeedOrders.Page ids = this.feedOrders.page(group.id(),
-				(rotation != null) ? rotation : FairOrder.rotationAt(now), campaign, hidden, page.getOffset(),
+		FeedOrders.Page ids = this.feedOrders.page(group.id(), rotation(rotation), campaign, hidden, page.getOffset(),
 				page.getPageSize());
 		List<RequestView> rows = this.queries.openByIds(ids.ids(), now)
 			.stream()
@@ -392,6 +391,19 @@ public class Requests {
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public long currentRotation() {
 		return FairOrder.rotationAt(this.clock.instant());
+	}
+
+	/**
+	 * The rotation a feed page is cut from: the one asked for when it is the current one
+	 * or one of the last hour (a member still paging through it), else the current one.
+	 * Each rotation is an order built and kept for the group, so a caller must not be
+	 * able to make one per request by counting rotations.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public long rotation(@Nullable Long requested) {
+		long current = currentRotation();
+		return (requested != null && requested <= current && requested >= current - FairOrder.PAGING_ROTATIONS)
+				? requested : current;
 	}
 
 	public List<RequestView> hottest(Map<Long, String> groupSlugs, int limit) {

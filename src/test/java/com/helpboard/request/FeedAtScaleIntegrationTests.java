@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -98,7 +99,7 @@ class FeedAtScaleIntegrationTests {
 	void pagingAtAFixedRotationDealsEveryOpenRequestExactlyOnce() {
 		String slug = groupWith(237, 30);
 		GroupView group = this.groups.get(slug);
-		long rotation = 12_345;
+		long rotation = this.requests.currentRotation() - 1;
 		List<Long> dealt = new ArrayList<>();
 		int page = 0;
 		Slice<RequestView> slice;
@@ -126,6 +127,21 @@ class FeedAtScaleIntegrationTests {
 	}
 
 	@Test
+	void onlyTheLastHoursRotationsCanBeAskedFor() throws Exception {
+		String slug = groupWith(30, 5);
+		long current = this.requests.currentRotation();
+		// made-up rotations would each build and keep an order: they get the current one
+		for (long asked : new long[] { 1, current + 1, current - 7, Long.MAX_VALUE }) {
+			this.mvc.perform(get("/api/v1/groups/" + slug + "/requests").param("rotation", String.valueOf(asked)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.rotation").value(current));
+		}
+		this.mvc.perform(get("/api/v1/groups/" + slug + "/requests").param("rotation", String.valueOf(current - 6)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.rotation").value(current - 6));
+	}
+
+	@Test
 	void theOrderIsTheDocumentedFormula() {
 		TestMember owner = this.testData.member("order").create();
 		String slug = this.testData.group("order").ownedBy(owner);
@@ -143,7 +159,7 @@ class FeedAtScaleIntegrationTests {
 		for (int i = 0; i < 6; i++) {
 			confirmedClaim(giver, taker, group.id());
 		}
-		long rotation = 777;
+		long rotation = this.requests.currentRotation();
 		List<Long> feed = this.requests.feed(group, null, null, rotation, PageRequest.of(0, 20))
 			.map(RequestView::id)
 			.toList();
