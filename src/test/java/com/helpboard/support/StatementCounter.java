@@ -1,8 +1,12 @@
 package com.helpboard.support;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +20,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * Counts the SQL statements the application prepares, so a test can show that a page runs
  * a fixed number of them whatever its length. Counts all threads; tests reset it first.
+ * On request ({@link #captureExecutions()}) it also keeps each executed statement with
+ * the parameters bound to it, so a test can ask PostgreSQL how it runs exactly what the
+ * application ran.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StatementCounter {
@@ -36,6 +43,41 @@ public class StatementCounter {
 	/** The statements counted since the last reset, for a failing test to show. */
 	public static List<String> statements() {
 		return List.copyOf(STATEMENTS);
+	}
+
+	/**
+	 * A statement the application executed and the {@code set…} calls that bound its
+	 * parameters, in order: replayed on another {@link PreparedStatement} they bind the
+	 * same values with the same types.
+	 */
+	public record Execution(String sql, List<Binding> bindings) {
+
+		public void bind(PreparedStatement statement) throws Exception {
+			for (Binding binding : this.bindings) {
+				binding.method().invoke(statement, binding.args());
+			}
+		}
+
+	}
+
+	public record Binding(Method method, Object[] args) {
+
+	}
+
+	private static volatile boolean capturing;
+
+	private static final List<Execution> EXECUTIONS = new CopyOnWriteArrayList<>();
+
+	/** Keeps the statements executed from now on, with their parameters. */
+	public static void captureExecutions() {
+		EXECUTIONS.clear();
+		capturing = true;
+	}
+
+	/** Stops keeping them, and returns those kept since {@link #captureExecutions()}. */
+	public static List<Execution> executions() {
+		capturing = false;
+		return List.copyOf(EXECUTIONS);
 	}
 
 	@Bean
@@ -66,6 +108,28 @@ public class StatementCounter {
 					if (name.equals("prepareStatement") || name.equals("prepareCall")) {
 						COUNT.incrementAndGet();
 						STATEMENTS.add(String.valueOf(args[0]));
+						Object statement = invoke(target, method, args);
+						return (capturing && statement instanceof PreparedStatement prepared)
+								? capturing(prepared, String.valueOf(args[0])) : statement;
+					}
+					return invoke(target, method, args);
+				});
+	}
+
+	private static PreparedStatement capturing(PreparedStatement target, String sql) {
+		List<Binding> bindings = new ArrayList<>();
+		Class<?> type = (target instanceof CallableStatement) ? CallableStatement.class : PreparedStatement.class;
+		return (PreparedStatement) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
+				new Class<?>[] { type }, (p, method, args) -> {
+					String name = method.getName();
+					if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer) {
+						bindings.add(new Binding(method, args.clone()));
+					}
+					else if (name.equals("clearParameters")) {
+						bindings.clear();
+					}
+					else if (name.startsWith("execute") && (args == null || args.length == 0)) {
+						EXECUTIONS.add(new Execution(sql, List.copyOf(bindings)));
 					}
 					return invoke(target, method, args);
 				});

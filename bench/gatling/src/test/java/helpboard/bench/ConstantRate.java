@@ -1,0 +1,63 @@
+package helpboard.bench;
+
+import java.time.Duration;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * A fixed offered load on one page, wrk2-style: {@code bench.rate} arrivals a second,
+ * evenly spaced, each a new visitor (own connection) sending one GET. A warm-up phase at
+ * the same rate comes first and is reported under its own name, so the percentiles of
+ * "measured" cover the measured phase only. Settings (system properties): bench.baseUrl,
+ * bench.path, bench.rate, bench.warmupSeconds, bench.seconds, bench.cookie (optional, a
+ * Cookie header), bench.p99Millis (the target the assertion checks).
+ */
+public class ConstantRate extends Simulation {
+
+	private final String baseUrl = System.getProperty("bench.baseUrl", "http://127.0.0.1:18080");
+
+	private final String path = System.getProperty("bench.path", "/g/big");
+
+	private final double rate = Double.parseDouble(System.getProperty("bench.rate", "200"));
+
+	private final int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 15);
+
+	private final int seconds = Integer.getInteger("bench.seconds", 60);
+
+	private final String cookie = System.getProperty("bench.cookie", "");
+
+	private final int p99Millis = Integer.getInteger("bench.p99Millis", 100);
+
+	private final HttpProtocolBuilder protocol = http.baseUrl(this.baseUrl)
+		.acceptHeader("text/html,application/json")
+		.acceptEncodingHeader("gzip")
+		.disableCaching()
+		.disableWarmUp()
+		.disableFollowRedirect();
+
+	private ScenarioBuilder visitor(String name) {
+		return scenario(name).exec(this.cookie.isEmpty() ? http(name).get(this.path).check(status().is(200))
+				: http(name).get(this.path).header("Cookie", this.cookie).check(status().is(200)));
+	}
+
+	{
+		setUp(visitor("warm-up").injectOpen(constantUsersPerSec(this.rate).during(Duration.ofSeconds(this.warmupSeconds)))
+			.andThen(visitor("measured").injectOpen(constantUsersPerSec(this.rate).during(Duration.ofSeconds(this.seconds)))))
+			.protocols(this.protocol)
+			.assertions(details("measured").responseTime().percentile(50.0).lte(this.p99Millis),
+					details("measured").responseTime().percentile(90.0).lte(this.p99Millis),
+					details("measured").responseTime().percentile(99.0).lte(this.p99Millis),
+					details("measured").responseTime().max().lte(this.p99Millis),
+					details("measured").successfulRequests().percent().is(100.0),
+					details("measured").requestsPerSec().gte(this.rate * 0.95));
+	}
+
+}
