@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -263,15 +264,8 @@ public class Boosts {
 			.stream()
 			.filter((other) -> other.isRunningAt(now))
 			.toList();
-		// a request boosted again keeps its place among the pinned and stays pinned
-		// until its last boost ends
-		Instant pinnedSince = running.stream().map(Boost::getStartsAt).min(Comparator.naturalOrder()).orElse(now);
-		Instant until = running.stream()
-			.map(Boost::getEndsAt)
-			.filter((end) -> end.isAfter(boost.endIfStartedAt(now)))
-			.max(Comparator.naturalOrder())
-			.orElse(boost.endIfStartedAt(now));
-		if (!this.requests.markBoosted(boost.getRequestId(), pinnedSince, until)) {
+		Pin pin = Pin.starting(boost, running, now);
+		if (!this.requests.markBoosted(boost.getRequestId(), pin.since(), pin.until())) {
 			return false;
 		}
 		boost.start(now);
@@ -284,13 +278,8 @@ public class Boosts {
 			.stream()
 			.filter((other) -> other.isRunningAt(now))
 			.toList();
-		if (running.isEmpty()) {
-			this.requests.clearBoost(requestId);
-			return;
-		}
-		Instant since = running.stream().map(Boost::getStartsAt).min(Comparator.naturalOrder()).orElseThrow();
-		Instant until = running.stream().map(Boost::getEndsAt).max(Comparator.naturalOrder()).orElseThrow();
-		if (!this.requests.markBoosted(requestId, since, until)) {
+		Optional<Pin> pin = Pin.of(running);
+		if (pin.isEmpty() || !this.requests.markBoosted(requestId, pin.get().since(), pin.get().until())) {
 			this.requests.clearBoost(requestId);
 		}
 	}
