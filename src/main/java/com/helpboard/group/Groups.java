@@ -1,11 +1,13 @@
 package com.helpboard.group;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -26,6 +28,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.validation.annotation.Validated;
 
 /** The group module's facade: listing, membership, invites, creation. */
@@ -34,6 +38,11 @@ import org.springframework.validation.annotation.Validated;
 @Transactional(readOnly = true)
 @EnableConfigurationProperties(GroupSettings.class)
 public class Groups {
+
+	/** How long member counts are kept before they are counted again. */
+	static final Duration COUNTS_FRESH = Duration.ofSeconds(15);
+
+	private volatile @Nullable Counted counted;
 
 	static final int MAX_DESCRIPTION = 500;
 
@@ -71,11 +80,11 @@ public class Groups {
 			.toList();
 	}
 
+	/**
+	 * The group with its member count: one statement (none for the count while fresh).
+	 */
 	public Optional<GroupView> find(String slug) {
-		return this.groups.findWithMemberCount(slug).stream().findFirst().map((row) -> {
-			TopicGroup group = (TopicGroup) row[0];
-			return view(group, Map.of(group.getId(), (Long) row[1]));
-		});
+		return this.groups.findBySlug(slug).map((group) -> view(group, memberCounts()));
 	}
 
 	public GroupView get(String slug) {
@@ -173,6 +182,7 @@ public class Groups {
 		try {
 			this.memberships
 				.saveAndFlush(new GroupMembership(group.getId(), memberId, GroupRole.MEMBER, this.clock.instant()));
+			countAfterCommit(group.getId(), 1);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// a double click joined already: joining is idempotent
@@ -188,6 +198,7 @@ public class Groups {
 				throw HelpBoardException.conflict("group.owner.cannot-leave");
 			}
 			this.memberships.delete(membership);
+			countAfterCommit(group.getId(), -1);
 		});
 	}
 
@@ -218,6 +229,7 @@ public class Groups {
 			throw new FieldRejection(FieldRejection.Kind.TAKEN, "slug", "group.slug.taken");
 		}
 		this.memberships.save(new GroupMembership(group.getId(), memberId, GroupRole.OWNER, this.clock.instant()));
+		countAfterCommit(group.getId(), 1);
 		return view(group);
 	}
 
@@ -266,10 +278,46 @@ public class Groups {
 		return (text == null) ? "" : text.strip();
 	}
 
+	/**
+	 * Members per group, counted in one statement and counted again after
+	 * {@link #COUNTS_FRESH}, so a page of a group with 10 000 members does not count them
+	 * on every view. A join, leave or new group on this instance adjusts the count once
+	 * it commits; on other instances the count follows within that time.
+	 */
 	private Map<Long, Long> memberCounts() {
-		return this.memberships.countsByGroup()
-			.stream()
-			.collect(Collectors.toMap((row) -> (Long) row[0], (row) -> (Long) row[1]));
+		Counted current = this.counted;
+		long nanos = System.nanoTime();
+		if (current == null || nanos - current.at() > COUNTS_FRESH.toNanos()) {
+			Map<Long, Long> byGroup = new ConcurrentHashMap<>();
+			this.memberships.countsByGroup().forEach((row) -> byGroup.put((Long) row[0], (Long) row[1]));
+			current = new Counted(byGroup, nanos);
+			this.counted = current;
+		}
+		return current.byGroup();
+	}
+
+	private record Counted(Map<Long, Long> byGroup, long at) {
+	}
+
+	/** After this transaction commits, the group has {@code change} more members. */
+	private void countAfterCommit(long groupId, long change) {
+		Runnable adjust = () -> {
+			Counted current = this.counted;
+			if (current != null) {
+				current.byGroup().merge(groupId, change, Long::sum);
+			}
+		};
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					adjust.run();
+				}
+			});
+		}
+		else {
+			adjust.run();
+		}
 	}
 
 	private GroupView view(TopicGroup group) {

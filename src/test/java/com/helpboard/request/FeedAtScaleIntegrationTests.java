@@ -54,9 +54,12 @@ class FeedAtScaleIntegrationTests {
 
 		int[] smallCounts = statements(small);
 		int[] bigCounts = statements(big);
-		// the first view (it builds the order), then a view from the cached order
-		assertThat(bigCounts[0]).isEqualTo(smallCounts[0]);
+		// a view from the cached order: the same few statements
 		assertThat(bigCounts[1]).isEqualTo(smallCounts[1]).isLessThanOrEqualTo(4);
+		// the first view builds the order: two statements more whatever the size (and one
+		// when the groups' member counts, kept 15 s, happen to be due)
+		assertThat(bigCounts[0] - bigCounts[1]).isBetween(2, 3);
+		assertThat(smallCounts[0] - smallCounts[1]).isBetween(2, 3);
 		// page 50 of 20 000 costs what page 1 does
 		assertThat(bigCounts[2]).isEqualTo(bigCounts[1]);
 
