@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
@@ -227,6 +228,21 @@ public class Accounts {
 	@Transactional
 	public void changeStanding(long memberId, int delta) {
 		this.members.findById(memberId).ifPresent((member) -> member.changeStanding(delta));
+	}
+
+	/**
+	 * Changes many members' standing at once, in the caller's transaction (a batch of
+	 * auto-confirmed claims): the members are locked in id order, the order every batch
+	 * takes them in, then each changes as {@link #changeStanding} would change it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void changeStandings(Map<Long, Integer> deltas) {
+		if (deltas.isEmpty()) {
+			return;
+		}
+		for (Member member : this.members.lockAll(new TreeSet<>(deltas.keySet()))) {
+			member.changeStanding(deltas.get(member.getId()));
+		}
 	}
 
 	@Transactional

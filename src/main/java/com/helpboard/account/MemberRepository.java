@@ -1,5 +1,7 @@
 package com.helpboard.account;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -19,5 +21,10 @@ interface MemberRepository extends JpaRepository<Member, Long> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select m from Member m where m.id = ?1")
 	Optional<Member> findForUpdate(Long id);
+
+	// in id order, as every batch takes them, so two batches wait rather than deadlock
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select m from Member m where m.id in ?1 order by m.id")
+	List<Member> lockAll(Collection<Long> ids);
 
 }

@@ -19,6 +19,14 @@ interface CreditAccountRepository extends Repository<CreditAccount, Long>, Credi
 	@Query("select a from CreditAccount a where a.memberId = :memberId")
 	Optional<CreditAccount> lock(long memberId);
 
+	/**
+	 * Locks the members' account rows in member order, the order every batch takes them
+	 * in, so that two batches wait for each other rather than deadlock.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a from CreditAccount a where a.memberId in :memberIds order by a.memberId")
+	List<CreditAccount> lockAll(Collection<Long> memberIds);
+
 	@Query("select a.balance from CreditAccount a where a.memberId = :memberId")
 	Optional<Long> balanceOf(long memberId);
 

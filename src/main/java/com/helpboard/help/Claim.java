@@ -3,6 +3,7 @@ package com.helpboard.help;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 
 import com.helpboard.system.HelpBoardException;
 import jakarta.persistence.Column;
@@ -79,6 +80,9 @@ class Claim extends AbstractAggregateRoot<Claim> {
 
 	/**
 	 * Confirms a claim its author left unanswered; false when it was confirmed already.
+	 * The auto-confirm job calls it for each claim of a batch and publishes one
+	 * {@link ClaimsConfirmed} for the batch instead of the claims' {@link ClaimConfirmed}
+	 * ({@link #takeEvents()}).
 	 */
 	boolean confirmUnanswered(Instant now) {
 		return confirm(now, true);
@@ -120,6 +124,16 @@ class Claim extends AbstractAggregateRoot<Claim> {
 		if (this.authorId != memberId) {
 			throw HelpBoardException.forbidden("help.claim.not-author");
 		}
+	}
+
+	/**
+	 * Hands over the events registered so far and forgets them, so that saving publishes
+	 * none: for a batch that publishes one {@link ClaimsConfirmed} for many claims.
+	 */
+	List<Object> takeEvents() {
+		List<Object> events = List.copyOf(domainEvents());
+		clearDomainEvents();
+		return events;
 	}
 
 	/** The events registered and not yet published; visible to this package's tests. */

@@ -7,9 +7,9 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
 
 interface ClaimRepository extends JpaRepository<Claim, Long> {
@@ -41,7 +41,26 @@ interface ClaimRepository extends JpaRepository<Claim, Long> {
 
 	long countByAuthorIdAndStatus(Long authorId, ClaimStatus status);
 
-	@Query("select c.id from Claim c where c.status = com.helpboard.help.ClaimStatus.CLAIMED and c.createdAt <= ?1 order by c.createdAt")
-	List<Long> overdueIds(Instant before, Pageable page);
+	/**
+	 * The auto-confirm job's batch: up to {@code limit} claims waiting since
+	 * {@code before} or earlier, after {@code (afterCreated, afterId)} in the order of
+	 * the partial index {@code claims_unanswered}, locked; rows another transaction holds
+	 * are skipped, so instances running the job at once each take claims of their own.
+	 */
+	@NativeQuery("""
+			select * from claims
+			where status = 'CLAIMED' and created_at <= :before and (created_at, id) > (:afterCreated, :afterId)
+			order by created_at, id
+			limit :limit
+			for update skip locked""")
+	List<Claim> lockUnanswered(Instant before, Instant afterCreated, long afterId, int limit);
+
+	/** As {@link #lockUnanswered}, unlocked: for the per-item path. */
+	@NativeQuery("""
+			select * from claims
+			where status = 'CLAIMED' and created_at <= :before and (created_at, id) > (:afterCreated, :afterId)
+			order by created_at, id
+			limit :limit""")
+	List<Claim> findUnanswered(Instant before, Instant afterCreated, long afterId, int limit);
 
 }

@@ -2,6 +2,7 @@ package com.helpboard.request;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 import com.helpboard.system.HelpBoardException;
 import jakarta.persistence.Column;
@@ -100,7 +101,12 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		return this.status == RequestStatus.OPEN && this.expiresAt.isAfter(now);
 	}
 
-	/** Marks an open request past its time as expired; true when it changed. */
+	/**
+	 * Marks an open request past its time as expired; true when it changed. The expiry
+	 * job calls it for each request of a batch too, and publishes one
+	 * {@link RequestsClosed} for the batch instead of this request's
+	 * {@link RequestClosed} ({@link #takeEvents()}).
+	 */
 	boolean expire(Instant now) {
 		if (this.status != RequestStatus.OPEN || this.expiresAt.isAfter(now)) {
 			return false;
@@ -189,6 +195,16 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		this.openKey = null;
 		this.closedAt = now;
 		registerEvent(new RequestClosed(this.id, this.groupId, to, now));
+	}
+
+	/**
+	 * Hands over the events registered so far and forgets them, so that saving publishes
+	 * none: for a batch that publishes one {@link RequestsClosed} for many requests.
+	 */
+	List<Object> takeEvents() {
+		List<Object> events = List.copyOf(domainEvents());
+		clearDomainEvents();
+		return events;
 	}
 
 	/** The events registered and not yet published; visible to this package's tests. */

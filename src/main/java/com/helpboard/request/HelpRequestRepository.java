@@ -1,6 +1,7 @@
 package com.helpboard.request;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
 
 interface HelpRequestRepository extends JpaRepository<HelpRequest, Long> {
@@ -39,9 +41,38 @@ interface HelpRequestRepository extends JpaRepository<HelpRequest, Long> {
 	@Query("select r.groupId, count(r) from HelpRequest r where r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt > ?1 group by r.groupId")
 	List<Object[]> countOpenByGroup(Instant now);
 
-	// locked: a second instance running the same sweep waits, then finds them expired
+	/**
+	 * The expiry job's batch: up to {@code limit} open requests past their time, after
+	 * {@code (afterExpiry, afterId)} in the order of the partial index
+	 * {@code help_requests_overdue}, locked; rows another transaction holds are skipped,
+	 * so instances running the job at once each take rows of their own.
+	 */
+	@NativeQuery("""
+			select * from help_requests
+			where status = 'OPEN' and expires_at <= :now and (expires_at, id) > (:afterExpiry, :afterId)
+			order by expires_at, id
+			limit :limit
+			for update skip locked""")
+	List<HelpRequest> lockOverdue(Instant now, Instant afterExpiry, long afterId, int limit);
+
+	/**
+	 * Up to {@code limit} open requests past their time after
+	 * {@code (afterExpiry, afterId)}, unlocked: for the per-item path.
+	 */
+	@NativeQuery("""
+			select * from help_requests
+			where status = 'OPEN' and expires_at <= :now and (expires_at, id) > (:afterExpiry, :afterId)
+			order by expires_at, id
+			limit :limit""")
+	List<HelpRequest> findOverdue(Instant now, Instant afterExpiry, long afterId, int limit);
+
+	/**
+	 * Locks the requests in id order, the order every batch takes them in, so that two
+	 * batches sharing requests wait for each other instead of deadlocking ("for no key
+	 * update" on PostgreSQL: claims and boosts referencing them still insert).
+	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select r from HelpRequest r where r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt <= ?1 order by r.id")
-	List<HelpRequest> findOverdue(Instant now, Pageable pageable);
+	@Query("select r from HelpRequest r where r.id in ?1 order by r.id")
+	List<HelpRequest> lockAll(Collection<Long> ids);
 
 }
