@@ -6,12 +6,14 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.helpboard.system.FieldRejection;
@@ -232,17 +234,19 @@ public class Accounts {
 
 	/**
 	 * Changes many members' standing at once, in the caller's transaction (a batch of
-	 * auto-confirmed claims): the members are locked in id order, the order every batch
-	 * takes them in, then each changes as {@link #changeStanding} would change it.
+	 * auto-confirmed claims), each as {@link #changeStanding} would: the members are
+	 * locked in id order, the order every batch takes them in, then changed in one update
+	 * per distinct change.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void changeStandings(Map<Long, Integer> deltas) {
 		if (deltas.isEmpty()) {
 			return;
 		}
-		for (Member member : this.members.lockAll(new TreeSet<>(deltas.keySet()))) {
-			member.changeStanding(deltas.get(member.getId()));
-		}
+		this.members.lockAll(new TreeSet<>(deltas.keySet()));
+		Map<Integer, List<Long>> byDelta = new TreeMap<>();
+		deltas.forEach((id, delta) -> byDelta.computeIfAbsent(delta, (d) -> new ArrayList<>()).add(id));
+		byDelta.forEach((delta, ids) -> this.members.changeStandings(ids.toArray(Long[]::new), delta));
 	}
 
 	@Transactional

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.NativeQuery;
-import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 interface BoostRepository extends Repository<Boost, Long> {
@@ -25,8 +24,8 @@ interface BoostRepository extends Repository<Boost, Long> {
 	 * Of the requests, those with a boost in one of the statuses: (request id, group id),
 	 * in group order.
 	 */
-	@Query("select distinct b.groupId, b.requestId from Boost b where b.requestId in ?1 and b.status in ?2 order by b.groupId, b.requestId")
-	List<Object[]> groupsOfRequestsWithBoostsIn(Collection<Long> requestIds, Collection<BoostStatus> statuses);
+	@NativeQuery("select distinct group_id, request_id from boosts where request_id = any(:requestIds) and status = any(:statuses) order by group_id, request_id")
+	List<Object[]> groupsOfRequestsWithBoostsIn(Long[] requestIds, String[] statuses);
 
 	/**
 	 * Groups where the scheduler has something to do: an active boost past its end or of

@@ -216,10 +216,13 @@ public class Boosts {
 		if (requestIds.isEmpty()) {
 			return;
 		}
-		List<Object[]> boosted = this.transactions.execute((status) -> this.boosts
-			.groupsOfRequestsWithBoostsIn(requestIds, List.of(BoostStatus.QUEUED, BoostStatus.ACTIVE)));
+		List<Object[]> boosted = this.transactions
+			.execute((status) -> this.boosts.groupsOfRequestsWithBoostsIn(requestIds.toArray(Long[]::new),
+					new String[] { BoostStatus.QUEUED.name(), BoostStatus.ACTIVE.name() }));
 		for (Object[] row : (boosted != null) ? boosted : List.<Object[]>of()) {
-			this.transactions.executeWithoutResult((status) -> requestClosed((Long) row[1], (Long) row[0]));
+			long requestId = ((Number) row[1]).longValue();
+			long groupId = ((Number) row[0]).longValue();
+			this.transactions.executeWithoutResult((status) -> requestClosed(requestId, groupId));
 		}
 	}
 

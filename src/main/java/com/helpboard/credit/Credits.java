@@ -189,8 +189,9 @@ public class Credits {
 	 * {@link #earn(long, long, String, String)} would pay it, in the order given, the
 	 * daily cap included, once per key: a key already in the ledger was paid and is
 	 * skipped. Missing accounts are opened first; then the accounts are locked in member
-	 * order, the order every batch takes them in, and the entries are written in JDBC
-	 * batches.
+	 * order, the order every batch takes them in, each earning goes through
+	 * {@link CreditAccount#earn}, and the accounts and entries are written a few hundred
+	 * per statement.
 	 * @return how many entries were written (none for an earning the cap used up)
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -203,17 +204,24 @@ public class Credits {
 			checkKey(earning.key(), earning.reference());
 			positive(earning.amount());
 		}
-		Set<String> paid = new HashSet<>(this.entries.existingKeys(earnings.stream().map(Earning::key).toList()));
+		Set<String> paid = new HashSet<>(
+				this.entries.existingKeys(earnings.stream().map(Earning::key).toArray(String[]::new)));
 		Map<Long, CreditAccount> accounts = lockAll(
 				earnings.stream().map(Earning::memberId).collect(Collectors.toCollection(TreeSet::new)));
 		List<LedgerEntry> written = new ArrayList<>();
+		Map<Long, CreditAccount> changed = new HashMap<>();
 		for (Earning earning : earnings) {
 			if (paid.add(earning.key())) {
-				accounts.get(earning.memberId())
+				CreditAccount account = accounts.get(earning.memberId());
+				account
 					.earn(CreditAmount.of(earning.amount()), this.dailyEarnCap, earning.key(), earning.reference(), now)
-					.ifPresent(written::add);
+					.ifPresent((entry) -> {
+						written.add(entry);
+						changed.put(account.memberId(), account);
+					});
 			}
 		}
+		this.accounts.writeAll(changed.values());
 		this.entries.insertAll(written);
 		return written.size();
 	}
@@ -224,19 +232,16 @@ public class Credits {
 	}
 
 	/**
-	 * Opens the accounts that are missing, in member order, then locks them all in member
-	 * order.
+	 * Opens the accounts that are missing (one statement: the others are left alone),
+	 * then locks them all in member order.
 	 */
 	private Map<Long, CreditAccount> lockAll(SortedSet<Long> memberIds) {
-		Set<Long> open = new HashSet<>();
-		this.accounts.balancesOf(memberIds).forEach((row) -> open.add(row.getMemberId()));
-		for (Long memberId : memberIds) {
-			if (!open.contains(memberId) && !this.accounts.openIfAbsent(memberId)) {
-				throw HelpBoardException.notFound("credit.member.not-found");
-			}
-		}
+		this.accounts.openAllAbsent(memberIds);
 		Map<Long, CreditAccount> locked = new HashMap<>();
-		this.accounts.lockAll(memberIds).forEach((account) -> locked.put(account.memberId(), account));
+		this.accounts.lockAllReadOnly(memberIds).forEach((account) -> locked.put(account.memberId(), account));
+		if (locked.size() < memberIds.size()) {
+			throw HelpBoardException.notFound("credit.member.not-found");
+		}
 		return locked;
 	}
 

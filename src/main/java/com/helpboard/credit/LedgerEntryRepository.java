@@ -1,12 +1,11 @@
 package com.helpboard.credit;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.repository.Repository;
 
 /** Append-only on purpose: no update or delete methods. */
@@ -16,8 +15,8 @@ interface LedgerEntryRepository extends Repository<LedgerEntry, Long>, LedgerEnt
 
 	Optional<LedgerEntry> findByIdempotencyKey(String idempotencyKey);
 
-	@Query("select e.idempotencyKey from LedgerEntry e where e.idempotencyKey in ?1")
-	List<String> existingKeys(Collection<String> idempotencyKeys);
+	@NativeQuery("select idempotency_key from ledger_entries where idempotency_key = any(:keys)")
+	List<String> existingKeys(String[] keys);
 
 	Slice<LedgerEntry> findByMemberIdOrderByIdDesc(long memberId, Pageable pageable);
 

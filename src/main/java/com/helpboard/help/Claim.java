@@ -3,7 +3,6 @@ package com.helpboard.help;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.List;
 
 import com.helpboard.system.HelpBoardException;
 import jakarta.persistence.Column;
@@ -80,9 +79,10 @@ class Claim extends AbstractAggregateRoot<Claim> {
 
 	/**
 	 * Confirms a claim its author left unanswered; false when it was confirmed already.
-	 * The auto-confirm job calls it for each claim of a batch and publishes one
-	 * {@link ClaimsConfirmed} for the batch instead of the claims' {@link ClaimConfirmed}
-	 * ({@link #takeEvents()}).
+	 * The auto-confirm job does the same to a whole batch in one statement
+	 * ({@link ClaimRepository#confirmAllUnanswered}) and publishes one
+	 * {@link ClaimsConfirmed} for it: keep the two in step (the tests hold the batch to
+	 * this method's results).
 	 */
 	boolean confirmUnanswered(Instant now) {
 		return confirm(now, true);
@@ -124,16 +124,6 @@ class Claim extends AbstractAggregateRoot<Claim> {
 		if (this.authorId != memberId) {
 			throw HelpBoardException.forbidden("help.claim.not-author");
 		}
-	}
-
-	/**
-	 * Hands over the events registered so far and forgets them, so that saving publishes
-	 * none: for a batch that publishes one {@link ClaimsConfirmed} for many claims.
-	 */
-	List<Object> takeEvents() {
-		List<Object> events = List.copyOf(domainEvents());
-		clearDomainEvents();
-		return events;
 	}
 
 	/** The events registered and not yet published; visible to this package's tests. */

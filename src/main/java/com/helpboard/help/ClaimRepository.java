@@ -9,10 +9,11 @@ import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
 
-interface ClaimRepository extends JpaRepository<Claim, Long> {
+interface ClaimRepository extends JpaRepository<Claim, Long>, UnansweredClaims {
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select c from Claim c where c.id = ?1")
@@ -42,18 +43,15 @@ interface ClaimRepository extends JpaRepository<Claim, Long> {
 	long countByAuthorIdAndStatus(Long authorId, ClaimStatus status);
 
 	/**
-	 * The auto-confirm job's batch: up to {@code limit} claims waiting since
-	 * {@code before} or earlier, after {@code (afterCreated, afterId)} in the order of
-	 * the partial index {@code claims_unanswered}, locked; rows another transaction holds
-	 * are skipped, so instances running the job at once each take claims of their own.
+	 * {@link Claim#confirmUnanswered} for many claims in one statement: those still
+	 * waiting are confirmed, automatically, at {@code now}. The ids go as one array
+	 * parameter, so the statement is the same whatever their number.
 	 */
+	@Modifying(flushAutomatically = true)
 	@NativeQuery("""
-			select * from claims
-			where status = 'CLAIMED' and created_at <= :before and (created_at, id) > (:afterCreated, :afterId)
-			order by created_at, id
-			limit :limit
-			for update skip locked""")
-	List<Claim> lockUnanswered(Instant before, Instant afterCreated, long afterId, int limit);
+			update claims set status = 'CONFIRMED', decided_at = :now, auto_confirmed = true, version = version + 1
+			where id = any(:ids) and status = 'CLAIMED'""")
+	int confirmAllUnanswered(Long[] ids, Instant now);
 
 	/** As {@link #lockUnanswered}, unlocked: for the per-item path. */
 	@NativeQuery("""

@@ -23,8 +23,6 @@ import com.helpboard.system.ChinaTime;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.JobRun;
 import com.helpboard.system.LimitReached;
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,9 +48,6 @@ public class Helps {
 
 	static final int STANDING_PER_REJECTED = -2;
 
-	/** Rows a batch job sends to the database in one JDBC batch. */
-	static final int WRITE_BATCH = 500;
-
 	private static final Logger log = LoggerFactory.getLogger(Helps.class);
 
 	private final ClaimRepository claims;
@@ -75,13 +70,10 @@ public class Helps {
 
 	private final ApplicationEventPublisher events;
 
-	private final EntityManager entityManager;
-
 	Helps(ClaimRepository claims, HelpQueries queries, Requests requests, Campaigns campaigns, Groups groups,
 			Accounts accounts, Clock clock, PlatformTransactionManager transactionManager, HelpSettings settings,
-			ApplicationEventPublisher events, EntityManager entityManager) {
+			ApplicationEventPublisher events) {
 		this.events = events;
-		this.entityManager = entityManager;
 		this.claims = claims;
 		this.queries = queries;
 		this.requests = requests;
@@ -230,33 +222,28 @@ public class Helps {
 
 	private JobRun.Batch confirmBatch(JobRun.Keyset after, int size) {
 		Instant now = this.clock.instant();
-		List<Claim> due = this.claims.lockUnanswered(now.minus(AUTO_CONFIRM_AFTER), after.at(), after.id(), size);
+		List<UnansweredClaims.Unanswered> due = this.claims.lockUnanswered(now.minus(AUTO_CONFIRM_AFTER), after, size);
 		if (due.isEmpty()) {
 			return JobRun.Batch.NONE;
 		}
-		this.entityManager.unwrap(Session.class).setJdbcBatchSize(WRITE_BATCH);
+		List<Long> ids = new ArrayList<>();
 		List<ClaimConfirmed> confirmed = new ArrayList<>();
 		Map<Long, Integer> helpsByRequest = new HashMap<>();
 		Map<Long, Integer> standing = new HashMap<>();
-		for (Claim claim : due) {
-			if (claim.confirmUnanswered(now)) {
-				helpsByRequest.merge(claim.getRequestId(), 1, Integer::sum);
-				standing.merge(claim.getHelperId(), STANDING_PER_CONFIRMED, Integer::sum);
-			}
-			// written by dirty checking, never saved: one ClaimsConfirmed stands for all
-			claim.takeEvents()
-				.stream()
-				.filter(ClaimConfirmed.class::isInstance)
-				.map(ClaimConfirmed.class::cast)
-				.forEach(confirmed::add);
+		for (UnansweredClaims.Unanswered claim : due) {
+			ids.add(claim.id());
+			confirmed
+				.add(new ClaimConfirmed(claim.id(), claim.requestId(), claim.helperId(), claim.authorId(), true, now));
+			helpsByRequest.merge(claim.requestId(), 1, Integer::sum);
+			standing.merge(claim.helperId(), STANDING_PER_CONFIRMED, Integer::sum);
 		}
+		// locked and still waiting: every one of them is confirmed
+		int done = this.claims.confirmAllUnanswered(ids.toArray(Long[]::new), now);
 		this.requests.recordConfirmedHelps(helpsByRequest);
 		this.accounts.changeStandings(standing);
-		if (!confirmed.isEmpty()) {
-			this.events.publishEvent(new ClaimsConfirmed(confirmed));
-		}
-		Claim last = due.get(due.size() - 1);
-		return new JobRun.Batch(confirmed.size(), due.size(), new JobRun.Keyset(last.getCreatedAt(), last.getId()));
+		this.events.publishEvent(new ClaimsConfirmed(confirmed));
+		UnansweredClaims.Unanswered last = due.get(due.size() - 1);
+		return new JobRun.Batch(done, due.size(), new JobRun.Keyset(last.createdAt(), last.id()));
 	}
 
 	/**

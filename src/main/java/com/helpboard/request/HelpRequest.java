@@ -2,7 +2,6 @@ package com.helpboard.request;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 
 import com.helpboard.system.HelpBoardException;
 import jakarta.persistence.Column;
@@ -103,9 +102,9 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 
 	/**
 	 * Marks an open request past its time as expired; true when it changed. The expiry
-	 * job calls it for each request of a batch too, and publishes one
-	 * {@link RequestsClosed} for the batch instead of this request's
-	 * {@link RequestClosed} ({@link #takeEvents()}).
+	 * job does the same to a whole batch in one statement
+	 * ({@link HelpRequestRepository#expireAll}) and publishes one {@link RequestsClosed}
+	 * for it: keep the two in step (the tests hold the batch to this method's results).
 	 */
 	boolean expire(Instant now) {
 		if (this.status != RequestStatus.OPEN || this.expiresAt.isAfter(now)) {
@@ -140,7 +139,12 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		fulfilIfDone(now);
 	}
 
-	/** A confirmed claim: one more help; at N of N the request is fulfilled. */
+	/**
+	 * A confirmed claim: one more help; at N of N the request is fulfilled. The
+	 * auto-confirm job does the same to a batch of requests in a few statements
+	 * ({@link HelpRequestRepository#addConfirmedHelps},
+	 * {@link HelpRequestRepository#fulfilAll}): keep them in step.
+	 */
 	void recordConfirmedHelp(Instant now) {
 		if (this.helpsConfirmed < this.helpsNeeded) {
 			this.helpsConfirmed++;
@@ -195,16 +199,6 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		this.openKey = null;
 		this.closedAt = now;
 		registerEvent(new RequestClosed(this.id, this.groupId, to, now));
-	}
-
-	/**
-	 * Hands over the events registered so far and forgets them, so that saving publishes
-	 * none: for a batch that publishes one {@link RequestsClosed} for many requests.
-	 */
-	List<Object> takeEvents() {
-		List<Object> events = List.copyOf(domainEvents());
-		clearDomainEvents();
-		return events;
 	}
 
 	/** The events registered and not yet published; visible to this package's tests. */

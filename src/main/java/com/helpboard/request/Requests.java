@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -26,9 +27,7 @@ import com.helpboard.system.FieldRejection;
 import com.helpboard.system.FieldRejection.Kind;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.JobRun;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.Valid;
-import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +56,6 @@ public class Requests {
 	public static final int MAX_HELPS = 50;
 
 	static final String GENERIC_CAMPAIGN = "other";
-
-	/** Rows a batch job sends to the database in one JDBC batch. */
-	static final int WRITE_BATCH = 500;
 
 	private static final Logger log = LoggerFactory.getLogger(Requests.class);
 
@@ -91,12 +87,9 @@ public class Requests {
 
 	private final LinkParser parser = new LinkParser();
 
-	private final EntityManager entityManager;
-
 	Requests(HelpRequestRepository requests, RequestQueries queries, Campaigns campaigns, Groups groups,
 			Accounts accounts, HelpHistory helpHistory, ApplicationEventPublisher events, Clock clock,
-			PlatformTransactionManager transactionManager, EntityManager entityManager) {
-		this.entityManager = entityManager;
+			PlatformTransactionManager transactionManager) {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.readOnlyTransactions = new TransactionTemplate(transactionManager);
 		this.readOnlyTransactions.setReadOnly(true);
@@ -512,24 +505,16 @@ public class Requests {
 
 	private JobRun.Batch expireBatch(JobRun.Keyset after, int size) {
 		Instant now = this.clock.instant();
-		List<HelpRequest> due = this.requests.lockOverdue(now, after.at(), after.id(), size);
+		List<OverdueRequests.Overdue> due = this.requests.lockOverdue(now, after, size);
 		if (due.isEmpty()) {
 			return JobRun.Batch.NONE;
 		}
-		this.entityManager.unwrap(Session.class).setJdbcBatchSize(WRITE_BATCH);
-		List<Long> expired = new ArrayList<>();
-		for (HelpRequest request : due) {
-			if (request.expire(now)) {
-				expired.add(request.getId());
-			}
-			// written by dirty checking, never saved: one RequestsClosed stands for all
-			request.takeEvents();
-		}
-		if (!expired.isEmpty()) {
-			this.events.publishEvent(new RequestsClosed(RequestStatus.EXPIRED, now, expired));
-		}
-		HelpRequest last = due.get(due.size() - 1);
-		return new JobRun.Batch(expired.size(), due.size(), new JobRun.Keyset(last.getExpiresAt(), last.getId()));
+		List<Long> ids = due.stream().map(OverdueRequests.Overdue::id).toList();
+		// locked and still overdue: every one of them expires
+		int expired = this.requests.expireAll(ids.toArray(Long[]::new), now);
+		this.events.publishEvent(new RequestsClosed(RequestStatus.EXPIRED, now, ids));
+		OverdueRequests.Overdue last = due.get(due.size() - 1);
+		return new JobRun.Batch(expired, due.size(), new JobRun.Keyset(last.expiresAt(), last.id()));
 	}
 
 	/**
@@ -569,10 +554,12 @@ public class Requests {
 
 	/**
 	 * Confirmed helps for many requests at once, in the caller's transaction (a batch of
-	 * auto-confirmed claims, so the claims and the counts never disagree): the requests
-	 * are locked in id order, the order every batch takes them in, and each gets
-	 * {@link HelpRequest#recordConfirmedHelp} as many times as it has helps in
-	 * {@code helpsByRequest}. Those this fulfils go out as one {@link RequestsClosed}.
+	 * auto-confirmed claims, so the claims and the counts never disagree), in a handful
+	 * of statements: the requests are locked in id order, the order every batch takes
+	 * them in; each then gets what {@link HelpRequest#recordConfirmedHelp} does as many
+	 * times as it has helps in {@code helpsByRequest} (one update per distinct number of
+	 * helps), and the open ones that now have all their helps are fulfilled, published as
+	 * one {@link RequestsClosed}.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordConfirmedHelps(Map<Long, Integer> helpsByRequest) {
@@ -580,16 +567,13 @@ public class Requests {
 			return;
 		}
 		Instant now = this.clock.instant();
-		List<Long> fulfilled = new ArrayList<>();
-		for (HelpRequest request : this.requests.lockAll(new TreeSet<>(helpsByRequest.keySet()))) {
-			for (int i = helpsByRequest.get(request.getId()); i > 0; i--) {
-				request.recordConfirmedHelp(now);
-			}
-			if (request.takeEvents().stream().anyMatch(RequestClosed.class::isInstance)) {
-				fulfilled.add(request.getId());
-			}
-		}
+		this.requests.lockAll(new TreeSet<>(helpsByRequest.keySet()));
+		Map<Integer, List<Long>> byHelps = new TreeMap<>();
+		helpsByRequest.forEach((id, helps) -> byHelps.computeIfAbsent(helps, (n) -> new ArrayList<>()).add(id));
+		byHelps.forEach((helps, ids) -> this.requests.addConfirmedHelps(ids.toArray(Long[]::new), helps));
+		List<Long> fulfilled = this.requests.openAndHelped(helpsByRequest.keySet().toArray(Long[]::new));
 		if (!fulfilled.isEmpty()) {
+			this.requests.fulfilAll(fulfilled.toArray(Long[]::new), now);
 			this.events.publishEvent(new RequestsClosed(RequestStatus.FULFILLED, now, fulfilled));
 		}
 	}

@@ -62,7 +62,12 @@ public final class JobRun {
 			Keyset after = Keyset.START;
 			boolean changed = false;
 			while (!Thread.currentThread().isInterrupted()) {
+				long batchStarted = System.nanoTime();
 				Batch batch = work.next(after, batchSize);
+				if (log.isDebugEnabled()) {
+					log.debug("Job {}: batch after {} took {}, changed {} in {} ms", this.job, after, batch.taken(),
+							batch.done(), Duration.ofNanos(System.nanoTime() - batchStarted).toMillis());
+				}
 				total += batch.done();
 				changed |= batch.done() > 0;
 				if (batch.taken() < batchSize || batch.last() == null) {

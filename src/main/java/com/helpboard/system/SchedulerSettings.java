@@ -28,9 +28,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * clocks differ a little do not run the job twice in one tick
  * ({@code helpboard.scheduler.lock-at-least-for}, default 5 seconds)
  * @param expiryBatch overdue requests expired per transaction
- * ({@code helpboard.scheduler.expiry-batch}, default 2000)
+ * ({@code helpboard.scheduler.expiry-batch}, default 5000, at most 20000)
  * @param autoConfirmBatch stale claims confirmed, and their helpers paid, per transaction
- * ({@code helpboard.scheduler.auto-confirm-batch}, default 1000)
+ * ({@code helpboard.scheduler.auto-confirm-batch}, default 2000, at most 20000)
  * @param batchPause a pause after each batch of a backlog, so that pages keep their share
  * of the database and the CPU while it drains ({@code helpboard.scheduler.batch-pause},
  * default 0: none)
@@ -39,8 +39,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SchedulerSettings(@DefaultValue("true") boolean enabled, @DefaultValue("PT1M") Duration interval,
 		@DefaultValue("PT10S") Duration initialDelay, @DefaultValue("4") int threads,
 		@DefaultValue("PT30S") Duration lockAtMostFor, @DefaultValue("PT5S") Duration lockAtLeastFor,
-		@DefaultValue("2000") int expiryBatch, @DefaultValue("1000") int autoConfirmBatch,
+		@DefaultValue("5000") int expiryBatch, @DefaultValue("2000") int autoConfirmBatch,
 		@DefaultValue("PT0S") Duration batchPause) {
+
+	/** A batch's rows go into statements of a few thousand parameters at most. */
+	static final int MAX_BATCH = 20_000;
 
 	public SchedulerSettings {
 		require(!interval.isNegative() && !interval.isZero(), "interval must be positive");
@@ -49,7 +52,8 @@ public record SchedulerSettings(@DefaultValue("true") boolean enabled, @DefaultV
 		require(lockAtMostFor.compareTo(lockAtLeastFor) >= 0 && !lockAtMostFor.isZero(),
 				"lock-at-most-for must be positive and at least lock-at-least-for");
 		require(!lockAtLeastFor.isNegative(), "lock-at-least-for must not be negative");
-		require(expiryBatch >= 1 && autoConfirmBatch >= 1, "batches must hold at least 1");
+		require(expiryBatch >= 1 && autoConfirmBatch >= 1 && expiryBatch <= MAX_BATCH && autoConfirmBatch <= MAX_BATCH,
+				"batches must hold 1 to " + MAX_BATCH);
 		require(!batchPause.isNegative(), "batch-pause must not be negative");
 	}
 

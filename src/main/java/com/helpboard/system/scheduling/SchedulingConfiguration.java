@@ -14,12 +14,12 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
@@ -61,16 +61,19 @@ class SchedulingConfiguration {
 		}
 
 		/**
-		 * The jobs' threads (also Spring Session's cleanup's): one job's long backlog
-		 * does not hold back the others. Shutting down interrupts them; a job stops
-		 * between two batches.
+		 * The jobs' threads, on Boot's scheduler (also Spring Session's cleanup's): one
+		 * job's long backlog does not hold back the others. Not a scheduler of our own: a
+		 * second {@code Executor} bean would make Boot drop its
+		 * {@code applicationTaskExecutor}, and the asynchronous event listeners would run
+		 * on these threads. Shutting down interrupts them; a job stops between two
+		 * batches.
 		 */
 		@Bean
-		ThreadPoolTaskScheduler taskScheduler() {
-			ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-			scheduler.setPoolSize(this.settings.threads());
-			scheduler.setThreadNamePrefix("job-");
-			return scheduler;
+		ThreadPoolTaskSchedulerCustomizer jobThreads() {
+			return (scheduler) -> {
+				scheduler.setPoolSize(this.settings.threads());
+				scheduler.setThreadNamePrefix("job-");
+			};
 		}
 
 		@Override
