@@ -6,12 +6,15 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
@@ -227,6 +230,23 @@ public class Accounts {
 	@Transactional
 	public void changeStanding(long memberId, int delta) {
 		this.members.findById(memberId).ifPresent((member) -> member.changeStanding(delta));
+	}
+
+	/**
+	 * Changes many members' standing at once, in the caller's transaction (a batch of
+	 * auto-confirmed claims), each as {@link #changeStanding} would: the members are
+	 * locked in id order, the order every batch takes them in, then changed in one update
+	 * per distinct change.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void changeStandings(Map<Long, Integer> deltas) {
+		if (deltas.isEmpty()) {
+			return;
+		}
+		this.members.lockAll(new TreeSet<>(deltas.keySet()));
+		Map<Integer, List<Long>> byDelta = new TreeMap<>();
+		deltas.forEach((id, delta) -> byDelta.computeIfAbsent(delta, (d) -> new ArrayList<>()).add(id));
+		byDelta.forEach((delta, ids) -> this.members.changeStandings(ids.toArray(Long[]::new), delta));
 	}
 
 	@Transactional

@@ -1,11 +1,15 @@
 package com.helpboard.account;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
 
 interface MemberRepository extends JpaRepository<Member, Long> {
@@ -19,5 +23,14 @@ interface MemberRepository extends JpaRepository<Member, Long> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select m from Member m where m.id = ?1")
 	Optional<Member> findForUpdate(Long id);
+
+	// in id order, as every batch takes them, so two batches wait rather than deadlock
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select m.id from Member m where m.id in ?1 order by m.id")
+	List<Long> lockAll(Collection<Long> ids);
+
+	@Modifying(flushAutomatically = true)
+	@NativeQuery("update members set standing = standing + :delta where id = any(:ids)")
+	int changeStandings(Long[] ids, int delta);
 
 }

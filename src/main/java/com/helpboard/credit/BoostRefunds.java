@@ -1,6 +1,7 @@
 package com.helpboard.credit;
 
 import com.helpboard.request.RequestClosed;
+import com.helpboard.request.RequestsClosed;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,12 @@ class BoostRefunds {
 	@ApplicationModuleListener
 	void on(RequestClosed event) {
 		this.boosts.requestClosed(event.requestId(), event.groupId());
+	}
+
+	/** Many requests closed at once (a batch of a job): as above, for each of them. */
+	@ApplicationModuleListener
+	void on(RequestsClosed event) {
+		this.boosts.requestsClosed(event.requestIds());
 	}
 
 }

@@ -21,6 +21,13 @@ interface BoostRepository extends Repository<Boost, Long> {
 	boolean existsByRequestIdAndStatusIn(long requestId, Collection<BoostStatus> statuses);
 
 	/**
+	 * Of the requests, those with a boost in one of the statuses: (request id, group id),
+	 * in group order.
+	 */
+	@NativeQuery("select distinct group_id, request_id from boosts where request_id = any(:requestIds) and status = any(:statuses) order by group_id, request_id")
+	List<Object[]> groupsOfRequestsWithBoostsIn(Long[] requestIds, String[] statuses);
+
+	/**
 	 * Groups where the scheduler has something to do: an active boost past its end or of
 	 * a closed request, a queued boost of a closed request, or a queued boost while a
 	 * slot is free. Reads the request and group tables (read only) so that a sweep over

@@ -1,18 +1,18 @@
 package com.helpboard.credit;
 
 import com.helpboard.system.JobRun;
+import com.helpboard.system.ScheduledJob;
 import io.micrometer.core.instrument.MeterRegistry;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Ends finished boosts, starts queued ones as slots free, refunds those that never
- * started.
+ * started. Once per tick across the cluster (ShedLock); each group is settled under its
+ * own lock, so a lapsed lock doubles nothing.
  */
 @Component
-class BoostTickJob {
+class BoostTickJob implements ScheduledJob {
 
 	private final Boosts boosts;
 
@@ -23,10 +23,13 @@ class BoostTickJob {
 		this.run = new JobRun("boost-tick", meters);
 	}
 
-	@Scheduled(fixedDelayString = "${helpboard.scheduler.interval:PT1M}",
-			initialDelayString = "${helpboard.scheduler.initial-delay:PT20S}")
-	@SchedulerLock(name = "boost-tick", lockAtMostFor = "PT5M", lockAtLeastFor = "PT10S")
-	void run() {
+	@Override
+	public String name() {
+		return "boost-tick";
+	}
+
+	@Override
+	public void run() {
 		// tick() bounds its own work: groups and queued boosts per run
 		this.run.record(this.boosts.tick());
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -201,6 +202,29 @@ public class Boosts {
 		// all of its queued boosts, however far back in the queue
 		sweep(groupId, rule(groupId), now(),
 				this.boosts.findByRequestIdAndStatusOrderByIdAsc(requestId, BoostStatus.QUEUED));
+	}
+
+	/**
+	 * Many requests closed at once (a batch of the expiry or auto-confirm job): as
+	 * {@link #requestClosed} for each that has a queued or running boost (one statement
+	 * finds them; most have none), each in a transaction of its own as if its own event
+	 * had come, so no transaction holds two groups' locks. Called by {@link BoostRefunds}
+	 * after the batch committed; a failure fails the event, which is resubmitted, and
+	 * what was done already is not done again.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	void requestsClosed(Collection<Long> requestIds) {
+		if (requestIds.isEmpty()) {
+			return;
+		}
+		List<Object[]> boosted = this.transactions
+			.execute((status) -> this.boosts.groupsOfRequestsWithBoostsIn(requestIds.toArray(Long[]::new),
+					new String[] { BoostStatus.QUEUED.name(), BoostStatus.ACTIVE.name() }));
+		for (Object[] row : (boosted != null) ? boosted : List.<Object[]>of()) {
+			long requestId = ((Number) row[1]).longValue();
+			long groupId = ((Number) row[0]).longValue();
+			this.transactions.executeWithoutResult((status) -> requestClosed(requestId, groupId));
+		}
 	}
 
 	/**

@@ -111,4 +111,8 @@ class CreditAccount {
 		return CreditAmount.of(this.earnedToday);
 	}
 
+	LocalDate earnedDay() {
+		return this.earnedDay;
+	}
+
 }

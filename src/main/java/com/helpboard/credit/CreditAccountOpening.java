@@ -1,5 +1,7 @@
 package com.helpboard.credit;
 
+import java.util.Collection;
+
 /** Creates a member's account row on first use, safely when several writers race. */
 interface CreditAccountOpening {
 
@@ -9,5 +11,12 @@ interface CreditAccountOpening {
 	 * @return false when there is no such member
 	 */
 	boolean openIfAbsent(long memberId);
+
+	/**
+	 * Inserts the account rows of those of the members that have none, in one statement
+	 * ({@code ON CONFLICT DO NOTHING}: a row a concurrent writer inserted first is left
+	 * alone); ids of no member are skipped.
+	 */
+	void openAllAbsent(Collection<Long> memberIds);
 
 }

@@ -3,6 +3,7 @@ package com.helpboard.credit;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.Collection;
 import java.util.Set;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -13,7 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (another writer won) or a missing member rolls back only the savepoint, where
  * PostgreSQL would otherwise abort the whole transaction. Portable to H2, unlike
  * {@code ON CONFLICT DO NOTHING}, and needs no second connection, unlike
- * {@code REQUIRES_NEW}.
+ * {@code REQUIRES_NEW}. Many accounts at once are opened with
+ * {@code ON CONFLICT DO NOTHING}, which H2 understands too in its PostgreSQL mode.
  */
 class CreditAccountOpeningImpl implements CreditAccountOpening {
 
@@ -26,6 +28,17 @@ class CreditAccountOpeningImpl implements CreditAccountOpening {
 
 	CreditAccountOpeningImpl(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void openAllAbsent(Collection<Long> memberIds) {
+		if (memberIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.update(
+				"insert into credit_accounts (member_id, balance, earned_today, version)"
+						+ " select id, 0, 0, 0 from members where id = any(?) order by id on conflict do nothing",
+				(insert) -> insert.setArray(1, insert.getConnection().createArrayOf("bigint", memberIds.toArray())));
 	}
 
 	@Override

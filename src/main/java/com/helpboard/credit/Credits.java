@@ -3,10 +3,17 @@ package com.helpboard.credit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import com.helpboard.system.HelpBoardException;
 
@@ -15,6 +22,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -143,10 +151,7 @@ public class Credits {
 		// the database keeps microseconds; so does the entry returned the first time
 		Instant now = at.truncatedTo(ChronoUnit.MICROS);
 		String key = movement.key();
-		if (key == null || key.isBlank() || key.length() > KEY_MAX
-				|| (movement.reference() != null && movement.reference().length() > REFERENCE_MAX)) {
-			throw HelpBoardException.badRequest("credit.key.invalid", KEY_MAX, REFERENCE_MAX);
-		}
+		checkKey(key, movement.reference());
 		// a replay usually finds its entry here, without taking a lock
 		Optional<LedgerEntry> earlier = this.entries.findByIdempotencyKey(key);
 		if (earlier.isPresent()) {
@@ -169,6 +174,75 @@ public class Credits {
 			// the same key for another member at the same moment: the unique key decided
 			throw HelpBoardException.conflict("credit.key.reused");
 		}
+	}
+
+	private static void checkKey(String key, String reference) {
+		if (key == null || key.isBlank() || key.length() > KEY_MAX
+				|| (reference != null && reference.length() > REFERENCE_MAX)) {
+			throw HelpBoardException.badRequest("credit.key.invalid", KEY_MAX, REFERENCE_MAX);
+		}
+	}
+
+	/**
+	 * Pays many earnings at once, in the caller's transaction (a batch of auto-confirmed
+	 * claims is paid in the transaction that confirms it): each as
+	 * {@link #earn(long, long, String, String)} would pay it, in the order given, the
+	 * daily cap included, once per key: a key already in the ledger was paid and is
+	 * skipped. Missing accounts are opened first; then the accounts are locked in member
+	 * order, the order every batch takes them in, each earning goes through
+	 * {@link CreditAccount#earn}, and the accounts and entries are written a few hundred
+	 * per statement.
+	 * @return how many entries were written (none for an earning the cap used up)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	int earnAll(List<Earning> earnings) {
+		if (earnings.isEmpty()) {
+			return 0;
+		}
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		for (Earning earning : earnings) {
+			checkKey(earning.key(), earning.reference());
+			positive(earning.amount());
+		}
+		Set<String> paid = new HashSet<>(
+				this.entries.existingKeys(earnings.stream().map(Earning::key).toArray(String[]::new)));
+		Map<Long, CreditAccount> accounts = lockAll(
+				earnings.stream().map(Earning::memberId).collect(Collectors.toCollection(TreeSet::new)));
+		List<LedgerEntry> written = new ArrayList<>();
+		Map<Long, CreditAccount> changed = new HashMap<>();
+		for (Earning earning : earnings) {
+			if (paid.add(earning.key())) {
+				CreditAccount account = accounts.get(earning.memberId());
+				account
+					.earn(CreditAmount.of(earning.amount()), this.dailyEarnCap, earning.key(), earning.reference(), now)
+					.ifPresent((entry) -> {
+						written.add(entry);
+						changed.put(account.memberId(), account);
+					});
+			}
+		}
+		this.accounts.writeAll(changed.values());
+		this.entries.insertAll(written);
+		return written.size();
+	}
+
+	/** One earning of a batch: see {@link #earnAll}. */
+	record Earning(long memberId, long amount, String key, String reference) {
+
+	}
+
+	/**
+	 * Opens the accounts that are missing (one statement: the others are left alone),
+	 * then locks them all in member order.
+	 */
+	private Map<Long, CreditAccount> lockAll(SortedSet<Long> memberIds) {
+		this.accounts.openAllAbsent(memberIds);
+		Map<Long, CreditAccount> locked = new HashMap<>();
+		this.accounts.lockAllReadOnly(memberIds).forEach((account) -> locked.put(account.memberId(), account));
+		if (locked.size() < memberIds.size()) {
+			throw HelpBoardException.notFound("credit.member.not-found");
+		}
+		return locked;
 	}
 
 	/** What a caller asks for under a key, as the ledger would record it. */

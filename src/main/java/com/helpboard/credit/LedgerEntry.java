@@ -66,8 +66,24 @@ class LedgerEntry {
 		return (kind == LedgerEntryKind.EARN) ? this.amount <= amount : this.amount == amount;
 	}
 
+	long memberId() {
+		return this.memberId;
+	}
+
 	long amount() {
 		return this.amount;
+	}
+
+	String idempotencyKey() {
+		return this.idempotencyKey;
+	}
+
+	String reference() {
+		return this.reference;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
 	}
 
 	LedgerEntryKind kind() {

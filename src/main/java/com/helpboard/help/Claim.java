@@ -79,6 +79,10 @@ class Claim extends AbstractAggregateRoot<Claim> {
 
 	/**
 	 * Confirms a claim its author left unanswered; false when it was confirmed already.
+	 * The auto-confirm job does the same to a whole batch in one statement
+	 * ({@link ClaimRepository#confirmAllUnanswered}) and publishes one
+	 * {@link ClaimsConfirmed} for it: keep the two in step (the tests hold the batch to
+	 * this method's results).
 	 */
 	boolean confirmUnanswered(Instant now) {
 		return confirm(now, true);

@@ -7,12 +7,13 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
 
-interface ClaimRepository extends JpaRepository<Claim, Long> {
+interface ClaimRepository extends JpaRepository<Claim, Long>, UnansweredClaims {
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select c from Claim c where c.id = ?1")
@@ -41,7 +42,23 @@ interface ClaimRepository extends JpaRepository<Claim, Long> {
 
 	long countByAuthorIdAndStatus(Long authorId, ClaimStatus status);
 
-	@Query("select c.id from Claim c where c.status = com.helpboard.help.ClaimStatus.CLAIMED and c.createdAt <= ?1 order by c.createdAt")
-	List<Long> overdueIds(Instant before, Pageable page);
+	/**
+	 * {@link Claim#confirmUnanswered} for many claims in one statement: those still
+	 * waiting are confirmed, automatically, at {@code now}. The ids go as one array
+	 * parameter, so the statement is the same whatever their number.
+	 */
+	@Modifying(flushAutomatically = true)
+	@NativeQuery("""
+			update claims set status = 'CONFIRMED', decided_at = :now, auto_confirmed = true, version = version + 1
+			where id = any(:ids) and status = 'CLAIMED'""")
+	int confirmAllUnanswered(Long[] ids, Instant now);
+
+	/** As {@link #lockUnanswered}, unlocked: for the per-item path. */
+	@NativeQuery("""
+			select * from claims
+			where status = 'CLAIMED' and created_at <= :before and (created_at, id) > (:afterCreated, :afterId)
+			order by created_at, id
+			limit :limit""")
+	List<Claim> findUnanswered(Instant before, Instant afterCreated, long afterId, int limit);
 
 }

@@ -21,12 +21,14 @@ import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
 import com.helpboard.system.ChinaTime;
 import com.helpboard.system.HelpBoardException;
+import com.helpboard.system.JobRun;
 import com.helpboard.system.LimitReached;
-
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -46,6 +48,8 @@ public class Helps {
 
 	static final int STANDING_PER_REJECTED = -2;
 
+	private static final Logger log = LoggerFactory.getLogger(Helps.class);
+
 	private final ClaimRepository claims;
 
 	private final HelpQueries queries;
@@ -64,8 +68,12 @@ public class Helps {
 
 	private final Duration newUserAge;
 
+	private final ApplicationEventPublisher events;
+
 	Helps(ClaimRepository claims, HelpQueries queries, Requests requests, Campaigns campaigns, Groups groups,
-			Accounts accounts, Clock clock, PlatformTransactionManager transactionManager, HelpSettings settings) {
+			Accounts accounts, Clock clock, PlatformTransactionManager transactionManager, HelpSettings settings,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.claims = claims;
 		this.queries = queries;
 		this.requests = requests;
@@ -175,27 +183,108 @@ public class Helps {
 	}
 
 	/**
-	 * Confirms claims nobody answered within {@link #AUTO_CONFIRM_AFTER}, at most
-	 * {@code batch} of them, each in its own transaction; returns how many.
+	 * Confirms up to {@code batch} claims nobody answered within
+	 * {@link #AUTO_CONFIRM_AFTER}, the oldest that no other transaction holds; returns
+	 * how many. One batch of {@link #autoConfirmOverdue(JobRun.Keyset, int)} from the
+	 * start.
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public int autoConfirmOverdue(int batch) {
-		Instant before = this.clock.instant().minus(AUTO_CONFIRM_AFTER);
-		List<Long> ids = this.claims.overdueIds(before, PageRequest.of(0, batch));
-		int count = 0;
-		for (Long id : ids) {
-			Boolean done = this.transactions.execute((status) -> {
-				Claim claim = this.claims.findForUpdate(id).orElseThrow();
-				if (claim.getStatus() == ClaimStatus.CLAIMED && !claim.getCreatedAt().isAfter(before)
-						&& claim.confirmUnanswered(this.clock.instant())) {
-					confirmed(claim);
-					return true;
-				}
-				return false;
-			});
-			count += Boolean.TRUE.equals(done) ? 1 : 0;
+		return autoConfirmOverdue(JobRun.Keyset.START, batch).done();
+	}
+
+	/**
+	 * One batch of the auto-confirm job, in one transaction: up to {@code size} claims
+	 * nobody answered within {@link #AUTO_CONFIRM_AFTER}, after {@code after} in age
+	 * order, that no other transaction holds ({@code FOR UPDATE SKIP LOCKED}, so
+	 * instances running the job at once never wait for each other nor take the same
+	 * claim). Each is confirmed by {@link Claim#confirmUnanswered}; then, as for a single
+	 * confirmation, their requests count the helps
+	 * ({@link Requests#recordConfirmedHelps}), their helpers gain standing, and one
+	 * {@link ClaimsConfirmed} stands for the claims' {@link ClaimConfirmed}: the credit
+	 * module pays the helpers in this same transaction. Rows are locked in the order of
+	 * every path (claims, then requests, then members, then credit accounts) and written
+	 * in JDBC batches.
+	 * <p>
+	 * Should the batch fail, its claims are confirmed one by one instead
+	 * ({@link #autoConfirmOverdueOneByOne}), so a bad row delays only itself.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public JobRun.Batch autoConfirmOverdue(JobRun.Keyset after, int size) {
+		try {
+			return this.transactions.execute((status) -> confirmBatch(after, size));
 		}
-		return count;
+		catch (RuntimeException ex) {
+			log.warn("Confirming a batch of unanswered claims failed; confirming them one by one", ex);
+			return confirmOneByOne(after, size);
+		}
+	}
+
+	private JobRun.Batch confirmBatch(JobRun.Keyset after, int size) {
+		Instant now = this.clock.instant();
+		List<UnansweredClaims.Unanswered> due = this.claims.lockUnanswered(now.minus(AUTO_CONFIRM_AFTER), after, size);
+		if (due.isEmpty()) {
+			return JobRun.Batch.NONE;
+		}
+		List<Long> ids = new ArrayList<>();
+		List<ClaimConfirmed> confirmed = new ArrayList<>();
+		Map<Long, Integer> helpsByRequest = new HashMap<>();
+		Map<Long, Integer> standing = new HashMap<>();
+		for (UnansweredClaims.Unanswered claim : due) {
+			ids.add(claim.id());
+			confirmed
+				.add(new ClaimConfirmed(claim.id(), claim.requestId(), claim.helperId(), claim.authorId(), true, now));
+			helpsByRequest.merge(claim.requestId(), 1, Integer::sum);
+			standing.merge(claim.helperId(), STANDING_PER_CONFIRMED, Integer::sum);
+		}
+		// locked and still waiting: every one of them is confirmed
+		int done = this.claims.confirmAllUnanswered(ids.toArray(Long[]::new), now);
+		this.requests.recordConfirmedHelps(helpsByRequest);
+		this.accounts.changeStandings(standing);
+		this.events.publishEvent(new ClaimsConfirmed(confirmed));
+		UnansweredClaims.Unanswered last = due.get(due.size() - 1);
+		return new JobRun.Batch(done, due.size(), new JobRun.Keyset(last.createdAt(), last.id()));
+	}
+
+	/**
+	 * The per-item path: up to {@code batch} claims nobody answered within
+	 * {@link #AUTO_CONFIRM_AFTER}, each confirmed in its own transaction as the author's
+	 * confirmation is, its {@link ClaimConfirmed} published through the event publication
+	 * registry (the credit module pays after the commit). The batch path falls back to
+	 * it, and the tests hold the batch path to its results.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public int autoConfirmOverdueOneByOne(int batch) {
+		return confirmOneByOne(JobRun.Keyset.START, batch).done();
+	}
+
+	private JobRun.Batch confirmOneByOne(JobRun.Keyset after, int size) {
+		Instant before = this.clock.instant().minus(AUTO_CONFIRM_AFTER);
+		List<Claim> due = this.transactions
+			.execute((status) -> this.claims.findUnanswered(before, after.at(), after.id(), size));
+		if (due == null || due.isEmpty()) {
+			return JobRun.Batch.NONE;
+		}
+		int count = 0;
+		for (Claim candidate : due) {
+			try {
+				Boolean done = this.transactions.execute((status) -> {
+					Claim claim = this.claims.findForUpdate(candidate.getId()).orElseThrow();
+					if (claim.getStatus() == ClaimStatus.CLAIMED && !claim.getCreatedAt().isAfter(before)
+							&& claim.confirmUnanswered(this.clock.instant())) {
+						confirmed(claim);
+						return true;
+					}
+					return false;
+				});
+				count += Boolean.TRUE.equals(done) ? 1 : 0;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not confirm claim {}; the next run tries again", candidate.getId(), ex);
+			}
+		}
+		Claim last = due.get(due.size() - 1);
+		return new JobRun.Batch(count, due.size(), new JobRun.Keyset(last.getCreatedAt(), last.getId()));
 	}
 
 	/**

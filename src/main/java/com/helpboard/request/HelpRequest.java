@@ -106,7 +106,12 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		return this.status == RequestStatus.OPEN && this.expiresAt.isAfter(now);
 	}
 
-	/** Marks an open request past its time as expired; true when it changed. */
+	/**
+	 * Marks an open request past its time as expired; true when it changed. The expiry
+	 * job does the same to a whole batch in one statement
+	 * ({@link HelpRequestRepository#expireAll}) and publishes one {@link RequestsClosed}
+	 * for it: keep the two in step (the tests hold the batch to this method's results).
+	 */
 	boolean expire(Instant now) {
 		if (this.status != RequestStatus.OPEN || this.expiresAt.isAfter(now)) {
 			return false;
@@ -140,7 +145,12 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		fulfilIfDone(now);
 	}
 
-	/** A confirmed claim: one more help; at N of N the request is fulfilled. */
+	/**
+	 * A confirmed claim: one more help; at N of N the request is fulfilled. The
+	 * auto-confirm job does the same to a batch of requests in a few statements
+	 * ({@link HelpRequestRepository#addConfirmedHelps},
+	 * {@link HelpRequestRepository#fulfilAll}): keep them in step.
+	 */
 	void recordConfirmedHelp(Instant now) {
 		if (this.helpsConfirmed < this.helpsNeeded) {
 			this.helpsConfirmed++;

@@ -1,6 +1,7 @@
 package com.helpboard.request;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,9 +11,11 @@ import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
 
-interface HelpRequestRepository extends JpaRepository<HelpRequest, Long> {
+interface HelpRequestRepository extends JpaRepository<HelpRequest, Long>, OverdueRequests {
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select r from HelpRequest r where r.id = ?1")
@@ -33,9 +36,62 @@ interface HelpRequestRepository extends JpaRepository<HelpRequest, Long> {
 
 	Slice<HelpRequest> findByAuthorIdOrderByCreatedAtDesc(Long authorId, Pageable pageable);
 
-	// locked: a second instance running the same sweep waits, then finds them expired
+	/**
+	 * Up to {@code limit} open requests past their time after
+	 * {@code (afterExpiry, afterId)}, unlocked: for the per-item path.
+	 */
+	@NativeQuery("""
+			select * from help_requests
+			where status = 'OPEN' and expires_at <= :now and (expires_at, id) > (:afterExpiry, :afterId)
+			order by expires_at, id
+			limit :limit""")
+	List<HelpRequest> findOverdue(Instant now, Instant afterExpiry, long afterId, int limit);
+
+	/**
+	 * {@link HelpRequest#expire} for many requests in one statement: those still open and
+	 * past their time at {@code now} expire then. The ids go as one array parameter, so
+	 * the statement is the same whatever their number.
+	 */
+	@Modifying(flushAutomatically = true)
+	@NativeQuery("""
+			update help_requests set status = 'EXPIRED', open_key = null, closed_at = :now, version = version + 1
+			where id = any(:ids) and status = 'OPEN' and expires_at <= :now""")
+	int expireAll(Long[] ids, Instant now);
+
+	/**
+	 * Locks the requests in id order, the order every batch takes them in, so that two
+	 * batches sharing requests wait for each other instead of deadlocking ("for no key
+	 * update" on PostgreSQL: claims and boosts referencing them still insert).
+	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select r from HelpRequest r where r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt <= ?1 order by r.id")
-	List<HelpRequest> findOverdue(Instant now, Pageable pageable);
+	@Query("select r.id from HelpRequest r where r.id in ?1 order by r.id")
+	List<Long> lockAll(Collection<Long> ids);
+
+	/**
+	 * {@link HelpRequest#recordConfirmedHelp} {@code helps} times for each of the
+	 * requests, in one statement: the count goes up by as much, never past the number
+	 * needed (nor down, should it be past it already).
+	 */
+	@Modifying(flushAutomatically = true)
+	@NativeQuery("""
+			update help_requests set helps_confirmed = case when helps_confirmed >= helps_needed then helps_confirmed
+			    when helps_confirmed + :helps > helps_needed then helps_needed else helps_confirmed + :helps end,
+			  version = version + 1
+			where id = any(:ids)""")
+	int addConfirmedHelps(Long[] ids, int helps);
+
+	/** Of the requests, the open ones that have all the helps they need. */
+	@NativeQuery("select id from help_requests where id = any(:ids) and status = 'OPEN' and helps_confirmed >= helps_needed order by id")
+	List<Long> openAndHelped(Long[] ids);
+
+	/**
+	 * What {@link HelpRequest#recordConfirmedHelp} does to an open request that has all
+	 * its helps, for many in one statement: fulfilled at {@code now}.
+	 */
+	@Modifying(flushAutomatically = true)
+	@NativeQuery("""
+			update help_requests set status = 'FULFILLED', open_key = null, closed_at = :now, version = version + 1
+			where id = any(:ids) and status = 'OPEN'""")
+	int fulfilAll(Long[] ids, Instant now);
 
 }

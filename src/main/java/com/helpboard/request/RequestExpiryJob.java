@@ -1,34 +1,46 @@
 package com.helpboard.request;
 
 import com.helpboard.system.JobRun;
+import com.helpboard.system.ScheduledJob;
+import com.helpboard.system.SchedulerSettings;
 import io.micrometer.core.instrument.MeterRegistry;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Marks open requests past their time as expired, in bounded batches. */
+/**
+ * Marks open requests past their time as expired, {@link SchedulerSettings#expiryBatch()}
+ * per transaction, until none is left. Takes no cluster lock: each batch claims its rows
+ * with {@code FOR UPDATE SKIP LOCKED}, so every instance may run it at once, and the rows
+ * of an instance that dies are free again when its connection closes.
+ */
 @Component
-class RequestExpiryJob {
-
-	static final int BATCH = 200;
-
-	static final int MAX_BATCHES = 50;
+class RequestExpiryJob implements ScheduledJob {
 
 	private final Requests requests;
 
+	private final int batch;
+
 	private final JobRun run;
 
-	RequestExpiryJob(Requests requests, MeterRegistry meters) {
+	RequestExpiryJob(Requests requests, SchedulerSettings settings, MeterRegistry meters) {
 		this.requests = requests;
-		this.run = new JobRun("expire-requests", meters);
+		this.batch = settings.expiryBatch();
+		this.run = new JobRun("expire-requests", meters, settings.batchPause());
 	}
 
-	@Scheduled(fixedDelayString = "${helpboard.scheduler.interval:PT1M}",
-			initialDelayString = "${helpboard.scheduler.initial-delay:PT10S}")
-	@SchedulerLock(name = "expire-requests", lockAtMostFor = "PT5M", lockAtLeastFor = "PT10S")
-	void run() {
-		this.run.drain(BATCH, MAX_BATCHES, this.requests::expireOverdue);
+	@Override
+	public String name() {
+		return "expire-requests";
+	}
+
+	@Override
+	public boolean clusterLocked() {
+		return false;
+	}
+
+	@Override
+	public void run() {
+		this.run.drain(this.batch, this.requests::expireOverdue);
 	}
 
 }

@@ -2,12 +2,15 @@ package com.helpboard.request;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -23,18 +26,22 @@ import com.helpboard.request.spi.HelpHistory;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.FieldRejection.Kind;
 import com.helpboard.system.HelpBoardException;
+import com.helpboard.system.JobRun;
 import jakarta.validation.Valid;
-
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
 
@@ -49,6 +56,8 @@ public class Requests {
 	public static final int MAX_HELPS = 50;
 
 	static final String GENERIC_CAMPAIGN = "other";
+
+	private static final Logger log = LoggerFactory.getLogger(Requests.class);
 
 	/**
 	 * The same link is already open in the group: refused on {@code input}, its argument
@@ -70,6 +79,8 @@ public class Requests {
 
 	private final HelpHistory helpHistory;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	private final TransactionTemplate transactions;
@@ -79,7 +90,7 @@ public class Requests {
 	private final LinkParser parser = new LinkParser();
 
 	Requests(HelpRequestRepository requests, RequestQueries queries, FeedOrders feedOrders, Campaigns campaigns,
-			Groups groups, Accounts accounts, HelpHistory helpHistory, Clock clock,
+			Groups groups, Accounts accounts, HelpHistory helpHistory, ApplicationEventPublisher events, Clock clock,
 			PlatformTransactionManager transactionManager) {
 		this.feedOrders = feedOrders;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -91,6 +102,7 @@ public class Requests {
 		this.groups = groups;
 		this.accounts = accounts;
 		this.helpHistory = helpHistory;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -497,14 +509,117 @@ public class Requests {
 		});
 	}
 
-	/** Expires up to {@code batch} overdue open requests; returns how many. */
-	@Transactional
+	/**
+	 * Expires up to {@code batch} overdue open requests, the first in expiry order that
+	 * no other transaction holds, in the caller's transaction if there is one; returns
+	 * how many. One batch of {@link #expireOverdue(JobRun.Keyset, int)} from the start.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public int expireOverdue(int batch) {
+		return expireOverdue(JobRun.Keyset.START, batch).done();
+	}
+
+	/**
+	 * One batch of the expiry job, in one transaction: up to {@code size} open requests
+	 * past their time, after {@code after} in expiry order, that no other transaction
+	 * holds ({@code FOR UPDATE SKIP LOCKED}, so instances running the job at once never
+	 * wait for each other nor take the same row). Each is expired by
+	 * {@link HelpRequest#expire}; the {@link RequestClosed} each registers goes out as
+	 * one {@link RequestsClosed} for the batch, which this transaction stores in the
+	 * event publication registry, so it is delivered once the batch commits and never
+	 * without it. The rows are written in JDBC batches.
+	 * <p>
+	 * Should the batch fail outside a caller's transaction, its requests are expired one
+	 * by one instead ({@link #expireOverdueOneByOne}), so a bad row delays only itself.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public JobRun.Batch expireOverdue(JobRun.Keyset after, int size) {
+		boolean joined = TransactionSynchronizationManager.isActualTransactionActive();
+		try {
+			return this.transactions.execute((status) -> expireBatch(after, size));
+		}
+		catch (RuntimeException ex) {
+			if (joined) {
+				throw ex;
+			}
+			log.warn("Expiring a batch of overdue requests failed; expiring them one by one", ex);
+			return expireOneByOne(after, size);
+		}
+	}
+
+	private JobRun.Batch expireBatch(JobRun.Keyset after, int size) {
 		Instant now = this.clock.instant();
-		List<HelpRequest> overdue = this.requests.findOverdue(now, PageRequest.of(0, batch));
-		overdue.forEach((request) -> request.expire(now));
-		this.requests.saveAll(overdue);
-		return overdue.size();
+		List<OverdueRequests.Overdue> due = this.requests.lockOverdue(now, after, size);
+		if (due.isEmpty()) {
+			return JobRun.Batch.NONE;
+		}
+		List<Long> ids = due.stream().map(OverdueRequests.Overdue::id).toList();
+		// locked and still overdue: every one of them expires
+		int expired = this.requests.expireAll(ids.toArray(Long[]::new), now);
+		this.events.publishEvent(new RequestsClosed(RequestStatus.EXPIRED, now, ids));
+		OverdueRequests.Overdue last = due.get(due.size() - 1);
+		return new JobRun.Batch(expired, due.size(), new JobRun.Keyset(last.expiresAt(), last.id()));
+	}
+
+	/**
+	 * The per-item path: up to {@code batch} overdue open requests, each expired by
+	 * {@link HelpRequest#expire} in its own transaction and saved, which publishes its
+	 * own {@link RequestClosed}. The batch path falls back to it, and the tests hold the
+	 * batch path to its results.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public int expireOverdueOneByOne(int batch) {
+		return expireOneByOne(JobRun.Keyset.START, batch).done();
+	}
+
+	private JobRun.Batch expireOneByOne(JobRun.Keyset after, int size) {
+		Instant now = this.clock.instant();
+		List<HelpRequest> due = this.readOnlyTransactions
+			.execute((status) -> this.requests.findOverdue(now, after.at(), after.id(), size));
+		if (due == null || due.isEmpty()) {
+			return JobRun.Batch.NONE;
+		}
+		int expired = 0;
+		for (HelpRequest candidate : due) {
+			try {
+				Boolean done = this.transactions.execute((status) -> this.requests.findForUpdate(candidate.getId())
+					.filter((request) -> request.expire(now))
+					.map((request) -> this.requests.save(request) != null)
+					.orElse(false));
+				expired += Boolean.TRUE.equals(done) ? 1 : 0;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not expire request {}; the next run tries again", candidate.getId(), ex);
+			}
+		}
+		HelpRequest last = due.get(due.size() - 1);
+		return new JobRun.Batch(expired, due.size(), new JobRun.Keyset(last.getExpiresAt(), last.getId()));
+	}
+
+	/**
+	 * Confirmed helps for many requests at once, in the caller's transaction (a batch of
+	 * auto-confirmed claims, so the claims and the counts never disagree), in a handful
+	 * of statements: the requests are locked in id order, the order every batch takes
+	 * them in; each then gets what {@link HelpRequest#recordConfirmedHelp} does as many
+	 * times as it has helps in {@code helpsByRequest} (one update per distinct number of
+	 * helps), and the open ones that now have all their helps are fulfilled, published as
+	 * one {@link RequestsClosed}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordConfirmedHelps(Map<Long, Integer> helpsByRequest) {
+		if (helpsByRequest.isEmpty()) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		this.requests.lockAll(new TreeSet<>(helpsByRequest.keySet()));
+		Map<Integer, List<Long>> byHelps = new TreeMap<>();
+		helpsByRequest.forEach((id, helps) -> byHelps.computeIfAbsent(helps, (n) -> new ArrayList<>()).add(id));
+		byHelps.forEach((helps, ids) -> this.requests.addConfirmedHelps(ids.toArray(Long[]::new), helps));
+		List<Long> fulfilled = this.requests.openAndHelped(helpsByRequest.keySet().toArray(Long[]::new));
+		if (!fulfilled.isEmpty()) {
+			this.requests.fulfilAll(fulfilled.toArray(Long[]::new), now);
+			this.events.publishEvent(new RequestsClosed(RequestStatus.FULFILLED, now, fulfilled));
+		}
 	}
 
 	private HelpRequest owned(long id, long memberId) {

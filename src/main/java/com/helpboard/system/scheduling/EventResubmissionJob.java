@@ -5,12 +5,11 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.helpboard.system.JobRun;
+import com.helpboard.system.ScheduledJob;
 import io.micrometer.core.instrument.MeterRegistry;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(EventSettings.class)
-public class EventResubmissionJob {
+public class EventResubmissionJob implements ScheduledJob {
 
 	private final IncompleteEventPublications incomplete;
 
@@ -36,10 +35,14 @@ public class EventResubmissionJob {
 		this.run = new JobRun("resubmit-events", meters);
 	}
 
-	@Scheduled(fixedDelayString = "${helpboard.scheduler.interval:PT1M}",
-			initialDelayString = "${helpboard.scheduler.initial-delay:PT10S}")
-	@SchedulerLock(name = "resubmit-events", lockAtMostFor = "PT5M", lockAtLeastFor = "PT10S")
-	void run() {
+	@Override
+	public String name() {
+		return "resubmit-events";
+	}
+
+	/** Once per tick across the cluster (ShedLock). */
+	@Override
+	public void run() {
 		resubmit();
 	}
 

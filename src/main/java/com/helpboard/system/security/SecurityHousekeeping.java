@@ -5,11 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 import com.helpboard.system.JobRun;
+import com.helpboard.system.ScheduledJob;
 import io.micrometer.core.instrument.MeterRegistry;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  * cluster (ShedLock); each delete is bounded and safe to run twice.
  */
 @Component
-class SecurityHousekeeping {
+class SecurityHousekeeping implements ScheduledJob {
 
 	static final Duration KEEP_IDEMPOTENCY_KEYS = Duration.ofHours(24);
 
@@ -43,10 +42,13 @@ class SecurityHousekeeping {
 		this.run = new JobRun("security-housekeeping", meters);
 	}
 
-	@Scheduled(fixedDelayString = "${helpboard.scheduler.interval:PT1M}",
-			initialDelayString = "${helpboard.scheduler.initial-delay:PT10S}")
-	@SchedulerLock(name = "security-housekeeping", lockAtMostFor = "PT5M", lockAtLeastFor = "PT10S")
-	void run() {
+	@Override
+	public String name() {
+		return "security-housekeeping";
+	}
+
+	@Override
+	public void run() {
 		this.run.record(purge());
 	}
 
