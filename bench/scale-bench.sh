@@ -7,15 +7,16 @@
 #   - the big group page's latency at a fixed offered load (Gatling, open model);
 #   - with --soak, resident memory and heap after GC through a 5-minute mixed load.
 # Absolute numbers move ±25 % between runs on a shared machine; the targets are ratios
-# within this one run. The app's own CPU time per request is printed as well: it moves
-# much less with what else runs on the machine.
+# within this one run. The CPU time per answered request of the app and of the database
+# backends serving it is printed as well: it moves much less with what else runs on the
+# machine, and says what a core serves.
 #
 # Needs: a built jar (./mvnw -DskipTests package), a local PostgreSQL on 127.0.0.1:5432
 # (superuser via runuser/sudo -u postgres), wrk, curl, bc, jcmd (JDK); Gatling comes from
 # Maven Central through ./mvnw the first time (bench/gatling).
 # Usage: bench/scale-bench.sh [--soak] [--nmt] [--fresh-data] [--no-rate]
 #   --soak        adds the 5-minute soak (RSS and heap after GC)
-#   --nmt         starts the JVM with native memory tracking and prints its summary after the soak
+#   --nmt         starts the JVM with native memory tracking; prints its summary in the middle of the soak
 #   --fresh-data  rebuilds the data set first (bench/scale-data.sh) even if the database exists
 #   --no-rate     skips the constant-rate run
 # Environment: JAR (target/helpboard-*.jar), DB (helpboard_bench_scale), PORT (18080), WARM (15s), DURATION (20s),
