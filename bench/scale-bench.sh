@@ -19,7 +19,8 @@
 #   --nmt         starts the JVM with native memory tracking; prints its summary in the middle of the soak
 #   --fresh-data  rebuilds the data set first (bench/scale-data.sh) even if the database exists
 #   --no-rate     skips the constant-rate run
-# Environment: JAR (target/helpboard-*.jar), DB (helpboard_bench_scale), PORT (18080), WARM (15s), DURATION (20s),
+# Environment: JAR (target/helpboard-*.jar), DB (helpboard_bench_scale), PORT (18080),
+#   WARM_EACH (10s: every path once before the points), WARM (10s: before its point), DURATION (20s),
 #   CONNECTIONS (32), THREADS (2), RATE (200), RATE_SECONDS (60), SOAK_SECONDS (300),
 #   BENCH_PASSWORD (as scale-data.sh).
 set -euo pipefail
@@ -40,7 +41,7 @@ for arg in "$@"; do
 done
 DB=${DB:-helpboard_bench_scale}
 PORT=${PORT:-18080}
-WARM=${WARM:-15s}
+WARM=${WARM:-10s}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
@@ -188,33 +189,44 @@ measure() { # name path signed-in(yes/no)
     "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
+# The points, in the order measured: name | path | signed in. The login page, the
+# yardstick, comes first, in the middle and last.
+SPEC=(
+  "login-1|/login|no"
+  "page-big|/g/big|no"
+  "page-big-p50|/g/big?page=49&rotation=$ROTATION|no"
+  "page-small|/g/small|no"
+  "page-big-me|/g/big|yes"
+  "page-small-me|/g/small|yes"
+  "login-2|/login|no"
+  "api-big|/api/v1/groups/big/requests|no"
+  "api-big-p50|/api/v1/groups/big/requests?page=49&rotation=$ROTATION|no"
+  "api-small|/api/v1/groups/small/requests|no"
+  "queue-big|/queue?group=big|yes"
+  "queue-small|/queue?group=small|yes"
+  "login-3|/login|no"
+)
+
 # The JIT needs tens of thousands of requests through the common stack (security filters,
-# Thymeleaf, Jackson) before the cheap pages reach their speed: without this, the first
-# login page ran at a quarter of its later throughput.
-echo "== warming up (not measured): 15 s each of the cheap pages, then 20 s of the soak mix"
-for path in /login /g/small /api/v1/groups/small/requests; do
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d15s --timeout 30s -H 'Accept-Encoding: gzip' "$BASE$path" >/dev/null
+# Thymeleaf, Jackson) and through each page's own code before they reach their speed:
+# without this, the first login page ran at a quarter of its later throughput, and the
+# first point of a path just changed paid for its compilation. So every path is warmed
+# up once before anything is measured, and again right before its own point.
+echo "== warming up (not measured): ${WARM_EACH:-10s} on each path"
+declare -A WARMED
+for spec in "${SPEC[@]}"; do
+  IFS='|' read -r name path member <<< "$spec"
+  [ -n "${WARMED[$path|$member]:-}" ] && continue
+  WARMED[$path|$member]=1
+  headers=(-H 'Accept-Encoding: gzip')
+  [ "$member" = yes ] && headers+=(-H "Cookie: $COOKIE")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_EACH:-10s}" --timeout 30s "${headers[@]}" "$BASE$path" >/dev/null
 done
-for path in /g/small "/queue?group=small"; do
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d15s --timeout 30s -H 'Accept-Encoding: gzip' -H "Cookie: $COOKIE" \
-    "$BASE$path" >/dev/null
-done
-BENCH_COOKIE="$COOKIE" BENCH_ROTATION="$ROTATION" wrk -t"$THREADS" -c"$CONNECTIONS" -d20s --timeout 30s \
-  -s bench/soak-mix.lua "$BASE" >/dev/null
 echo "== wrk: $THREADS threads, $CONNECTIONS connections, $WARM warm-up then $DURATION measured per point; Accept-Encoding: gzip"
-measure login-1      "/login"                                                no
-measure page-big     "/g/big"                                                no
-measure page-big-p50 "/g/big?page=49&rotation=$ROTATION"                     no
-measure page-small   "/g/small"                                              no
-measure page-big-me  "/g/big"                                                yes
-measure page-small-me "/g/small"                                             yes
-measure login-2      "/login"                                                no
-measure api-big      "/api/v1/groups/big/requests"                           no
-measure api-big-p50  "/api/v1/groups/big/requests?page=49&rotation=$ROTATION" no
-measure api-small    "/api/v1/groups/small/requests"                         no
-measure queue-big    "/queue?group=big"                                      yes
-measure queue-small  "/queue?group=small"                                    yes
-measure login-3      "/login"                                                no
+for spec in "${SPEC[@]}"; do
+  IFS='|' read -r name path member <<< "$spec"
+  measure "$name" "$path" "$member"
+done
 # the login page, the yardstick, was measured at the start, middle and end: the median
 # is the reference, the spread shows how much the machine moved under the run
 read -r RPS[login] CPU[login] DBCPU[login] < <(for n in login-1 login-2 login-3; do
