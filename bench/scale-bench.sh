@@ -7,18 +7,20 @@
 #   - the big group page's latency at a fixed offered load (Gatling, open model);
 #   - with --soak, resident memory and heap after GC through a 5-minute mixed load.
 # Absolute numbers move ±25 % between runs on a shared machine; the targets are ratios
-# within this one run. The app's own CPU time per request is printed as well: it moves
-# much less with what else runs on the machine.
+# within this one run. The CPU time per answered request of the app and of the database
+# backends serving it is printed as well: it moves much less with what else runs on the
+# machine, and says what a core serves.
 #
 # Needs: a built jar (./mvnw -DskipTests package), a local PostgreSQL on 127.0.0.1:5432
 # (superuser via runuser/sudo -u postgres), wrk, curl, bc, jcmd (JDK); Gatling comes from
 # Maven Central through ./mvnw the first time (bench/gatling).
 # Usage: bench/scale-bench.sh [--soak] [--nmt] [--fresh-data] [--no-rate]
 #   --soak        adds the 5-minute soak (RSS and heap after GC)
-#   --nmt         starts the JVM with native memory tracking and prints its summary after the soak
+#   --nmt         starts the JVM with native memory tracking; prints its summary in the middle of the soak
 #   --fresh-data  rebuilds the data set first (bench/scale-data.sh) even if the database exists
 #   --no-rate     skips the constant-rate run
-# Environment: JAR (target/helpboard-*.jar), DB (helpboard_bench_scale), PORT (18080), WARM (15s), DURATION (20s),
+# Environment: JAR (target/helpboard-*.jar), DB (helpboard_bench_scale), PORT (18080),
+#   WARM_EACH (10s: every path once before the points), WARM (10s: before its point), DURATION (20s),
 #   CONNECTIONS (32), THREADS (2), RATE (200), RATE_SECONDS (60), SOAK_SECONDS (300),
 #   BENCH_PASSWORD (as scale-data.sh).
 set -euo pipefail
@@ -39,7 +41,7 @@ for arg in "$@"; do
 done
 DB=${DB:-helpboard_bench_scale}
 PORT=${PORT:-18080}
-WARM=${WARM:-15s}
+WARM=${WARM:-10s}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
@@ -187,23 +189,44 @@ measure() { # name path signed-in(yes/no)
     "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
-echo "== warming every endpoint up: 20 s of the soak mix (not measured)"
-BENCH_COOKIE="$COOKIE" BENCH_ROTATION="$ROTATION" wrk -t"$THREADS" -c"$CONNECTIONS" -d20s --timeout 30s \
-  -s bench/soak-mix.lua "$BASE" >/dev/null
+# The points, in the order measured: name | path | signed in. The login page, the
+# yardstick, comes first, in the middle and last.
+SPEC=(
+  "login-1|/login|no"
+  "page-big|/g/big|no"
+  "page-big-p50|/g/big?page=49&rotation=$ROTATION|no"
+  "page-small|/g/small|no"
+  "page-big-me|/g/big|yes"
+  "page-small-me|/g/small|yes"
+  "login-2|/login|no"
+  "api-big|/api/v1/groups/big/requests|no"
+  "api-big-p50|/api/v1/groups/big/requests?page=49&rotation=$ROTATION|no"
+  "api-small|/api/v1/groups/small/requests|no"
+  "queue-big|/queue?group=big|yes"
+  "queue-small|/queue?group=small|yes"
+  "login-3|/login|no"
+)
+
+# The JIT needs tens of thousands of requests through the common stack (security filters,
+# Thymeleaf, Jackson) and through each page's own code before they reach their speed:
+# without this, the first login page ran at a quarter of its later throughput, and the
+# first point of a path just changed paid for its compilation. So every path is warmed
+# up once before anything is measured, and again right before its own point.
+echo "== warming up (not measured): ${WARM_EACH:-10s} on each path"
+declare -A WARMED
+for spec in "${SPEC[@]}"; do
+  IFS='|' read -r name path member <<< "$spec"
+  [ -n "${WARMED[$path|$member]:-}" ] && continue
+  WARMED[$path|$member]=1
+  headers=(-H 'Accept-Encoding: gzip')
+  [ "$member" = yes ] && headers+=(-H "Cookie: $COOKIE")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_EACH:-10s}" --timeout 30s "${headers[@]}" "$BASE$path" >/dev/null
+done
 echo "== wrk: $THREADS threads, $CONNECTIONS connections, $WARM warm-up then $DURATION measured per point; Accept-Encoding: gzip"
-measure login-1      "/login"                                                no
-measure page-big     "/g/big"                                                no
-measure page-big-p50 "/g/big?page=49&rotation=$ROTATION"                     no
-measure page-small   "/g/small"                                              no
-measure page-big-me  "/g/big"                                                yes
-measure page-small-me "/g/small"                                             yes
-measure login-2      "/login"                                                no
-measure api-big      "/api/v1/groups/big/requests"                           no
-measure api-big-p50  "/api/v1/groups/big/requests?page=49&rotation=$ROTATION" no
-measure api-small    "/api/v1/groups/small/requests"                         no
-measure queue-big    "/queue?group=big"                                      yes
-measure queue-small  "/queue?group=small"                                    yes
-measure login-3      "/login"                                                no
+for spec in "${SPEC[@]}"; do
+  IFS='|' read -r name path member <<< "$spec"
+  measure "$name" "$path" "$member"
+done
 # the login page, the yardstick, was measured at the start, middle and end: the median
 # is the reference, the spread shows how much the machine moved under the run
 read -r RPS[login] CPU[login] DBCPU[login] < <(for n in login-1 login-2 login-3; do
@@ -211,7 +234,7 @@ read -r RPS[login] CPU[login] DBCPU[login] < <(for n in login-1 login-2 login-3;
 
 # --- the issue's ratios ------------------------------------------------------------------
 FAILED=0
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = (b > 0) ? a / b : 0; printf((r < 0.1) ? "%.3f" : "%.2f", r) }'; }
 cpu_ratio() { # CPU per request of a ÷ of b, app and database together
   ratio "$(awk -v a="${CPU[$1]}" -v d="${DBCPU[$1]}" 'BEGIN { print a + d }')" \
     "$(awk -v a="${CPU[$2]}" -v d="${DBCPU[$2]}" 'BEGIN { print a + d }')"
@@ -246,7 +269,7 @@ costlier "cost of /queue at $BIG_OPEN open ÷ at $SMALL_OPEN open" queue-big que
 verdict "history rows in the data set (millions)" "$(awk -v h="$HISTORY" 'BEGIN { printf "%.2f", h / 1e6 }')" ">=" 2.0
 
 # --- the soak ----------------------------------------------------------------------------
-heap_after_gc() { # MB of heap in use right after a full GC
+heap_after_gc() { # MiB of heap in use right after a full GC
   jcmd "$APP" GC.run >/dev/null
   jcmd "$APP" GC.heap_info | awk '/heap/ && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); gsub(/[^0-9]/, "", v); printf "%.0f", v / 1024; exit } }'
 }
@@ -258,7 +281,7 @@ if [ "$SOAK" = true ]; then
   quiesce
   HEAP_START=$(heap_after_gc)
   RSS_MAX=$(rss_mb)
-  echo "  t=0 s: RSS $RSS_MAX MB, heap after GC $HEAP_START MB"
+  echo "  t=0 s: RSS $RSS_MAX MiB, heap after GC $HEAP_START MiB"
   BENCH_COOKIE="$COOKIE" BENCH_ROTATION="$ROTATION" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SOAK_SECONDS}s" \
     --timeout 30s -s bench/soak-mix.lua "$BASE" > "$OUT/wrk-soak.txt" &
   LOAD=$!
@@ -267,23 +290,24 @@ if [ "$SOAK" = true ]; then
     sleep 10
     r=$(rss_mb); [ "$r" -gt "$RSS_MAX" ] && RSS_MAX=$r
     if [ "$t" -eq $((SOAK_SECONDS / 20 * 10)) ]; then
+      if [ "$NMT" = true ]; then
+        echo "  t=$t s: native memory under load (jcmd VM.native_memory summary), committed KB:"
+        jcmd "$APP" VM.native_memory summary | grep -E '^(Total|-)' \
+          | sed -E 's/reserved=[0-9]+KB, //; s/committed=([0-9]+)KB\)?/\1/; s/[()]//g; s/^-? */    /'
+      fi
       HEAP_MIDDLE=$(heap_after_gc)
-      echo "  t=$t s: RSS $r MB, heap after GC $HEAP_MIDDLE MB"
+      echo "  t=$t s: RSS $r MiB, heap after GC $HEAP_MIDDLE MiB"
     else
-      echo "  t=$t s: RSS $r MB"
+      echo "  t=$t s: RSS $r MiB"
     fi
   done
   wait $LOAD || true
   quiesce
   HEAP_END=$(heap_after_gc)
   r=$(rss_mb); [ "$r" -gt "$RSS_MAX" ] && RSS_MAX=$r
-  echo "  end: RSS $r MB, heap after GC $HEAP_END MB; soak throughput $(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-soak.txt") req/s, errors $(awk '/Non-2xx/ {e += $NF} /Socket errors/ {gsub(",", ""); e += $4 + $6 + $8 + $10} END {print e + 0}' "$OUT/wrk-soak.txt")"
+  echo "  end: RSS $r MiB, heap after GC $HEAP_END MiB; soak throughput $(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-soak.txt") req/s, errors $(awk '/Non-2xx/ {e += $NF} /Socket errors/ {gsub(",", ""); e += $4 + $6 + $8 + $10} END {print e + 0}' "$OUT/wrk-soak.txt")"
   verdict "largest RSS during the soak (MiB; 700 MB = 700 × 10^6 bytes = 667 MiB)" "$RSS_MAX" "<=" 667
   # "does not grow": the end may exceed the start by at most 10 % or 16 MB, whichever is more
-  if [ "$NMT" = true ]; then
-    echo "  native memory (jcmd VM.native_memory summary), committed:"
-    jcmd "$APP" VM.native_memory summary | grep -E '^(Total|-)' | sed -E 's/\(reserved=[0-9]+KB, //; s/^/    /'
-  fi
   verdict "heap after GC, end − start (MiB; start $HEAP_START, end $HEAP_END)" \
     "$((HEAP_END - HEAP_START))" "<=" "$(awk -v s="$HEAP_START" 'BEGIN { l = s / 10; printf "%.0f", (l > 16) ? l : 16 }')"
 fi
@@ -308,5 +332,5 @@ if [ "$CONSTANT_RATE" = true ]; then
 fi
 
 echo
-echo "== app memory at the end: RSS $(rss_mb 2>/dev/null || echo '?') MB"
+echo "== app memory at the end: RSS $(rss_mb 2>/dev/null || echo '?') MiB"
 echo "== $FAILED target(s) failed; logs in $OUT/"

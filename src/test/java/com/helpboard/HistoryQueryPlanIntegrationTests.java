@@ -288,12 +288,14 @@ class HistoryQueryPlanIntegrationTests {
 		Reads one = reads(() -> page("/queue?group=" + this.group));
 		one.assertAtMost("help_requests", open + SLACK);
 		one.assertAtMost("claims", open + SLACK);
-		long openInHisGroups = this.jdbc.queryForObject("""
-				select count(*) from help_requests r join group_members g on g.group_id = r.group_id
-				where g.member_id = ? and r.status = 'OPEN'""", Long.class, this.viewer.id());
+		// across the member's groups the planner may walk every open request of the board
+		// instead (a small partial index, while the board is small): open, still not
+		// history
+		long openOnTheBoard = this.jdbc.queryForObject("select count(*) from help_requests where status = 'OPEN'",
+				Long.class);
 		Reads all = reads(() -> page("/queue"));
-		all.assertAtMost("help_requests", openInHisGroups + SLACK);
-		all.assertAtMost("claims", openInHisGroups + SLACK);
+		all.assertAtMost("help_requests", openOnTheBoard + SLACK);
+		all.assertAtMost("claims", openOnTheBoard + SLACK);
 	}
 
 	@Test
