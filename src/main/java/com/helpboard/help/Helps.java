@@ -194,17 +194,18 @@ public class Helps {
 	}
 
 	/**
-	 * One batch of the auto-confirm job, in one transaction: up to {@code size} claims
-	 * nobody answered within {@link #AUTO_CONFIRM_AFTER}, after {@code after} in age
-	 * order, that no other transaction holds ({@code FOR UPDATE SKIP LOCKED}, so
-	 * instances running the job at once never wait for each other nor take the same
-	 * claim). Each is confirmed by {@link Claim#confirmUnanswered}; then, as for a single
-	 * confirmation, their requests count the helps
-	 * ({@link Requests#recordConfirmedHelps}), their helpers gain standing, and one
-	 * {@link ClaimsConfirmed} stands for the claims' {@link ClaimConfirmed}: the credit
-	 * module pays the helpers in this same transaction. Rows are locked in the order of
-	 * every path (claims, then requests, then members, then credit accounts) and written
-	 * in JDBC batches.
+	 * One batch of the auto-confirm job, in one transaction of a fixed handful of
+	 * statements whatever its size (docs/jobs.md): up to {@code size} claims nobody
+	 * answered within {@link #AUTO_CONFIRM_AFTER}, after {@code after} in age order, that
+	 * no other transaction holds ({@code FOR UPDATE SKIP LOCKED}, so instances running
+	 * the job at once never wait for each other nor take the same claim), are locked and
+	 * confirmed in one update that does what {@link Claim#confirmUnanswered} does to
+	 * each. Then, as after a single confirmation, their requests count the helps
+	 * ({@link Requests#recordConfirmedHelps}), their helpers gain standing
+	 * ({@link Accounts#changeStandings}), and one {@link ClaimsConfirmed} stands for the
+	 * claims' {@link ClaimConfirmed}: the credit module pays the helpers in this same
+	 * transaction. Rows are locked in the order of every path: claims, then requests,
+	 * then members, then credit accounts.
 	 * <p>
 	 * Should the batch fail, its claims are confirmed one by one instead
 	 * ({@link #autoConfirmOverdueOneByOne}), so a bad row delays only itself.

@@ -520,14 +520,15 @@ public class Requests {
 	}
 
 	/**
-	 * One batch of the expiry job, in one transaction: up to {@code size} open requests
-	 * past their time, after {@code after} in expiry order, that no other transaction
-	 * holds ({@code FOR UPDATE SKIP LOCKED}, so instances running the job at once never
-	 * wait for each other nor take the same row). Each is expired by
-	 * {@link HelpRequest#expire}; the {@link RequestClosed} each registers goes out as
-	 * one {@link RequestsClosed} for the batch, which this transaction stores in the
-	 * event publication registry, so it is delivered once the batch commits and never
-	 * without it. The rows are written in JDBC batches.
+	 * One batch of the expiry job, in one transaction of two statements (docs/jobs.md):
+	 * up to {@code size} open requests past their time, after {@code after} in expiry
+	 * order, that no other transaction holds ({@code FOR UPDATE SKIP LOCKED}, so
+	 * instances running the job at once never wait for each other nor take the same row),
+	 * are locked, then expired in one update that does what {@link HelpRequest#expire}
+	 * does to each. One {@link RequestsClosed} for the batch stands for the
+	 * {@link RequestClosed} each would publish; this transaction stores it in the event
+	 * publication registry, so it is delivered once the batch commits, and never without
+	 * it.
 	 * <p>
 	 * Should the batch fail outside a caller's transaction, its requests are expired one
 	 * by one instead ({@link #expireOverdueOneByOne}), so a bad row delays only itself.

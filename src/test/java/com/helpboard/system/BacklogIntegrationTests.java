@@ -58,14 +58,14 @@ class BacklogIntegrationTests {
 
 	@Test
 	void theBatchesLeaveTheSameStateAndLedgerAsThePerItemPath() {
-		Backlog oneByOne = backlog("pi");
+		Backlog oneByOne = backlog(tag("pi"));
 		int expired = drain(() -> this.requests.expireOverdueOneByOne(4));
 		int confirmed = drain(() -> this.helps.autoConfirmOverdueOneByOne(5));
 		assertThat(expired).isGreaterThanOrEqualTo(OVERDUE);
 		assertThat(confirmed).isGreaterThanOrEqualTo(oneByOne.staleClaims());
 		Map<String, Object> perItem = settled(oneByOne);
 
-		Backlog batched = backlog("ba");
+		Backlog batched = backlog(tag("ba"));
 		// small batches: many of them, and keyset boundaries between claims made at the
 		// same moment
 		new JobRun("test-expire", new SimpleMeterRegistry()).drain(7, this.requests::expireOverdue);
@@ -95,7 +95,8 @@ class BacklogIntegrationTests {
 
 	@Test
 	void aRunThatDiesPartWayDoublesNothingWhenItRunsAgain() {
-		Backlog backlog = backlog("kd");
+		Backlog backlog = backlog(tag("kd"));
+		String kd = backlog.tag();
 		// the jobs' process dies part-way: the expiry job at its 11th row, the
 		// auto-confirm job at its 10th payment, the last write of a batch, after the
 		// claims, the requests' counts, the standings and the balances were written in
@@ -107,20 +108,23 @@ class BacklogIntegrationTests {
 				create function hb_test_kill_requests() returns trigger as $$ begin
 				if old.status = 'OPEN' and new.status = 'EXPIRED' and new.dedupe_key like 'kd%'
 				  and nextval('hb_test_kill_requests') > 10
-				then raise exception 'expiry job killed by the test'; end if; return new; end $$ language plpgsql""");
+				then raise exception 'expiry job killed by the test'; end if; return new; end $$ language plpgsql"""
+			.replace("kd%", kd + "%"));
 		this.jdbc.execute(
 				"""
 						create function hb_test_kill_payments() returns trigger as $$ begin
 						if new.kind = 'EARN' and new.member_id in (select id from members where username like 'kd%')
 						  and nextval('hb_test_kill_payments') > 9
-						then raise exception 'auto-confirm job killed by the test'; end if; return new; end $$ language plpgsql""");
+						then raise exception 'auto-confirm job killed by the test'; end if; return new; end $$ language plpgsql"""
+					.replace("kd%", kd + "%"));
 		this.jdbc.execute(
 				"""
 						create function hb_test_kill_claims() returns trigger as $$ begin
 						if old.status = 'CLAIMED' and new.status = 'CONFIRMED'
 						  and new.helper_id in (select id from members where username like 'kd%')
 						  and (select last_value from hb_test_kill_payments) > 9
-						then raise exception 'auto-confirm job killed by the test'; end if; return new; end $$ language plpgsql""");
+						then raise exception 'auto-confirm job killed by the test'; end if; return new; end $$ language plpgsql"""
+					.replace("kd%", kd + "%"));
 		this.jdbc.execute("create trigger hb_test_kill_requests before update on help_requests "
 				+ "for each row execute function hb_test_kill_requests()");
 		this.jdbc.execute("create trigger hb_test_kill_payments before insert on ledger_entries "
@@ -133,9 +137,9 @@ class BacklogIntegrationTests {
 			new JobRun("test-expire", new SimpleMeterRegistry()).drain(4, this.requests::expireOverdue);
 			new JobRun("test-confirm", new SimpleMeterRegistry()).drain(3, this.helps::autoConfirmOverdue);
 			expiredBefore = count(
-					"select count(*) from help_requests where dedupe_key like 'kdo%' and status = 'EXPIRED'");
+					"select count(*) from help_requests where dedupe_key like '" + kd + "o%' and status = 'EXPIRED'");
 			confirmedBefore = count("select count(*) from claims c join members m on m.id = c.helper_id "
-					+ "where m.username like 'kd%' and c.status = 'CONFIRMED'");
+					+ "where m.username like '" + kd + "%' and c.status = 'CONFIRMED'");
 		}
 		finally {
 			this.jdbc.execute("drop trigger if exists hb_test_kill_requests on help_requests");
@@ -152,22 +156,30 @@ class BacklogIntegrationTests {
 		// claim
 		// was paid and counted, and nothing else was
 		assertThat(expiredBefore).isBetween(1, 10);
-		assertThat(count("select count(*) from help_requests where dedupe_key like 'kdo%' and status = 'OPEN'"))
+		assertThat(count("select count(*) from help_requests where dedupe_key like '" + kd + "o%' and status = 'OPEN'"))
 			.isEqualTo(OVERDUE - expiredBefore);
 		assertThat(confirmedBefore).isBetween(1, 9);
 		assertThat(count("select count(*) from ledger_entries e join members m on m.id = e.member_id "
-				+ "where m.username like 'kd%' and e.kind = 'EARN'"))
+				+ "where m.username like '" + kd + "%' and e.kind = 'EARN'"))
 			.isEqualTo(confirmedBefore);
-		assertThat(count("select coalesce(sum(standing), 0) from members where username like 'kd%'"))
+		assertThat(count("select coalesce(sum(standing), 0) from members where username like '" + kd + "%'"))
 			.isEqualTo(confirmedBefore);
-		assertThat(countsOffTheirClaims("kd")).isEmpty();
+		assertThat(countsOffTheirClaims(kd)).isEmpty();
 
 		// the restarted jobs
 		new JobRun("test-expire", new SimpleMeterRegistry()).drain(4, this.requests::expireOverdue);
 		new JobRun("test-confirm", new SimpleMeterRegistry()).drain(3, this.helps::autoConfirmOverdue);
 		settled(backlog);
 		assertExactlyOnce(backlog);
-		assertThat(countsOffTheirClaims("kd")).isEmpty();
+		assertThat(countsOffTheirClaims(kd)).isEmpty();
+	}
+
+	/**
+	 * A prefix no other test's names start with (hex digits, then an "x": no LIKE
+	 * wildcard).
+	 */
+	private static String tag(String prefix) {
+		return prefix + UUID.randomUUID().toString().substring(0, 6) + "x";
 	}
 
 	/** Requests whose count of helps is not what their confirmed claims make it. */
