@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import java.util.List;
 
+import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.MemberSessions;
 import com.helpboard.system.PlainText;
 import com.helpboard.system.Unauthenticated;
@@ -68,6 +69,9 @@ class AccountApiController {
 	ResponseEntity<TokenCreated> issueToken(@Valid @RequestBody NewToken body) {
 		MemberSummary member = this.accounts.verify(body.username(), body.password())
 			.orElseThrow(() -> new Unauthenticated("account.login.failed"));
+		if (member.suspended()) {
+			throw HelpBoardException.forbidden("account.suspended");
+		}
 		IssuedToken token = this.accounts.issueToken(member.id(), body.name());
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new TokenCreated(token.id(), token.token(), token.name(), token.createdAt()));

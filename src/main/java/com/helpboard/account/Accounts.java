@@ -8,11 +8,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -204,7 +206,9 @@ public class Accounts {
 			if (token.getLastUsedAt() == null || token.getLastUsedAt().isBefore(now.minusSeconds(60))) {
 				token.used(now);
 			}
-			return this.members.findById(token.getMemberId()).map(Accounts::principal);
+			return this.members.findById(token.getMemberId())
+				.filter((member) -> !member.isSuspended())
+				.map(Accounts::principal);
 		});
 	}
 
@@ -249,6 +253,42 @@ public class Accounts {
 		byDelta.forEach((delta, ids) -> this.members.changeStandings(ids.toArray(Long[]::new), delta));
 	}
 
+	/**
+	 * Suspends an account: it can no longer sign in or use its API tokens (the caller
+	 * ends its sessions once this has committed). The reason is kept for the member to
+	 * read.
+	 */
+	@Transactional
+	public MemberSummary suspend(long memberId, String reason) {
+		Member member = this.members.findById(memberId)
+			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
+		member.suspend(reason, this.clock.instant());
+		return summary(member);
+	}
+
+	/** Lifts a suspension. */
+	@Transactional
+	public MemberSummary unsuspend(long memberId) {
+		Member member = this.members.findById(memberId)
+			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
+		member.unsuspend();
+		return summary(member);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean isSuspended(long memberId) {
+		return this.members.findById(memberId).map(Member::isSuspended).orElse(false);
+	}
+
+	/** Of these members, the suspended ones. */
+	@Transactional(readOnly = true)
+	public Set<Long> suspendedAmong(java.util.Collection<Long> memberIds) {
+		if (memberIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.members.findSuspendedAmong(memberIds));
+	}
+
 	@Transactional
 	public void makeAdmin(long memberId) {
 		this.members.findById(memberId).ifPresent(Member::makeAdmin);
@@ -259,12 +299,12 @@ public class Accounts {
 
 	private static MemberSummary summary(Member member) {
 		return new MemberSummary(member.getId(), member.getUsername(), member.getStanding(),
-				member.getSiteRole() == Member.SiteRole.ADMIN, member.getCreatedAt());
+				member.getSiteRole() == Member.SiteRole.ADMIN, member.getCreatedAt(), member.isSuspended());
 	}
 
 	private static MemberPrincipal principal(Member member) {
 		return new MemberPrincipal(member.getId(), member.getUsername(), member.getPasswordHash(),
-				member.getSiteRole() == Member.SiteRole.ADMIN, member.getCreatedAt());
+				member.getSiteRole() == Member.SiteRole.ADMIN, member.getCreatedAt(), member.isSuspended());
 	}
 
 	static String sha256(String value) {

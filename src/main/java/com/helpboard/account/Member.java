@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "members")
@@ -39,6 +40,10 @@ class Member {
 
 	private Instant createdAt;
 
+	private @Nullable Instant suspendedAt;
+
+	private @Nullable String suspendedReason;
+
 	protected Member() {
 	}
 
@@ -56,6 +61,33 @@ class Member {
 
 	void changePasswordHash(String passwordHash) {
 		this.passwordHash = passwordHash;
+	}
+
+	/**
+	 * Suspends the account (a site admin's decision); the first suspension's time stays.
+	 */
+	void suspend(String reason, Instant now) {
+		if (this.suspendedAt == null) {
+			this.suspendedAt = now;
+		}
+		this.suspendedReason = reason;
+	}
+
+	void unsuspend() {
+		this.suspendedAt = null;
+		this.suspendedReason = null;
+	}
+
+	boolean isSuspended() {
+		return this.suspendedAt != null;
+	}
+
+	@Nullable Instant getSuspendedAt() {
+		return this.suspendedAt;
+	}
+
+	@Nullable String getSuspendedReason() {
+		return this.suspendedReason;
 	}
 
 	void makeAdmin() {

@@ -33,16 +33,24 @@ public final class MemberPrincipal implements UserDetails, CredentialsContainer,
 
 	private final Instant joinedAt;
 
+	private final boolean suspended;
+
 	public MemberPrincipal(long id, String username, String passwordHash, boolean admin) {
-		this(id, username, passwordHash, admin, null);
+		this(id, username, passwordHash, admin, null, false);
 	}
 
 	public MemberPrincipal(long id, String username, String passwordHash, boolean admin, Instant joinedAt) {
+		this(id, username, passwordHash, admin, joinedAt, false);
+	}
+
+	public MemberPrincipal(long id, String username, String passwordHash, boolean admin, Instant joinedAt,
+			boolean suspended) {
 		this.id = id;
 		this.username = username;
 		this.passwordHash = passwordHash;
 		this.admin = admin;
 		this.joinedAt = joinedAt;
+		this.suspended = suspended;
 	}
 
 	public long id() {
@@ -81,6 +89,12 @@ public final class MemberPrincipal implements UserDetails, CredentialsContainer,
 	@Override
 	public String getUsername() {
 		return this.username;
+	}
+
+	/** A suspended account is locked: form login and remember-me refuse it. */
+	@Override
+	public boolean isAccountNonLocked() {
+		return !this.suspended;
 	}
 
 	@Override

@@ -29,6 +29,9 @@ interface MemberRepository extends JpaRepository<Member, Long> {
 	@Query("select m.id from Member m where m.id in ?1 order by m.id")
 	List<Long> lockAll(Collection<Long> ids);
 
+	@Query("select m.id from Member m where m.id in ?1 and m.suspendedAt is not null")
+	List<Long> findSuspendedAmong(Collection<Long> ids);
+
 	@Modifying(flushAutomatically = true)
 	@NativeQuery("update members set standing = standing + :delta where id = any(:ids)")
 	int changeStandings(Long[] ids, int delta);

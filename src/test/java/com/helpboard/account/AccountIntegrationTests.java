@@ -207,6 +207,30 @@ class AccountIntegrationTests {
 	}
 
 	@Test
+	void aSuspendedAccountCannotSignInNorUseItsTokens() throws Exception {
+		String name = unique("sus");
+		long id = this.accounts.register(name, PASSWORD).id();
+		String token = this.accounts.issueToken(id, "bot").token();
+		this.mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+
+		assertThat(this.accounts.suspend(id, "spam ring").suspended()).isTrue();
+
+		this.mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+			.andExpect(status().isUnauthorized());
+		this.mvc
+			.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}"))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/login").with(csrf()).param("username", name).param("password", PASSWORD))
+			.andExpect(redirectedUrl("/login?error"));
+		assertThat(this.accounts.isSuspended(id)).isTrue();
+		assertThat(this.accounts.suspendedAmong(java.util.List.of(id))).containsExactly(id);
+
+		this.accounts.unsuspend(id);
+		this.mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+	}
+
+	@Test
 	void apiRefusesWrongCredentialsAndMissingTokens() throws Exception {
 		String name = unique("hank");
 		this.accounts.register(name, PASSWORD);
