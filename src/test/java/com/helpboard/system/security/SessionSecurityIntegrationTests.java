@@ -106,6 +106,35 @@ class SessionSecurityIntegrationTests {
 	}
 
 	@Test
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	void signedInPageViewsWriteTheSessionRowAtMostOnceAMinute() throws Exception {
+		String name = member();
+		Cookie session = login(name, false).getResponse().getCookie("SESSION");
+		String select = "select last_access_time from spring_session where principal_name = ?";
+		Long stored = this.jdbc.queryForObject(select, Long.class, name);
+		for (int i = 0; i < 3; i++) {
+			this.mvc.perform(get("/me").cookie(session)).andExpect(status().isOk());
+		}
+		assertThat(this.jdbc.queryForObject(select, Long.class, name)).as("no write within the minute")
+			.isEqualTo(stored);
+
+		// a request a minute or more after the stored access moves it
+		var repository = (org.springframework.session.FindByIndexNameSessionRepository) this.sessionRepository;
+		org.springframework.session.Session found = (org.springframework.session.Session) repository
+			.findByPrincipalName(name)
+			.values()
+			.iterator()
+			.next();
+		found.setLastAccessedTime(Instant.ofEpochMilli(stored).plusSeconds(30));
+		repository.save(found);
+		assertThat(this.jdbc.queryForObject(select, Long.class, name)).isEqualTo(stored);
+		found.setLastAccessedTime(Instant.ofEpochMilli(stored).plusSeconds(61));
+		repository.save(found);
+		assertThat(this.jdbc.queryForObject(select, Long.class, name)).isEqualTo(stored + 61_000);
+		this.mvc.perform(get("/me").cookie(session)).andExpect(status().isOk());
+	}
+
+	@Test
 	void rememberMeIsStoredHashedAndDiesWithLogout() throws Exception {
 		String name = member();
 		MvcResult login = login(name, true);

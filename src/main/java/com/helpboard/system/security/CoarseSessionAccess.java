@@ -1,0 +1,160 @@
+package com.helpboard.system.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+
+/**
+ * Spring Session writes a session's row on every request that touches it, only to move
+ * its last-access time. This repository keeps a moved last-access time to itself while
+ * the stored one is younger than {@code resolution}: a signed-in page view then reads its
+ * session and writes nothing, unless something else in the session changed. Sessions live
+ * for hours, so a minute of slack in their expiry changes nothing a member notices.
+ */
+final class CoarseSessionAccess<S extends Session>
+		implements FindByIndexNameSessionRepository<CoarseSessionAccess.CoarseSession<S>>, DisposableBean {
+
+	private final FindByIndexNameSessionRepository<S> delegate;
+
+	private final Duration resolution;
+
+	CoarseSessionAccess(FindByIndexNameSessionRepository<S> delegate, Duration resolution) {
+		this.delegate = delegate;
+		this.resolution = resolution;
+	}
+
+	/** Wraps Spring Session's repository bean, whichever configuration made it. */
+	static BeanPostProcessor wrapping(Duration resolution) {
+		return new BeanPostProcessor() {
+			@Override
+			@SuppressWarnings({ "unchecked", "rawtypes" })
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof FindByIndexNameSessionRepository repository
+						&& !(bean instanceof CoarseSessionAccess)) ? new CoarseSessionAccess<>(repository, resolution)
+								: bean;
+			}
+		};
+	}
+
+	@Override
+	public CoarseSession<S> createSession() {
+		return new CoarseSession<>(this.delegate.createSession(), this.resolution);
+	}
+
+	@Override
+	public void save(CoarseSession<S> session) {
+		this.delegate.save(session.delegate);
+	}
+
+	@Override
+	public @Nullable CoarseSession<S> findById(String id) {
+		S session = this.delegate.findById(id);
+		return (session != null) ? new CoarseSession<>(session, this.resolution) : null;
+	}
+
+	@Override
+	public void deleteById(String id) {
+		this.delegate.deleteById(id);
+	}
+
+	@Override
+	public Map<String, CoarseSession<S>> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+		Map<String, CoarseSession<S>> found = new LinkedHashMap<>();
+		this.delegate.findByIndexNameAndIndexValue(indexName, indexValue)
+			.forEach((id, session) -> found.put(id, new CoarseSession<>(session, this.resolution)));
+		return found;
+	}
+
+	@Override
+	public void destroy() throws Exception {
+		if (this.delegate instanceof DisposableBean disposable) {
+			disposable.destroy();
+		}
+	}
+
+	static final class CoarseSession<S extends Session> implements Session {
+
+		private final S delegate;
+
+		private final Duration resolution;
+
+		CoarseSession(S delegate, Duration resolution) {
+			this.delegate = delegate;
+			this.resolution = resolution;
+		}
+
+		@Override
+		public void setLastAccessedTime(Instant lastAccessedTime) {
+			if (lastAccessedTime.isBefore(this.delegate.getLastAccessedTime().plus(this.resolution))) {
+				return;
+			}
+			this.delegate.setLastAccessedTime(lastAccessedTime);
+		}
+
+		@Override
+		public String getId() {
+			return this.delegate.getId();
+		}
+
+		@Override
+		public String changeSessionId() {
+			return this.delegate.changeSessionId();
+		}
+
+		@Override
+		public <T> @Nullable T getAttribute(String attributeName) {
+			return this.delegate.getAttribute(attributeName);
+		}
+
+		@Override
+		public Set<String> getAttributeNames() {
+			return this.delegate.getAttributeNames();
+		}
+
+		@Override
+		public void setAttribute(String attributeName, Object attributeValue) {
+			this.delegate.setAttribute(attributeName, attributeValue);
+		}
+
+		@Override
+		public void removeAttribute(String attributeName) {
+			this.delegate.removeAttribute(attributeName);
+		}
+
+		@Override
+		public Instant getCreationTime() {
+			return this.delegate.getCreationTime();
+		}
+
+		@Override
+		public Instant getLastAccessedTime() {
+			return this.delegate.getLastAccessedTime();
+		}
+
+		@Override
+		public void setMaxInactiveInterval(Duration interval) {
+			this.delegate.setMaxInactiveInterval(interval);
+		}
+
+		@Override
+		public Duration getMaxInactiveInterval() {
+			return this.delegate.getMaxInactiveInterval();
+		}
+
+		@Override
+		public boolean isExpired() {
+			return this.delegate.isExpired();
+		}
+
+	}
+
+}
