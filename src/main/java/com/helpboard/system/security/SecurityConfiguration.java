@@ -202,7 +202,8 @@ class SecurityConfiguration {
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(PathRequest.toStaticResources().atCommonLocations())
 				.permitAll()
-				.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/error/**")
+				.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/manifest.webmanifest",
+						"/error", "/error/**")
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
