@@ -111,6 +111,7 @@ public class Helps {
 		this.accounts.lockMember(helperId);
 		Instant now = this.clock.instant();
 		RequestView request = this.requests.get(requestId, helperId);
+		this.groups.checkNotBanned(request.groupId(), helperId);
 		if (request.authorId() == helperId) {
 			throw HelpBoardException.conflict("help.claim.own");
 		}

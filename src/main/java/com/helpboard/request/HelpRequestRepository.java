@@ -28,6 +28,9 @@ interface HelpRequestRepository extends JpaRepository<HelpRequest, Long>, Overdu
 
 	long countByAuthorIdAndGroupId(Long authorId, Long groupId);
 
+	@Query("select r.id from HelpRequest r where r.authorId = ?1 and r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt > ?2 order by r.id")
+	List<Long> openIdsOf(Long authorId, Instant now);
+
 	Optional<HelpRequest> findByGroupIdAndOpenKey(Long groupId, String openKey);
 
 	// both posting limits in one statement: open now, and ever posted

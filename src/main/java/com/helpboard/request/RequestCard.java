@@ -26,7 +26,7 @@ public record RequestCard(long id, boolean boosted, boolean temu, String platfor
 		String author, String reciprocity, Labels labels) {
 
 	/** The words every card of a page shares, looked up once per language. */
-	public record Labels(String boosted, String expiresIn, String expired, String reciprocityTitle) {
+	public record Labels(String boosted, String expiresIn, String expired, String reciprocityTitle, String report) {
 	}
 
 }

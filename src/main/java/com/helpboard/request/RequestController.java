@@ -12,6 +12,7 @@ import com.helpboard.account.MemberPrincipal;
 import com.helpboard.group.GroupView;
 import com.helpboard.group.Groups;
 import com.helpboard.link.QrCodeImages;
+import com.helpboard.request.spi.ModerationNotes;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.NotAllowed;
@@ -21,6 +22,7 @@ import com.helpboard.system.Violations;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Slice;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -50,7 +52,11 @@ class RequestController {
 
 	private final Clock clock;
 
-	RequestController(Requests requests, RequestCards requestCards, Groups groups, Campaigns campaigns, Clock clock) {
+	private final ModerationNotes moderationNotes;
+
+	RequestController(Requests requests, RequestCards requestCards, Groups groups, Campaigns campaigns, Clock clock,
+			ObjectProvider<ModerationNotes> moderationNotes) {
+		this.moderationNotes = moderationNotes.getIfAvailable(() -> ModerationNotes.NONE);
 		this.requests = requests;
 		this.requestCards = requestCards;
 		this.groups = groups;
@@ -223,6 +229,13 @@ class RequestController {
 				this.groups.byIds(mine.getContent().stream().map(RequestView::groupId).distinct().toList()));
 		model.addAttribute("campaigns", campaignsByCode());
 		model.addAttribute("now", this.clock.instant());
+		// the author sees why a request was hidden: reasons and counts, not who reported
+		model.addAttribute("hiddenNotes",
+				this.moderationNotes.of(mine.getContent()
+					.stream()
+					.filter((r) -> r.status() == RequestStatus.HIDDEN)
+					.map(RequestView::id)
+					.toList()));
 		return "request/mine";
 	}
 

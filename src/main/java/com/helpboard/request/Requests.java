@@ -167,6 +167,7 @@ public class Requests {
 		if (!this.groups.isMember(group.id(), memberId)) {
 			throw HelpBoardException.forbidden("request.post.not-member");
 		}
+		this.groups.checkNotBanned(group.id(), memberId);
 		Instant now = this.clock.instant();
 		Optional<Campaign> named = Optional.empty();
 		if (form.campaign() != null && !form.campaign().isBlank()) {
@@ -322,17 +323,65 @@ public class Requests {
 		GroupView group = this.groups.findById(request.getGroupId())
 			.orElseThrow(() -> HelpBoardException.notFound("request.not-found"));
 		boolean author = viewerId != null && viewerId.equals(request.getAuthorId());
-		if (!this.groups.canRead(group, viewerId)
-				|| (request.getStatus() == RequestStatus.HIDDEN && !author && !isModerator(group, viewerId))) {
+		if (!this.groups.canRead(group, viewerId) || (request.getStatus() == RequestStatus.HIDDEN && !author
+				&& !this.groups.canModerate(group.id(), viewerId))) {
 			throw HelpBoardException.notFound("request.not-found");
 		}
 		return withReciprocity(List.of(view(request, group.slug()))).get(0);
 	}
 
-	private boolean isModerator(GroupView group, Long viewerId) {
-		return this.groups.role(group.id(), viewerId)
-			.map((role) -> role != com.helpboard.group.GroupRole.MEMBER)
-			.orElse(false);
+	/**
+	 * For the moderation module: locks the request's row until the caller's transaction
+	 * ends, so reports on one request are counted one at a time, and returns it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public RequestView lockForModeration(long id) {
+		HelpRequest request = this.requests.findForUpdate(id)
+			.orElseThrow(() -> HelpBoardException.notFound("request.not-found"));
+		return view(request, slugOf(request));
+	}
+
+	/**
+	 * For the moderation module, which decides who may: hides an open request (it leaves
+	 * the feed at once; {@link RequestClosed} refunds an unstarted boost). A request not
+	 * open stays as it is.
+	 */
+	@Transactional
+	public RequestView hide(long id) {
+		HelpRequest request = this.requests.findForUpdate(id)
+			.orElseThrow(() -> HelpBoardException.notFound("request.not-found"));
+		request.hide(this.clock.instant());
+		return view(this.requests.save(request), slugOf(request));
+	}
+
+	/**
+	 * For the moderation module, which decides who may: restores a hidden request, open
+	 * again (back in the feed at once) or expired if its time ran out meanwhile. Refused
+	 * (409) while the same link is open again in the group, posted since.
+	 */
+	@Transactional
+	public RequestView restore(long id) {
+		HelpRequest request = this.requests.findForUpdate(id)
+			.orElseThrow(() -> HelpBoardException.notFound("request.not-found"));
+		if (request.getStatus() != RequestStatus.HIDDEN) {
+			throw HelpBoardException.conflict("moderation.restore.not-hidden");
+		}
+		Optional<HelpRequest> again = this.requests.findByGroupIdAndOpenKey(request.getGroupId(),
+				request.getDedupeKey());
+		if (again.isPresent() && request.getExpiresAt().isAfter(this.clock.instant())) {
+			throw HelpBoardException.conflict("moderation.restore.duplicate", "/r/" + again.get().getId());
+		}
+		request.restore(this.clock.instant());
+		return view(this.requests.saveAndFlush(request), slugOf(request));
+	}
+
+	/** The author's requests open now, in every group (moderation holds them). */
+	public List<Long> openIdsOf(long authorId) {
+		return this.requests.openIdsOf(authorId, this.clock.instant());
+	}
+
+	private @Nullable String slugOf(HelpRequest request) {
+		return this.groups.findById(request.getGroupId()).map(GroupView::slug).orElse(null);
 	}
 
 	/**

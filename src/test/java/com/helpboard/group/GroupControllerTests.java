@@ -66,6 +66,9 @@ class GroupControllerTests {
 	Groups groups;
 
 	@MockitoBean
+	com.helpboard.account.Accounts accounts;
+
+	@MockitoBean
 	ApiTokenAuthenticator tokens;
 
 	@BeforeEach

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RequestCardHtmlTests {
 
-	static final RequestCard.Labels LABELS = new RequestCard.Labels("置顶", "剩余", "已过期", "帮过\"的\"次数");
+	static final RequestCard.Labels LABELS = new RequestCard.Labels("置顶", "剩余", "已过期", "帮过\"的\"次数", "举报");
 
 	@Test
 	void everyTextIsEscapedInTextAndAttributes() {
@@ -24,7 +24,8 @@ class RequestCardHtmlTests {
 			.contains("&#39;&gt;&lt;img src=x onerror=alert(1)&gt;")
 			.contains("title=\"帮过&quot;的&quot;次数\"")
 			.contains("data-request-id=\"7\"")
-			.contains("href=\"/r/7\"");
+			.contains("href=\"/r/7\"")
+			.contains("href=\"/r/7/report\">举报</a>");
 	}
 
 	@Test
