@@ -25,6 +25,7 @@ class ProfileController {
 	String profile(@AuthenticationPrincipal MemberPrincipal me, Model model) {
 		model.addAttribute("profile", this.profiles.of(me.id()));
 		model.addAttribute("tokens", this.accounts.tokens(me.id()));
+		model.addAttribute("helps", this.profiles.latestHelpPayments(me.id()));
 		return "profile/profile";
 	}
 
