@@ -75,6 +75,20 @@ public class TestData {
 		return new RequestBuilder();
 	}
 
+	/** How long ago an established test member joined, past every new-account limit. */
+	static final Duration ESTABLISHED_AGE = Duration.ofDays(2);
+
+	/**
+	 * Makes a member established (see {@link MemberBuilder#fresh()}) from now on: vouched
+	 * for and past the new-account age.
+	 */
+	public void establish(long memberId) {
+		Timestamp now = Timestamp.from(Instant.now().minus(Duration.ofSeconds(1)));
+		this.jdbc.update("delete from credit_trust where member_id = ?", memberId);
+		this.jdbc.update("insert into credit_trust (member_id, vouched_at, established_at) values (?, ?, ?)", memberId,
+				now, now);
+	}
+
 	private static String suffix(int length) {
 		return UUID.randomUUID().toString().replace("-", "").substring(0, length);
 	}
@@ -89,6 +103,8 @@ public class TestData {
 
 		private Duration age;
 
+		private boolean fresh;
+
 		private MemberBuilder(String prefix) {
 			this.prefix = prefix;
 		}
@@ -96,6 +112,19 @@ public class TestData {
 		/** A site admin (who may create groups). */
 		public MemberBuilder admin() {
 			this.admin = true;
+			return this;
+		}
+
+		/**
+		 * A brand-new account, as a sign-up makes it: joined now, vouched for by nobody,
+		 * so its confirmations are held and it cannot boost or create groups
+		 * (docs/credits.md). Without this, a test member is established: joined two days
+		 * ago and vouched for (SQL on {@code members.created_at} and
+		 * {@code credit_trust}, as if an established member had confirmed a help of
+		 * theirs), so that helps it confirms pay at once, as most tests expect.
+		 */
+		public MemberBuilder fresh() {
+			this.fresh = true;
 			return this;
 		}
 
@@ -139,9 +168,16 @@ public class TestData {
 			if (this.credits > 0) {
 				TestData.this.credits.grant(member.id(), this.credits, "test:" + UUID.randomUUID(), "test");
 			}
-			if (this.age != null) {
+			Duration joined = (this.age != null) ? this.age : (this.fresh ? null : ESTABLISHED_AGE);
+			if (joined != null) {
 				TestData.this.jdbc.update("update members set created_at = ? where id = ?",
-						Timestamp.from(Instant.now().minus(this.age)), member.id());
+						Timestamp.from(Instant.now().minus(joined)), member.id());
+			}
+			if (!this.fresh) {
+				Timestamp vouched = Timestamp.from(Instant.now().minus(Duration.ofHours(1)));
+				TestData.this.jdbc.update(
+						"insert into credit_trust (member_id, vouched_at, established_at) values (?, ?, ?)",
+						member.id(), vouched, vouched);
 			}
 			return member;
 		}
