@@ -168,10 +168,10 @@ class EconomyIntegrationTests {
 		this.mvc
 			.perform(get("/api/v1/me/ledger").header("Authorization", helper.bearer()).header("Accept-Language", "en"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.content[0].requestId").value(claims.get(2).requestId()))
-			.andExpect(jsonPath("$.content[0].counterpart").value(author.username()))
-			.andExpect(jsonPath("$.content[0].reference").value("claim:" + claims.get(2).id()))
-			.andExpect(jsonPath("$.content[0].balanceAfter").value(3));
+			.andExpect(jsonPath("$.items[0].requestId").value(claims.get(2).requestId()))
+			.andExpect(jsonPath("$.items[0].counterpart").value(author.username()))
+			.andExpect(jsonPath("$.items[0].reference").value("claim:" + claims.get(2).id()))
+			.andExpect(jsonPath("$.items[0].balanceAfter").value(3));
 		this.mvc
 			.perform(get("/api/v1/me/help-payments").header("Authorization", helper.bearer())
 				.header("Accept-Language", "en"))

@@ -8,6 +8,8 @@ import java.util.UUID;
 import com.helpboard.account.Accounts;
 import com.helpboard.credit.Credits;
 import com.helpboard.group.GroupView;
+import com.helpboard.help.ClaimView;
+import com.helpboard.help.Helps;
 import com.helpboard.group.Groups;
 import com.helpboard.group.NewGroup;
 import com.helpboard.group.Visibility;
@@ -50,8 +52,11 @@ public class TestData {
 
 	private final JdbcTemplate jdbc;
 
+	private final Helps helps;
+
 	public TestData(TestMembers members, Accounts accounts, Groups groups, Requests requests, Credits credits,
-			JdbcTemplate jdbc) {
+			JdbcTemplate jdbc, Helps helps) {
+		this.helps = helps;
 		this.members = members;
 		this.accounts = accounts;
 		this.groups = groups;
@@ -73,6 +78,25 @@ public class TestData {
 	/** A new request with a unique Pinduoduo link, needing one help unless told. */
 	public RequestBuilder request() {
 		return new RequestBuilder();
+	}
+
+	/**
+	 * Gives the helper a record of {@code count} helps confirmed by hand, each by another
+	 * established author in a group of its own, so that the auto-confirm gate
+	 * (docs/credits.md: at least 5 answered claims, 80 % confirmed) lets their
+	 * auto-confirmed helps pay. Each of these helps pays the helper a credit, after its
+	 * commit: wait for {@code count} more before counting.
+	 */
+	public void answeredHelps(TestMember helper, int count) {
+		TestMember owner = member("answers-owner").create();
+		String slug = group("answers").postingFreely().ownedBy(owner);
+		this.groups.join(slug, helper.id(), null);
+		for (int i = 0; i < count; i++) {
+			TestMember author = member("answers-author").joining(slug);
+			RequestView request = request().by(author).in(slug).post();
+			ClaimView claim = this.helps.claim(helper.id(), request.id());
+			this.helps.confirm(author.id(), claim.id());
+		}
 	}
 
 	/** How long ago an established test member joined, past every new-account limit. */
