@@ -82,13 +82,17 @@ public class Boosts {
 	 * Buys a boost of {@code hours} for the member's own open request: active at once
 	 * when a slot of its group is free and nobody queues, else queued behind the others.
 	 * @throws HelpBoardException {@code NotFound} unknown request, {@code NotAllowed} not
-	 * the author, {@code Conflict} closed or not enough credits
-	 * ({@code credit.insufficient}, nothing stored), {@code FieldRejection} hours not
-	 * offered by the group
+	 * the author or a new account ({@code boost.new-account}), {@code Conflict} closed or
+	 * not enough credits ({@code credit.insufficient}, nothing stored),
+	 * {@code FieldRejection} hours not offered by the group
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public BoostView boost(long memberId, long requestId, int hours) {
 		RequestView request = boostable(memberId, requestId);
+		if (!this.credits.isEstablished(memberId)) {
+			// a new account's credits cannot buy reach (docs/credits.md)
+			throw HelpBoardException.forbidden("boost.new-account");
+		}
 		GroupView group = group(request.groupId());
 		if (!group.boostRule().offers(hours)) {
 			throw new FieldRejection("hours", "boost.hours.invalid",

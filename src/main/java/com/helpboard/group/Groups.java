@@ -62,6 +62,8 @@ public class Groups {
 
 	private final int minStandingToCreate;
 
+	private final java.time.Duration minAgeToCreate;
+
 	Groups(GroupRepository groups, MembershipRepository memberships, GroupBanRepository bans, Accounts accounts,
 			Clock clock, GroupSettings settings) {
 		this.groups = groups;
@@ -70,6 +72,7 @@ public class Groups {
 		this.accounts = accounts;
 		this.clock = clock;
 		this.minStandingToCreate = settings.createMinStanding();
+		this.minAgeToCreate = settings.createMinAccountAge();
 	}
 
 	/** Public groups, plus the private ones the member belongs to. */
@@ -206,12 +209,16 @@ public class Groups {
 	}
 
 	/**
-	 * Creates a group owned by the member, who needs enough standing (or to be an admin).
+	 * Creates a group owned by the member, who needs an account old enough and enough
+	 * standing (or to be an admin).
 	 */
 	@Transactional
 	public GroupView create(long memberId, @Valid NewGroup form) {
 		MemberSummary member = this.accounts.findById(memberId)
 			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
+		if (!member.admin() && member.joinedAt().plus(this.minAgeToCreate).isAfter(this.clock.instant())) {
+			throw HelpBoardException.forbidden("group.create.new-account", this.minAgeToCreate.toHours());
+		}
 		if (!member.admin() && member.standing() < this.minStandingToCreate) {
 			throw HelpBoardException.forbidden("group.create.standing", this.minStandingToCreate, member.standing());
 		}

@@ -1,5 +1,6 @@
 package com.helpboard.help;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -93,17 +94,48 @@ class Claim extends AbstractAggregateRoot<Claim> {
 	 * @return true when this call rejected it; false when it was rejected already
 	 */
 	boolean rejectBy(long memberId, Instant now) {
+		return rejectBy(memberId, now, Duration.ZERO);
+	}
+
+	/**
+	 * The author says the help did not happen; a claim that confirmed itself may still be
+	 * rejected within {@code autoConfirmedWindow} of its confirmation, which also
+	 * registers {@link ClaimReversed} (its credit is taken back). One the author
+	 * confirmed, or that confirmed itself longer ago, is refused.
+	 * @return true when this call rejected it; false when it was rejected already
+	 */
+	boolean rejectBy(long memberId, Instant now, Duration autoConfirmedWindow) {
 		checkAuthor(memberId);
 		if (this.status == ClaimStatus.REJECTED) {
 			return false;
 		}
+		boolean reversing = false;
 		if (this.status == ClaimStatus.CONFIRMED) {
-			throw HelpBoardException.conflict("help.claim.already-confirmed");
+			if (!this.autoConfirmed) {
+				throw HelpBoardException.conflict("help.claim.already-confirmed");
+			}
+			Instant until = this.decidedAt.plus(autoConfirmedWindow);
+			if (!now.isBefore(until)) {
+				throw HelpBoardException.conflict("help.claim.reject-window-passed", autoConfirmedWindow.toHours());
+			}
+			reversing = true;
 		}
 		this.status = ClaimStatus.REJECTED;
 		this.decidedAt = now;
 		registerEvent(new ClaimRejected(this.id, this.requestId, this.helperId, this.authorId, now));
+		if (reversing) {
+			registerEvent(new ClaimReversed(this.id, this.requestId, this.helperId, this.authorId, now));
+		}
 		return true;
+	}
+
+	/**
+	 * Whether the author may still reject it: waiting, or confirmed by itself less than
+	 * {@code autoConfirmedWindow} ago.
+	 */
+	boolean rejectableAt(Instant now, Duration autoConfirmedWindow) {
+		return this.status == ClaimStatus.CLAIMED || (this.status == ClaimStatus.CONFIRMED && this.autoConfirmed
+				&& now.isBefore(this.decidedAt.plus(autoConfirmedWindow)));
 	}
 
 	private boolean confirm(Instant now, boolean automatic) {

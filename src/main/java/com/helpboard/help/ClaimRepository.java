@@ -40,6 +40,10 @@ interface ClaimRepository extends JpaRepository<Claim, Long>, UnansweredClaims {
 
 	long countByHelperIdAndStatus(Long helperId, ClaimStatus status);
 
+	/** When the helper's claims still waiting for an answer were made. */
+	@Query("select c.createdAt from Claim c where c.helperId = ?1 and c.status = com.helpboard.help.ClaimStatus.CLAIMED")
+	List<Instant> pendingSince(Long helperId);
+
 	long countByAuthorIdAndStatus(Long authorId, ClaimStatus status);
 
 	/**

@@ -31,6 +31,7 @@ class ProfileController {
 		model.addAttribute("tokens", this.accounts.tokens(me.id()));
 		// owners, moderators and site admins get a way to the moderation queue
 		model.addAttribute("moderates", me.admin() || !this.groups.moderatedBy(me.id()).isEmpty());
+		model.addAttribute("helps", this.profiles.latestHelpPayments(me.id()));
 		return "profile/profile";
 	}
 

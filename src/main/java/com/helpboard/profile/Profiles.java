@@ -2,6 +2,7 @@ package com.helpboard.profile;
 
 import com.helpboard.account.Accounts;
 import com.helpboard.account.MemberSummary;
+import com.helpboard.credit.CreditSummary;
 import com.helpboard.credit.Credits;
 import com.helpboard.group.GroupView;
 import com.helpboard.group.Groups;
@@ -27,6 +28,8 @@ public class Profiles {
 
 	private final Credits credits;
 
+	static final int LATEST_HELPS = 5;
+
 	Profiles(Accounts accounts, Groups groups, Helps helps, Credits credits) {
 		this.accounts = accounts;
 		this.groups = groups;
@@ -37,9 +40,16 @@ public class Profiles {
 	public Profile of(long memberId) {
 		MemberSummary member = this.accounts.findById(memberId)
 			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
-		return new Profile(member.id(), member.username(), this.credits.balance(memberId),
-				this.helps.helpsGiven(memberId), this.helps.helpsReceived(memberId), member.standing(),
-				this.groups.groupsOf(memberId).stream().map(GroupView::slug).toList(), member.joinedAt());
+		CreditSummary credits = this.credits.summary(memberId);
+		return new Profile(member.id(), member.username(), credits.balance(), this.helps.helpsGiven(memberId),
+				this.helps.helpsReceived(memberId), member.standing(),
+				this.groups.groupsOf(memberId).stream().map(GroupView::slug).toList(), member.joinedAt(),
+				credits.held(), credits.debt(), credits.established());
+	}
+
+	/** What the member's latest confirmed helps paid, and why (docs/credits.md). */
+	public java.util.List<com.helpboard.credit.HelpPaymentView> latestHelpPayments(long memberId) {
+		return this.credits.helpPayments(memberId, LATEST_HELPS);
 	}
 
 }
