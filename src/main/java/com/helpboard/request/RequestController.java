@@ -12,6 +12,7 @@ import com.helpboard.account.MemberPrincipal;
 import com.helpboard.group.GroupView;
 import com.helpboard.group.Groups;
 import com.helpboard.link.QrCodeImages;
+import com.helpboard.request.spi.HelpHistory;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.NotAllowed;
@@ -50,7 +51,11 @@ class RequestController {
 
 	private final Clock clock;
 
-	RequestController(Requests requests, RequestCards requestCards, Groups groups, Campaigns campaigns, Clock clock) {
+	private final HelpHistory helpHistory;
+
+	RequestController(Requests requests, RequestCards requestCards, Groups groups, Campaigns campaigns, Clock clock,
+			HelpHistory helpHistory) {
+		this.helpHistory = helpHistory;
 		this.requests = requests;
 		this.requestCards = requestCards;
 		this.groups = groups;
@@ -221,6 +226,9 @@ class RequestController {
 		model.addAttribute("requests", mine);
 		model.addAttribute("groupsById",
 				this.groups.byIds(mine.getContent().stream().map(RequestView::groupId).distinct().toList()));
+		// each request's claims by status, for the page in one statement
+		model.addAttribute("claimCounts",
+				this.helpHistory.claimCounts(mine.getContent().stream().map(RequestView::id).toList()));
 		model.addAttribute("campaigns", campaignsByCode());
 		model.addAttribute("now", this.clock.instant());
 		return "request/mine";
