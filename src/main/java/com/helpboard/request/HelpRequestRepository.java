@@ -48,8 +48,8 @@ interface HelpRequestRepository extends JpaRepository<HelpRequest, Long>, Overdu
 	List<HelpRequest> findOverdue(Instant now, Instant afterExpiry, long afterId, int limit);
 
 	/**
-	 * Up to {@code limit} open requests whose expiry falls in {@code (from, to]}, after
-	 * {@code (afterExpiry, afterId)} in that order: read through
+	 * Up to {@code limit} open requests whose expiry falls after {@code from} and not
+	 * after {@code to}, after {@code (afterExpiry, afterId)} in that order: read through
 	 * {@code help_requests_overdue}, so only the rows in the window are read.
 	 */
 	@NativeQuery("""

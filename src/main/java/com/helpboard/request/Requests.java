@@ -430,9 +430,9 @@ public class Requests {
 	}
 
 	/**
-	 * For other modules: up to {@code limit} open requests whose expiry falls in
-	 * {@code (from, to]}, in expiry order after {@code (afterExpiry, afterId)}; one
-	 * statement reading only those rows.
+	 * For other modules: up to {@code limit} open requests whose expiry falls after
+	 * {@code from} and not after {@code to}, in expiry order after
+	 * {@code (afterExpiry, afterId)}; one statement reading only those rows.
 	 */
 	public List<Expiring> expiringBetween(Instant from, Instant to, Instant afterExpiry, long afterId, int limit) {
 		return this.requests.findExpiringBetween(from, to, afterExpiry, afterId, limit)
