@@ -23,6 +23,7 @@ import com.helpboard.system.HelpBoardException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -40,7 +41,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the group ({@link BoostSlotLock}), so the slots are never over-assigned and a queued
  * boost is started or refunded once. The credits move only through {@link Credits}, under
  * keys {@code boost:<id>:spend} and {@code boost:<id>:refund}, so a refund asked for
- * twice pays once.
+ * twice pays once. Each boost that starts, ends or is refunded publishes
+ * {@link BoostStarted}, {@link BoostEnded} or {@link BoostRefunded} in the transaction
+ * that changed it (stored in the event publication registry for the listeners after the
+ * commit).
  */
 @Service
 public class Boosts {
@@ -67,8 +71,10 @@ public class Boosts {
 
 	private final TransactionTemplate transactions;
 
+	private final ApplicationEventPublisher events;
+
 	Boosts(BoostRepository boosts, BoostSlotLock slots, Credits credits, Requests requests, Groups groups, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
 		this.boosts = boosts;
 		this.slots = slots;
 		this.credits = credits;
@@ -76,6 +82,7 @@ public class Boosts {
 		this.groups = groups;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.events = events;
 	}
 
 	/**
@@ -259,6 +266,8 @@ public class Boosts {
 		int ended = 0;
 		for (Boost boost : active) {
 			if (boost.endIfOver(now, open.contains(boost.getRequestId()))) {
+				this.events.publishEvent(new BoostEnded(boost.getId(), boost.getRequestId(), boost.getGroupId(),
+						boost.getMemberId(), boost.getHours(), now));
 				repin(boost.getRequestId(), now);
 				ended++;
 			}
@@ -297,6 +306,8 @@ public class Boosts {
 			return false;
 		}
 		boost.start(now);
+		this.events.publishEvent(new BoostStarted(boost.getId(), boost.getRequestId(), boost.getGroupId(),
+				boost.getMemberId(), boost.getHours(), boost.getEndsAt(), now));
 		return true;
 	}
 
@@ -315,6 +326,8 @@ public class Boosts {
 	private void refund(Boost boost) {
 		boost.refund();
 		this.credits.refund(boost.getMemberId(), boost.getCost(), boost.refundKey(), boost.reference());
+		this.events.publishEvent(new BoostRefunded(boost.getId(), boost.getRequestId(), boost.getGroupId(),
+				boost.getMemberId(), boost.getHours(), this.clock.instant()));
 	}
 
 	private int running(long groupId, Instant now) {

@@ -14,6 +14,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -22,7 +23,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  * "I helped": one per helper and request, then confirmed or rejected by the author (or
  * confirmed by itself when nobody answered). Decides once, and registers
  * {@link ClaimConfirmed} or {@link ClaimRejected}; they are published when the claim is
- * saved.
+ * saved. A new claim announces itself with {@link ClaimMade}.
  */
 @Entity
 @Table(name = "claims")
@@ -55,6 +56,10 @@ class Claim extends AbstractAggregateRoot<Claim> {
 	@Version
 	private long version;
 
+	/** Made and not yet announced: {@link ClaimMade} needs the id saving gives. */
+	@Transient
+	private boolean unannounced;
+
 	protected Claim() {
 	}
 
@@ -66,6 +71,7 @@ class Claim extends AbstractAggregateRoot<Claim> {
 		this.status = ClaimStatus.CLAIMED;
 		this.createdAt = createdAt;
 		this.helperDay = helperDay;
+		this.unannounced = true;
 	}
 
 	/**
@@ -158,10 +164,24 @@ class Claim extends AbstractAggregateRoot<Claim> {
 		}
 	}
 
-	/** The events registered and not yet published; visible to this package's tests. */
+	/**
+	 * The events registered and not yet published; visible to this package's tests. A new
+	 * claim announces itself ({@link ClaimMade}) once saving has given it its id.
+	 */
 	@Override
 	protected Collection<Object> domainEvents() {
+		if (this.unannounced && this.id != null) {
+			this.unannounced = false;
+			registerEvent(new ClaimMade(this.id, this.requestId, this.helperId, this.authorId, this.campaign,
+					this.createdAt));
+		}
 		return super.domainEvents();
+	}
+
+	/** Published events are forgotten; visible to this package's tests. */
+	@Override
+	protected void clearDomainEvents() {
+		super.clearDomainEvents();
 	}
 
 	Long getId() {

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -460,6 +462,29 @@ public class Helps {
 
 	public boolean blocks(long memberId, long otherId) {
 		return this.queries.blocks(memberId, otherId);
+	}
+
+	/** How many claims wait for the author's answer (the nav's "等我确认 n"). */
+	public long waitingCount(long authorId) {
+		return this.claims.countByAuthorIdAndStatus(authorId, ClaimStatus.CLAIMED);
+	}
+
+	/**
+	 * "我帮过的": every claim the member made, newest first, with its request; three
+	 * statements a page (claims, their requests, the campaigns are cached).
+	 */
+	public Slice<HelpedClaim> claimsBy(long helperId, Pageable page) {
+		Slice<Claim> slice = this.claims.findByHelperIdOrderByCreatedAtDescIdDesc(helperId, page);
+		Set<Long> requestIds = new HashSet<>();
+		slice.forEach((claim) -> requestIds.add(claim.getRequestId()));
+		Map<Long, RequestView> requests = this.requests.findAll(requestIds);
+		return slice.map((claim) -> {
+			RequestView request = requests.get(claim.getRequestId());
+			return new HelpedClaim(claim.getId(), claim.getRequestId(), (request != null) ? request.title() : null,
+					(request != null) ? request.group() : null, claim.getCampaign(),
+					(request != null) ? request.author() : "?", claim.getStatus(), claim.getCreatedAt(),
+					claim.getDecidedAt(), claim.isAutoConfirmed());
+		});
 	}
 
 	public long helpsGiven(long memberId) {

@@ -51,6 +51,19 @@ interface HelpRequestRepository extends JpaRepository<HelpRequest, Long>, Overdu
 	List<HelpRequest> findOverdue(Instant now, Instant afterExpiry, long afterId, int limit);
 
 	/**
+	 * Up to {@code limit} open requests whose expiry falls after {@code from} and not
+	 * after {@code to}, after {@code (afterExpiry, afterId)} in that order: read through
+	 * {@code help_requests_overdue}, so only the rows in the window are read.
+	 */
+	@NativeQuery("""
+			select id, author_id, expires_at from help_requests
+			where status = 'OPEN' and expires_at > :from and expires_at <= :to
+			and (expires_at, id) > (:afterExpiry, :afterId)
+			order by expires_at, id
+			limit :limit""")
+	List<Object[]> findExpiringBetween(Instant from, Instant to, Instant afterExpiry, long afterId, int limit);
+
+	/**
 	 * {@link HelpRequest#expire} for many requests in one statement: those still open and
 	 * past their time at {@code now} expire then. The ids go as one array parameter, so
 	 * the statement is the same whatever their number.

@@ -474,6 +474,32 @@ public class Requests {
 			.toList());
 	}
 
+	/** An open request and when it expires, for a reminder. */
+	public record Expiring(long requestId, long authorId, Instant expiresAt) {
+	}
+
+	/**
+	 * For other modules: up to {@code limit} open requests whose expiry falls after
+	 * {@code from} and not after {@code to}, in expiry order after
+	 * {@code (afterExpiry, afterId)}; one statement reading only those rows.
+	 */
+	public List<Expiring> expiringBetween(Instant from, Instant to, Instant afterExpiry, long afterId, int limit) {
+		return this.requests.findExpiringBetween(from, to, afterExpiry, afterId, limit)
+			.stream()
+			.map((row) -> new Expiring(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), toInstant(row[2])))
+			.toList();
+	}
+
+	private static Instant toInstant(Object value) {
+		if (value instanceof Instant instant) {
+			return instant;
+		}
+		if (value instanceof java.time.OffsetDateTime offset) {
+			return offset.toInstant();
+		}
+		return ((java.sql.Timestamp) value).toInstant();
+	}
+
 	public Slice<RequestView> byAuthor(long authorId, Pageable page) {
 		Slice<RequestView> slice = this.queries.byAuthor(authorId, this.clock.instant(), page);
 		Set<Long> groupIds = slice.getContent().stream().map(RequestView::groupId).collect(Collectors.toSet());

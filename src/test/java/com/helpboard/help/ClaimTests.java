@@ -87,10 +87,23 @@ class ClaimTests {
 		assertThat(claim.domainEvents()).isEmpty();
 	}
 
-	/** A claim as stored: its id is the database's. */
+	@Test
+	void aNewClaimAnnouncesItselfOnceSavingGaveItAnId() {
+		Claim claim = new Claim(REQUEST, HELPER, AUTHOR, "kanjia", CLAIMED, LocalDate.of(2026, 11, 23));
+		// before saving there is no id to announce
+		assertThat(claim.domainEvents()).isEmpty();
+		ReflectionTestUtils.setField(claim, "id", ID);
+		assertThat(claim.domainEvents()).containsExactly(new ClaimMade(ID, REQUEST, HELPER, AUTHOR, "kanjia", CLAIMED));
+		claim.clearDomainEvents();
+		assertThat(claim.domainEvents()).isEmpty();
+	}
+
+	/** A claim as stored and announced: its id is the database's. */
 	private static Claim claim() {
 		Claim claim = new Claim(REQUEST, HELPER, AUTHOR, "kanjia", CLAIMED, LocalDate.of(2026, 11, 23));
 		ReflectionTestUtils.setField(claim, "id", ID);
+		assertThat(claim.domainEvents()).hasSize(1);
+		claim.clearDomainEvents();
 		return claim;
 	}
 
