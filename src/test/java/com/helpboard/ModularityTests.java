@@ -14,7 +14,7 @@ class ModularityTests {
 
 	/** The module graph bottom to top, as docs/modules.md draws it. */
 	private static final List<String> LAYERS = List.of("system", "link", "account", "group", "request", "help",
-			"credit", "profile");
+			"credit", "stats", "profile");
 
 	private final ApplicationModules modules = ApplicationModules.of(HelpBoardApplication.class);
 

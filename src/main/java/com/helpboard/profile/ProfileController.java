@@ -2,6 +2,7 @@ package com.helpboard.profile;
 
 import com.helpboard.account.Accounts;
 import com.helpboard.account.MemberPrincipal;
+import com.helpboard.stats.Statistics;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,15 +17,19 @@ class ProfileController {
 
 	private final Accounts accounts;
 
-	ProfileController(Profiles profiles, Accounts accounts) {
+	private final Statistics statistics;
+
+	ProfileController(Profiles profiles, Accounts accounts, Statistics statistics) {
 		this.profiles = profiles;
 		this.accounts = accounts;
+		this.statistics = statistics;
 	}
 
 	@GetMapping("/me")
 	String profile(@AuthenticationPrincipal MemberPrincipal me, Model model) {
 		model.addAttribute("profile", this.profiles.of(me.id()));
 		model.addAttribute("tokens", this.accounts.tokens(me.id()));
+		model.addAttribute("leavesLeaderboards", this.statistics.leavesLeaderboards(me.id()));
 		return "profile/profile";
 	}
 
