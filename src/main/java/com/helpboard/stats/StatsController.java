@@ -45,14 +45,22 @@ class StatsController {
 		return "stats/stats";
 	}
 
-	/** The profile's checkbox: keep my name off the helpers' leaderboards. */
-	record LeaderboardForm(boolean leave) {
+	/**
+	 * The profile's checkbox: keep my name off the helpers' leaderboards (an unchecked
+	 * box sends nothing).
+	 */
+	record LeaderboardForm(@Nullable Boolean leave) {
+
+		boolean leaves() {
+			return Boolean.TRUE.equals(this.leave);
+		}
+
 	}
 
 	@PostMapping("/me/leaderboard")
 	String leaderboard(LeaderboardForm form, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
-		this.statistics.leaveLeaderboards(me.id(), form.leave());
-		redirect.addFlashAttribute("flash", form.leave() ? "stats.leaderboard.left" : "stats.leaderboard.joined");
+		this.statistics.leaveLeaderboards(me.id(), form.leaves());
+		redirect.addFlashAttribute("flash", form.leaves() ? "stats.leaderboard.left" : "stats.leaderboard.joined");
 		return "redirect:/me";
 	}
 
