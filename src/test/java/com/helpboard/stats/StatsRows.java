@@ -17,16 +17,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Requests and claims written straight into the tables at chosen times, for the stats
  * tests.
  */
-final class StatsRows {
+public final class StatsRows {
 
 	private final JdbcTemplate jdbc;
 
-	StatsRows(JdbcTemplate jdbc) {
+	public StatsRows(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/** An instant on a China day at a China wall-clock time. */
-	static Instant at(LocalDate day, int hour, int minute) {
+	public static Instant at(LocalDate day, int hour, int minute) {
 		return day.atTime(LocalTime.of(hour, minute)).atZone(ChinaTime.ZONE).toInstant();
 	}
 
@@ -34,7 +34,7 @@ final class StatsRows {
 	 * A request in the group, posted at {@code created} and closed with {@code status} at
 	 * {@code closed} (null and OPEN for an open one).
 	 */
-	long request(long groupId, TestMember author, String campaign, String status, Instant created, Instant closed) {
+	public long request(long groupId, TestMember author, String campaign, String status, Instant created, Instant closed) {
 		String key = "stats:" + UUID.randomUUID();
 		return this.jdbc.queryForObject("""
 				insert into help_requests (group_id, author_id, author_name, platform, campaign, share_text,
@@ -48,7 +48,7 @@ final class StatsRows {
 	/**
 	 * A claim on the request by the helper, decided ({@code status}) at {@code decided}.
 	 */
-	void claim(long requestId, TestMember helper, String status, Instant decided) {
+	public void claim(long requestId, TestMember helper, String status, Instant decided) {
 		Map<String, Object> request = this.jdbc
 			.queryForMap("select author_id, campaign, created_at from help_requests where id = ?", requestId);
 		this.jdbc.update("""
@@ -60,7 +60,7 @@ final class StatsRows {
 	}
 
 	/** The group's rows of a day in all three tables, as text, in key order. */
-	List<String> rowsOf(long groupId, LocalDate day) {
+	public List<String> rowsOf(long groupId, LocalDate day) {
 		List<String> rows = new java.util.ArrayList<>(this.jdbc.query(
 				"select campaign, posted, helps_confirmed, fulfilled, expired from stats_daily"
 						+ " where group_id = ? and day = ? order by campaign",
