@@ -3,6 +3,7 @@ package com.helpboard.profile;
 import com.helpboard.account.Accounts;
 import com.helpboard.account.MemberPrincipal;
 import com.helpboard.group.Groups;
+import com.helpboard.stats.Statistics;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,10 +20,13 @@ class ProfileController {
 
 	private final Groups groups;
 
-	ProfileController(Profiles profiles, Accounts accounts, Groups groups) {
+	private final Statistics statistics;
+
+	ProfileController(Profiles profiles, Accounts accounts, Groups groups, Statistics statistics) {
 		this.profiles = profiles;
 		this.accounts = accounts;
 		this.groups = groups;
+		this.statistics = statistics;
 	}
 
 	@GetMapping("/me")
@@ -32,6 +36,7 @@ class ProfileController {
 		// owners, moderators and site admins get a way to the moderation queue
 		model.addAttribute("moderates", me.admin() || !this.groups.moderatedBy(me.id()).isEmpty());
 		model.addAttribute("helps", this.profiles.latestHelpPayments(me.id()));
+		model.addAttribute("leavesLeaderboards", this.statistics.leavesLeaderboards(me.id()));
 		return "profile/profile";
 	}
 

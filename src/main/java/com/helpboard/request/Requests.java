@@ -22,6 +22,7 @@ import com.helpboard.link.LinkParser;
 import com.helpboard.link.ParseResult;
 import com.helpboard.link.ParsedLink;
 import com.helpboard.link.Rejection;
+import com.helpboard.request.spi.CampaignCompletion;
 import com.helpboard.request.spi.HelpHistory;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.FieldRejection.Kind;
@@ -89,10 +90,13 @@ public class Requests {
 
 	private final LinkParser parser = new LinkParser();
 
+	private final CampaignCompletion completion;
+
 	Requests(HelpRequestRepository requests, RequestQueries queries, FeedOrders feedOrders, Campaigns campaigns,
-			Groups groups, Accounts accounts, HelpHistory helpHistory, ApplicationEventPublisher events, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			Groups groups, Accounts accounts, HelpHistory helpHistory, CampaignCompletion completion,
+			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
 		this.feedOrders = feedOrders;
+		this.completion = completion;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.readOnlyTransactions = new TransactionTemplate(transactionManager);
 		this.readOnlyTransactions.setReadOnly(true);
@@ -104,6 +108,15 @@ public class Requests {
 		this.helpHistory = helpHistory;
 		this.events = events;
 		this.clock = clock;
+	}
+
+	/**
+	 * The share (0–1) of the request's campaign's requests in its group that were
+	 * fulfilled over the last 30 days, or null while fewer than 10 closed: from memory,
+	 * no statement (the stats module's daily rows, through {@link CampaignCompletion}).
+	 */
+	public @Nullable Double campaignCompletionRate(RequestView request) {
+		return this.completion.rate(request.groupId(), request.campaign());
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.helpboard.help.ClaimConfirmed;
+import com.helpboard.request.spi.CampaignCompletion;
 import com.helpboard.request.spi.HelpHistory;
 import com.helpboard.support.PostgresInitializer;
 import com.helpboard.support.TestClock;
@@ -44,6 +45,10 @@ class HelpRewardsModuleTests {
 	/** Implemented outside the modules bootstrapped here. */
 	@MockitoBean
 	HelpHistory helpHistory;
+
+	/** Implemented by the stats module, not bootstrapped here. */
+	@MockitoBean
+	CampaignCompletion campaignCompletion;
 
 	@Test
 	void aConfirmedClaimPaysItsHelperOneCredit(Scenario scenario) {

@@ -102,7 +102,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/tokens")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/groups", "/api/v1/groups/*", "/api/v1/groups/*/requests",
-						"/api/v1/requests/*", "/api/v1/moderation/log")
+						"/api/v1/requests/*", "/api/v1/moderation/log", "/api/v1/stats", "/api/v1/groups/*/stats")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
