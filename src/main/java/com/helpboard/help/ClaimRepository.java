@@ -46,6 +46,7 @@ interface ClaimRepository extends JpaRepository<Claim, Long>, UnansweredClaims {
 	/** When the helper's claims still waiting for an answer were made. */
 	@Query("select c.createdAt from Claim c where c.helperId = ?1 and c.status = com.helpboard.help.ClaimStatus.CLAIMED")
 	List<Instant> pendingSince(Long helperId);
+
 	/** "我帮过的": the helper's claims, newest first ({@code claims_helper_newest}). */
 	Slice<Claim> findByHelperIdOrderByCreatedAtDescIdDesc(Long helperId, Pageable page);
 

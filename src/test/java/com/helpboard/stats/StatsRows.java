@@ -34,7 +34,8 @@ public final class StatsRows {
 	 * A request in the group, posted at {@code created} and closed with {@code status} at
 	 * {@code closed} (null and OPEN for an open one).
 	 */
-	public long request(long groupId, TestMember author, String campaign, String status, Instant created, Instant closed) {
+	public long request(long groupId, TestMember author, String campaign, String status, Instant created,
+			Instant closed) {
 		String key = "stats:" + UUID.randomUUID();
 		return this.jdbc.queryForObject("""
 				insert into help_requests (group_id, author_id, author_name, platform, campaign, share_text,
