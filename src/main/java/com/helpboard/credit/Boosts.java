@@ -53,6 +53,9 @@ public class Boosts {
 	/** How far down a group's queue the start estimates look. */
 	static final int ESTIMATE_DEPTH = 1000;
 
+	/** The refusal of a boost by a new account (docs/credits.md). */
+	static final String NEW_ACCOUNT = "boost.new-account";
+
 	private final BoostRepository boosts;
 
 	private final BoostSlotLock slots;
@@ -91,7 +94,7 @@ public class Boosts {
 		RequestView request = boostable(memberId, requestId);
 		if (!this.credits.isEstablished(memberId)) {
 			// a new account's credits cannot buy reach (docs/credits.md)
-			throw HelpBoardException.forbidden("boost.new-account");
+			throw HelpBoardException.forbidden(NEW_ACCOUNT);
 		}
 		GroupView group = group(request.groupId());
 		if (!group.boostRule().offers(hours)) {
