@@ -57,6 +57,9 @@ public class Boosts {
 	/** How far down a group's queue the start estimates look. */
 	static final int ESTIMATE_DEPTH = 1000;
 
+	/** The refusal of a boost by a new account (docs/credits.md). */
+	static final String NEW_ACCOUNT = "boost.new-account";
+
 	private final BoostRepository boosts;
 
 	private final BoostSlotLock slots;
@@ -96,10 +99,6 @@ public class Boosts {
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public BoostView boost(long memberId, long requestId, int hours) {
 		RequestView request = boostable(memberId, requestId);
-		if (!this.credits.isEstablished(memberId)) {
-			// a new account's credits cannot buy reach (docs/credits.md)
-			throw HelpBoardException.forbidden("boost.new-account");
-		}
 		GroupView group = group(request.groupId());
 		if (!group.boostRule().offers(hours)) {
 			throw new FieldRejection("hours", "boost.hours.invalid",
@@ -122,6 +121,11 @@ public class Boosts {
 	}
 
 	private BoostView buy(long memberId, long requestId, long groupId, int hours) {
+		// in the purchase's transaction, on its connection: a new account's credits
+		// cannot buy reach (docs/credits.md)
+		if (!this.credits.isEstablished(memberId)) {
+			throw HelpBoardException.forbidden(NEW_ACCOUNT);
+		}
 		this.slots.lock(groupId);
 		Instant now = now();
 		// read again under the lock: it may have closed since the checks above

@@ -114,31 +114,35 @@ class HelpPayments {
 	void vouch(long memberId, long voucher, Instant at, Instant establishedAt) {
 		this.jdbc.update("""
 				insert into credit_trust (member_id, vouched_by, vouched_at, established_at)
-				select :member, :voucher, :at, :established
-				where not exists (select 1 from credit_trust where member_id = :member)""",
+				values (:member, :voucher, :at, :established)
+				on conflict do nothing""",
 				new MapSqlParameterSource("member", memberId).addValue("voucher", voucher)
 					.addValue("at", utc(at))
 					.addValue("established", utc(establishedAt)));
 	}
 
+	/** Inserts the payments: one JDBC batch. */
 	void insertAll(List<Payment> payments) {
-		for (Payment payment : payments) {
-			this.jdbc
-				.update("""
+		if (payments.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate(
+				"""
 						insert into help_payments (claim_id, request_id, helper_id, author_id, amount, state, reason,
 						                           automatic, decided_at, settled_at)
 						values (:claim, :request, :helper, :author, :amount, :state, :reason, :automatic, :decided, :settled)""",
-						params(payment));
-		}
+				payments.stream().map(HelpPayments::params).toArray(MapSqlParameterSource[]::new));
 	}
 
-	/** Changes the payments' state, reason and settlement time. */
+	/** Changes the payments' state, reason and settlement time: one JDBC batch. */
 	void settleAll(List<Payment> payments) {
-		for (Payment payment : payments) {
-			this.jdbc.update("""
-					update help_payments set state = :state, reason = :reason, settled_at = :settled
-					where claim_id = :claim""", params(payment));
+		if (payments.isEmpty()) {
+			return;
 		}
+		this.jdbc.batchUpdate("""
+				update help_payments set state = :state, reason = :reason, settled_at = :settled
+				where claim_id = :claim""",
+				payments.stream().map(HelpPayments::params).toArray(MapSqlParameterSource[]::new));
 	}
 
 	/** The claim's payment, its row locked until the transaction ends. */

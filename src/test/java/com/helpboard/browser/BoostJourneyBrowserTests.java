@@ -130,6 +130,8 @@ class BoostJourneyBrowserTests extends BrowserSupport {
 			Page a = open.get();
 			long memberA = idOf(registerNew(a, "booster", PASSWORD));
 			everyone.add(memberA);
+			// new accounts cannot boost (docs/credits.md): A has been around for a while
+			this.testData.establish(memberA);
 			join(a, group);
 			navigate(a, "/queue?group=" + group);
 			for (int i = 0; i < 2; i++) {
@@ -194,6 +196,7 @@ class BoostJourneyBrowserTests extends BrowserSupport {
 			Page c = open.get();
 			long memberC = idOf(registerNew(c, "queuer", PASSWORD));
 			everyone.add(memberC);
+			this.testData.establish(memberC);
 			this.credits.grant(memberC, 2, "test:" + UUID.randomUUID(), "test");
 			join(c, group);
 			long requestC = post(c, group, "C " + device, null);

@@ -180,6 +180,9 @@ class EconomyIntegrationTests {
 			.andExpect(jsonPath("$[0].reason").value("PAIR_CAP"))
 			.andExpect(jsonPath("$[0].explanation")
 				.value(containsString("this help paid no credit: 3 credits from this member this week already")));
+		this.mvc.perform(get("/me").with(helper.session()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("本周已从该成员获得 3 积分")));
 		// a week later the cap starts again
 		this.clock.advance(Duration.ofDays(7).plusMinutes(1));
 		ClaimView later = helpConfirmed(helper, author, group);
@@ -245,6 +248,10 @@ class EconomyIntegrationTests {
 				.content("{\"hours\": 1}"))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.detail").value(containsString("A new account cannot boost yet")));
+		assertThat(spendable(newcomer)).isEqualTo(10);
+		this.mvc.perform(post("/r/{id}/boost", request.id()).with(newcomer.session()).with(csrf()).param("hours", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("新账号还不能置顶")));
 		assertThat(spendable(newcomer)).isEqualTo(10);
 		this.mvc
 			.perform(post("/groups/new").with(newcomer.session())

@@ -139,7 +139,7 @@ class BacklogIntegrationTests {
 			expiredBefore = count(
 					"select count(*) from help_requests where dedupe_key like '" + kd + "o%' and status = 'EXPIRED'");
 			confirmedBefore = count("select count(*) from claims c join members m on m.id = c.helper_id "
-					+ "where m.username like '" + kd + "%' and c.status = 'CONFIRMED'");
+					+ "where m.username like '" + kd + "%' and c.status = 'CONFIRMED' and c.auto_confirmed");
 		}
 		finally {
 			this.jdbc.execute("drop trigger if exists hb_test_kill_requests on help_requests");
