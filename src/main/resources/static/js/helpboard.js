@@ -82,7 +82,7 @@
           document.querySelectorAll('[data-count]').forEach(function (badge) {
             var value = counts[badge.getAttribute('data-count')];
             if (typeof value !== 'number') { return; }
-            badge.textContent = String(value);
+            badge.textContent = value > 0 ? String(value) : '';
             badge.hidden = value === 0;
             var label = badge.getAttribute('aria-label');
             if (label) { badge.setAttribute('aria-label', label.replace(/\d+/, String(value))); }
