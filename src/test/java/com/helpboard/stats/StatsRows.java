@@ -34,7 +34,8 @@ public final class StatsRows {
 	 * A request in the group, posted at {@code created} and closed with {@code status} at
 	 * {@code closed} (null and OPEN for an open one).
 	 */
-	public long request(long groupId, TestMember author, String campaign, String status, Instant created, Instant closed) {
+	public long request(long groupId, TestMember author, String campaign, String status, Instant created,
+			Instant closed) {
 		String key = "stats:" + UUID.randomUUID();
 		return this.jdbc.queryForObject("""
 				insert into help_requests (group_id, author_id, author_name, platform, campaign, share_text,
@@ -57,6 +58,20 @@ public final class StatsRows {
 				values (?, ?, ?, ?, ?, ?, ?, ?)""", requestId, helper.id(), request.get("author_id"),
 				request.get("campaign"), status, decided.minusSeconds(60).atOffset(ZoneOffset.UTC),
 				decided.atOffset(ZoneOffset.UTC), ChinaTime.day(decided));
+	}
+
+	/**
+	 * Computes the days from {@code first} to {@code last} anew, as the daily-stats job
+	 * does with today and yesterday, and reloads the completion rates: for tests outside
+	 * this package, whose days an earlier test may have computed already.
+	 */
+	public static void compute(org.springframework.context.ApplicationContext context, LocalDate first,
+			LocalDate last) {
+		DailyStats daily = context.getBean(DailyStats.class);
+		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+			daily.compute(day);
+		}
+		context.getBean(CompletionRates.class).reload();
 	}
 
 	/** The group's rows of a day in all three tables, as text, in key order. */

@@ -36,15 +36,15 @@ class ApiDescriptionIntegrationTests {
 	 * list; a call built while still listed here fails the test, so the list cannot go
 	 * stale.
 	 */
-	static final Set<String> NOT_YET_BUILT = Set.of("POST /api/v1/requests/{}/reports",
-			"GET /api/v1/moderation/queue", "POST /api/v1/requests/{}/hide", "POST /api/v1/requests/{}/restore",
-			"PUT /api/v1/groups/{}/moderators/{}", "DELETE /api/v1/groups/{}/moderators/{}",
-			"PUT /api/v1/groups/{}/bans/{}", "DELETE /api/v1/groups/{}/bans/{}", "GET /api/v1/moderation/log",
-			"GET /api/v1/me/notifications", "POST /api/v1/me/notifications/read");
+	static final Set<String> NOT_YET_BUILT = Set.of("POST /api/v1/requests/{}/reports", "GET /api/v1/moderation/queue",
+			"POST /api/v1/requests/{}/hide", "POST /api/v1/requests/{}/restore", "PUT /api/v1/groups/{}/moderators/{}",
+			"DELETE /api/v1/groups/{}/moderators/{}", "PUT /api/v1/groups/{}/bans/{}",
+			"DELETE /api/v1/groups/{}/bans/{}", "GET /api/v1/moderation/log", "GET /api/v1/me/notifications",
+			"POST /api/v1/me/notifications/read");
 
 	/** A table row's call: {@code | `GET /api/v1/…` |}. */
-	private static final Pattern ROW = Pattern
-		.compile("^\\|\\s*`(GET|POST|PUT|PATCH|DELETE) (/api/\\S+)`\\s*\\|(.*)$", Pattern.MULTILINE);
+	private static final Pattern ROW = Pattern.compile("^\\|\\s*`(GET|POST|PUT|PATCH|DELETE) (/api/\\S+)`\\s*\\|(.*)$",
+			Pattern.MULTILINE);
 
 	/** Another method on the row's path, named in its answer: "`DELETE` removes". */
 	private static final Pattern OTHER_METHOD = Pattern.compile("`(GET|POST|PUT|PATCH|DELETE)`");
@@ -99,7 +99,10 @@ class ApiDescriptionIntegrationTests {
 			.asDouble()).isEqualTo(0.62);
 	}
 
-	/** Where ../shared is beside the repository (a developer's machine, CI), the copy is current. */
+	/**
+	 * Where ../shared is beside the repository (a developer's machine, CI), the copy is
+	 * current.
+	 */
 	@Test
 	void theCopyOfApiMdIsTheSharedOne() throws IOException {
 		java.nio.file.Path shared = java.nio.file.Path.of("..", "shared", "API.md");
