@@ -60,6 +60,20 @@ public final class StatsRows {
 				decided.atOffset(ZoneOffset.UTC), ChinaTime.day(decided));
 	}
 
+	/**
+	 * Computes the days from {@code first} to {@code last} anew, as the daily-stats job
+	 * does with today and yesterday, and reloads the completion rates: for tests outside
+	 * this package, whose days an earlier test may have computed already.
+	 */
+	public static void compute(org.springframework.context.ApplicationContext context, LocalDate first,
+			LocalDate last) {
+		DailyStats daily = context.getBean(DailyStats.class);
+		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+			daily.compute(day);
+		}
+		context.getBean(CompletionRates.class).reload();
+	}
+
 	/** The group's rows of a day in all three tables, as text, in key order. */
 	public List<String> rowsOf(long groupId, LocalDate day) {
 		List<String> rows = new java.util.ArrayList<>(this.jdbc.query(
