@@ -639,6 +639,19 @@ class ModerationIntegrationTests {
 	}
 
 	@Test
+	void theOpenApiDescriptionHasTheModerationCalls() throws Exception {
+		String docs = this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(docs).contains("/api/v1/requests/{id}/reports", "/api/v1/moderation/queue",
+				"/api/v1/requests/{id}/hide", "/api/v1/requests/{id}/restore",
+				"/api/v1/groups/{slug}/moderators/{username}", "/api/v1/groups/{slug}/bans/{username}",
+				"/api/v1/moderation/log", "/api/v1/admin/suspensions/{username}");
+	}
+
+	@Test
 	void theProfileLinksModeratorsToTheQueueAndTheFooterLinksTheLog() throws Exception {
 		TestMember owner = this.testData.member("owner").create();
 		this.testData.group("links").ownedBy(owner);
