@@ -289,6 +289,18 @@ class ModerationIntegrationTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"reason\":\"OTHER\"}"))
 			.andExpect(status().isUnauthorized());
+		this.mvc
+			.perform(post("/api/v1/requests/{id}/reports", request.id()).with(anywhere())
+				.header("Authorization", reporter.bearer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"detail\":\"no reason given\"}"))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(post("/r/{id}/report", request.id()).with(reporter.session())
+				.with(csrf())
+				.header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Must not be empty.")));
 		this.requests.withdraw(request.id(), author.id());
 		assertThat(report(reporter, request.id(), "DEAD_LINK")).as("a closed request").isEqualTo(409);
 		// the page form says why it is refused, beside the form
