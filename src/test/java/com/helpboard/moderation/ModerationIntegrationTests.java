@@ -289,6 +289,18 @@ class ModerationIntegrationTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"reason\":\"OTHER\"}"))
 			.andExpect(status().isUnauthorized());
+		this.mvc
+			.perform(post("/api/v1/requests/{id}/reports", request.id()).with(anywhere())
+				.header("Authorization", reporter.bearer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"detail\":\"no reason given\"}"))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(post("/r/{id}/report", request.id()).with(reporter.session())
+				.with(csrf())
+				.header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Must not be empty.")));
 		this.requests.withdraw(request.id(), author.id());
 		assertThat(report(reporter, request.id(), "DEAD_LINK")).as("a closed request").isEqualTo(409);
 		// the page form says why it is refused, beside the form
@@ -636,6 +648,19 @@ class ModerationIntegrationTests {
 		this.mvc.perform(get("/api/v1/moderation/log").param("size", "20"))
 			.andExpect(jsonPath("$.items[?(@.action == 'UNSUSPEND' && @.target == '" + member.username() + "')].actor")
 				.value(org.hamcrest.Matchers.contains(admin.username())));
+	}
+
+	@Test
+	void theOpenApiDescriptionHasTheModerationCalls() throws Exception {
+		String docs = this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(docs).contains("/api/v1/requests/{id}/reports", "/api/v1/moderation/queue",
+				"/api/v1/requests/{id}/hide", "/api/v1/requests/{id}/restore",
+				"/api/v1/groups/{slug}/moderators/{username}", "/api/v1/groups/{slug}/bans/{username}",
+				"/api/v1/moderation/log", "/api/v1/admin/suspensions/{username}");
 	}
 
 	@Test
