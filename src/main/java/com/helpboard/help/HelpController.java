@@ -20,7 +20,6 @@ import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.NotAllowed;
 import com.helpboard.system.NotFound;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,8 +49,8 @@ class HelpController {
 	private final ModerationNotes moderationNotes;
 
 	HelpController(Helps helps, Requests requests, Campaigns campaigns, Groups groups, Clock clock,
-			ObjectProvider<ModerationNotes> moderationNotes) {
-		this.moderationNotes = moderationNotes.getIfAvailable(() -> ModerationNotes.NONE);
+			ModerationNotes moderationNotes) {
+		this.moderationNotes = moderationNotes;
 		this.helps = helps;
 		this.requests = requests;
 		this.campaigns = campaigns;

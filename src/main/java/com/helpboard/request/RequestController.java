@@ -23,7 +23,6 @@ import com.helpboard.system.Violations;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Slice;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -58,8 +57,8 @@ class RequestController {
 	private final HelpHistory helpHistory;
 
 	RequestController(Requests requests, RequestCards requestCards, Groups groups, Campaigns campaigns, Clock clock,
-			ObjectProvider<ModerationNotes> moderationNotes, HelpHistory helpHistory) {
-		this.moderationNotes = moderationNotes.getIfAvailable(() -> ModerationNotes.NONE);
+			ModerationNotes moderationNotes, HelpHistory helpHistory) {
+		this.moderationNotes = moderationNotes;
 		this.helpHistory = helpHistory;
 		this.requests = requests;
 		this.requestCards = requestCards;

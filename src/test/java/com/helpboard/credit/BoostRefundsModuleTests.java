@@ -53,6 +53,10 @@ class BoostRefundsModuleTests {
 	@MockitoBean
 	HelpHistory helpHistory;
 
+	/** Implemented by the moderation module, not bootstrapped here. */
+	@MockitoBean
+	com.helpboard.request.spi.ModerationNotes moderationNotes;
+
 	/** Implemented by the stats module, not bootstrapped here. */
 	@MockitoBean
 	CampaignCompletion campaignCompletion;

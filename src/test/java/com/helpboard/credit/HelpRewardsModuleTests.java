@@ -51,6 +51,10 @@ class HelpRewardsModuleTests {
 	@MockitoBean
 	HelpHistory helpHistory;
 
+	/** Implemented by the moderation module, not bootstrapped here. */
+	@MockitoBean
+	com.helpboard.request.spi.ModerationNotes moderationNotes;
+
 	/** Implemented by the stats module, not bootstrapped here. */
 	@MockitoBean
 	CampaignCompletion campaignCompletion;
