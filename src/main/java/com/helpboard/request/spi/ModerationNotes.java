@@ -13,9 +13,6 @@ import org.jspecify.annotations.Nullable;
  */
 public interface ModerationNotes {
 
-	/** Nothing known: for slices of the application without the moderation module. */
-	ModerationNotes NONE = (requestIds) -> Map.of();
-
 	/** The notes of those of the requests that were hidden and have one. */
 	Map<Long, Note> of(Collection<Long> requestIds);
 
