@@ -1,9 +1,11 @@
 package com.helpboard.credit;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.helpboard.account.MemberPrincipal;
 import com.helpboard.system.PageResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,8 +50,9 @@ class LedgerApiController {
 			.toList();
 	}
 
-	record HelpPaymentJson(long claimId, long requestId, String counterpart, long amount, String state, String reason,
-			boolean automatic, java.time.Instant decidedAt, java.time.Instant settledAt, String explanation) {
+	record HelpPaymentJson(long claimId, long requestId, String counterpart, long amount, String state,
+			@Nullable String reason, boolean automatic, Instant decidedAt, @Nullable Instant settledAt,
+			String explanation) {
 
 		static HelpPaymentJson of(HelpPaymentView help, String explanation) {
 			return new HelpPaymentJson(help.claimId(), help.requestId(), help.counterpart(), help.amount(),

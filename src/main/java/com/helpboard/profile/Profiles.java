@@ -1,9 +1,12 @@
 package com.helpboard.profile;
 
+import java.util.List;
+
 import com.helpboard.account.Accounts;
 import com.helpboard.account.MemberSummary;
 import com.helpboard.credit.CreditSummary;
 import com.helpboard.credit.Credits;
+import com.helpboard.credit.HelpPaymentView;
 import com.helpboard.group.GroupView;
 import com.helpboard.group.Groups;
 import com.helpboard.help.Helps;
@@ -48,7 +51,7 @@ public class Profiles {
 	}
 
 	/** What the member's latest confirmed helps paid, and why (docs/credits.md). */
-	public java.util.List<com.helpboard.credit.HelpPaymentView> latestHelpPayments(long memberId) {
+	public List<HelpPaymentView> latestHelpPayments(long memberId) {
 		return this.credits.helpPayments(memberId, LATEST_HELPS);
 	}
 

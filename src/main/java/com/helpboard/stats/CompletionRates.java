@@ -53,7 +53,7 @@ class CompletionRates implements CampaignCompletion {
 		this.jdbc.query("""
 				select group_id, campaign, sum(fulfilled) as fulfilled, sum(fulfilled + expired) as closed
 				from stats_daily
-				where day > ? and day <= ?
+				where on_day > ? and on_day <= ?
 				group by group_id, campaign
 				having sum(fulfilled + expired) >= ?""", (row) -> {
 			loaded.put(new Key(row.getLong(1), row.getString(2)), (double) row.getLong(3) / row.getLong(4));

@@ -49,8 +49,8 @@ class DailyStats {
 	List<LocalDate> daysToCompute(int window) {
 		LocalDate today = ChinaTime.day(this.clock.instant());
 		LocalDate first = today.minusDays(window - 1);
-		Set<LocalDate> computed = new HashSet<>(this.jdbc
-			.queryForList("select day from stats_days where day >= ? and day <= ?", LocalDate.class, first, today));
+		Set<LocalDate> computed = new HashSet<>(this.jdbc.queryForList(
+				"select on_day from stats_days where on_day >= ? and on_day <= ?", LocalDate.class, first, today));
 		List<LocalDate> days = new ArrayList<>(List.of(today, today.minusDays(1)));
 		for (LocalDate day = today.minusDays(2); !day.isBefore(first); day = day.minusDays(1)) {
 			if (!computed.contains(day)) {
@@ -69,15 +69,15 @@ class DailyStats {
 			.withOffsetSameInstant(ZoneOffset.UTC);
 		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
 		this.transactions.executeWithoutResult((status) -> {
-			this.jdbc.update("insert into stats_days (day, computed_at) values (?, ?) on conflict do nothing", day,
+			this.jdbc.update("insert into stats_days (on_day, computed_at) values (?, ?) on conflict do nothing", day,
 					now);
 			// the day's row lock: a second computation of the day waits for this one
-			this.jdbc.update("update stats_days set computed_at = ? where day = ?", now, day);
-			this.jdbc.update("delete from stats_daily where day = ?", day);
-			this.jdbc.update("delete from stats_fulfil_times where day = ?", day);
-			this.jdbc.update("delete from stats_helper_daily where day = ?", day);
+			this.jdbc.update("update stats_days set computed_at = ? where on_day = ?", now, day);
+			this.jdbc.update("delete from stats_daily where on_day = ?", day);
+			this.jdbc.update("delete from stats_fulfil_times where on_day = ?", day);
+			this.jdbc.update("delete from stats_helper_daily where on_day = ?", day);
 			this.jdbc.update("""
-					insert into stats_daily (day, group_id, campaign, posted, helps_confirmed, fulfilled, expired)
+					insert into stats_daily (on_day, group_id, campaign, posted, helps_confirmed, fulfilled, expired)
 					select ?, group_id, campaign, sum(posted), sum(helps), sum(fulfilled), sum(expired) from (
 					  select group_id, campaign, count(*) as posted, 0 as helps, 0 as fulfilled, 0 as expired
 					  from help_requests
@@ -98,7 +98,7 @@ class DailyStats {
 					) happened
 					group by group_id, campaign""", day, from, to, from, to, from, to);
 			this.jdbc.update("""
-					insert into stats_fulfil_times (day, group_id, campaign, bucket, requests)
+					insert into stats_fulfil_times (on_day, group_id, campaign, bucket, requests)
 					select ?, group_id, campaign, bucket, count(*) from (
 					  select group_id, campaign,
 					    cast(floor(extract(epoch from (closed_at - created_at)) / ?) as integer) as bucket
@@ -107,7 +107,7 @@ class DailyStats {
 					) fulfilled
 					group by group_id, campaign, bucket""", day, FulfilTimes.BUCKET_MINUTES * 60, from, to);
 			this.jdbc.update("""
-					insert into stats_helper_daily (day, group_id, helper_id, helps)
+					insert into stats_helper_daily (on_day, group_id, helper_id, helps)
 					select ?, r.group_id, c.helper_id, count(*)
 					from claims c join help_requests r on r.id = c.request_id
 					where c.status = 'CONFIRMED' and c.decided_at >= ? and c.decided_at < ?

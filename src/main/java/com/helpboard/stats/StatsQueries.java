@@ -33,16 +33,17 @@ class StatsQueries {
 
 	/** The public groups' report, or one group's when {@code groupId} is given. */
 	StatsReport report(@Nullable Long groupId, LocalDate first, LocalDate last, Map<String, Campaign> campaigns) {
-		String where = "day >= ? and day <= ? and " + ((groupId != null) ? "group_id = ?" : PUBLIC_GROUPS);
+		String where = "on_day >= ? and on_day <= ? and " + ((groupId != null) ? "group_id = ?" : PUBLIC_GROUPS);
 		Object[] args = (groupId != null) ? new Object[] { first, last, groupId } : new Object[] { first, last };
 
 		Map<LocalDate, StatsReport.Day> byDay = new HashMap<>();
-		this.jdbc.query("select day, sum(posted), sum(helps_confirmed), sum(fulfilled), sum(expired) from stats_daily"
-				+ " where " + where + " group by day", (row) -> {
-					LocalDate day = row.getObject(1, LocalDate.class);
-					byDay.put(day,
-							new StatsReport.Day(day, row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5)));
-				}, args);
+		this.jdbc
+			.query("select on_day, sum(posted), sum(helps_confirmed), sum(fulfilled), sum(expired) from stats_daily"
+					+ " where " + where + " group by on_day", (row) -> {
+						LocalDate day = row.getObject(1, LocalDate.class);
+						byDay.put(day, new StatsReport.Day(day, row.getLong(2), row.getLong(3), row.getLong(4),
+								row.getLong(5)));
+					}, args);
 		List<StatsReport.Day> days = new ArrayList<>();
 		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
 			days.add(byDay.getOrDefault(day, new StatsReport.Day(day, 0, 0, 0, 0)));
@@ -81,7 +82,7 @@ class StatsQueries {
 		this.jdbc.query("""
 				select m.username, sum(s.helps) as helps
 				from stats_helper_daily s join members m on m.id = s.helper_id
-				where s.group_id = ? and s.day >= ? and s.day <= ? and m.suspended_at is null
+				where s.group_id = ? and s.on_day >= ? and s.on_day <= ? and m.suspended_at is null
 				  and not exists (select 1 from leaderboard_opt_outs o where o.member_id = s.helper_id)
 				group by m.username
 				order by helps desc, m.username

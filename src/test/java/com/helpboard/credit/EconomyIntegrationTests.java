@@ -249,8 +249,9 @@ class EconomyIntegrationTests {
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.detail").value(containsString("A new account cannot boost yet")));
 		assertThat(spendable(newcomer)).isEqualTo(10);
+		// the boost page itself, answering with the refusal's status
 		this.mvc.perform(post("/r/{id}/boost", request.id()).with(newcomer.session()).with(csrf()).param("hours", "1"))
-			.andExpect(status().isOk())
+			.andExpect(status().isForbidden())
 			.andExpect(content().string(containsString("新账号还不能置顶")));
 		assertThat(spendable(newcomer)).isEqualTo(10);
 		this.mvc

@@ -6,12 +6,12 @@ import com.helpboard.help.ClaimConfirmed;
 import com.helpboard.request.spi.CampaignCompletion;
 import com.helpboard.help.Helps;
 import com.helpboard.request.RequestView;
-import com.helpboard.support.TestMembers.TestMember;
 import com.helpboard.request.spi.HelpHistory;
 import com.helpboard.support.PostgresInitializer;
 import com.helpboard.support.TestClock;
 import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestMembers.TestMember;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -204,7 +204,7 @@ class ModerationIntegrationTests {
 		RequestView request = this.testData.request().by(author).in(slug).post();
 		assertThat(report(established("old1", slug), request.id(), "SPAM")).isEqualTo(201);
 		assertThat(report(established("old2", slug), request.id(), "SPAM")).isEqualTo(201);
-		assertThat(report(this.testData.member("fresh1").joining(slug), request.id(), "SPAM")).isEqualTo(201);
+		assertThat(report(this.testData.member("fresh1").fresh().joining(slug), request.id(), "SPAM")).isEqualTo(201);
 		assertThat(statusOf(request.id())).as("1 + 1 + 0.5 < 3").isEqualTo(RequestStatus.OPEN);
 		assertThat(this.jdbc.queryForObject("select sum(weight) from request_reports where request_id = ?",
 				java.math.BigDecimal.class, request.id()))

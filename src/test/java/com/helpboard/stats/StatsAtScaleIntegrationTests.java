@@ -1,8 +1,14 @@
 package com.helpboard.stats;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import com.helpboard.group.Groups;
 import com.helpboard.support.IntegrationTest;
@@ -47,6 +53,9 @@ class StatsAtScaleIntegrationTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	DataSource dataSource;
+
 	@Test
 	void theStatsPagesRunTheSameStatementsWith1000And1000000Requests() throws Exception {
 		TestMember owner = this.testData.member("sso").create();
@@ -67,8 +76,43 @@ class StatsAtScaleIntegrationTests {
 		assertThat(posted(group)).as("the rows did grow").isGreaterThan(postedSmall * 100);
 
 		assertThat(big).as("statements of %s", String.join(", ", PATHS)).containsExactly(small);
+
+		// the job reads a day's slice of the indexes, not the tables
+		StatementCounter.captureExecutions();
+		List<StatementCounter.Execution> executions;
+		try {
+			this.daily.compute(ChinaTime.day(this.clock.instant()).minusDays(3));
+		}
+		finally {
+			executions = StatementCounter.executions();
+		}
+		List<String> inserts = executions.stream()
+			.filter((e) -> e.sql().strip().startsWith("insert into stats_") && e.sql().contains("select"))
+			.map((e) -> plan(e))
+			.toList();
+		assertThat(inserts).hasSize(3)
+			.allSatisfy((plan) -> assertThat(plan).doesNotContain("Seq Scan on help_requests")
+				.doesNotContain("Seq Scan on claims"));
 		// a handful each: the group, the rows of three tables, the leaderboard
 		assertThat(small[0]).isLessThanOrEqualTo(8);
+	}
+
+	/** The statement's plan, as PostgreSQL would run it with the same parameters. */
+	private String plan(StatementCounter.Execution execution) {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement explain = connection.prepareStatement("explain " + execution.sql())) {
+			execution.bind(explain);
+			StringBuilder plan = new StringBuilder();
+			try (ResultSet rows = explain.executeQuery()) {
+				while (rows.next()) {
+					plan.append(rows.getString(1)).append('\n');
+				}
+			}
+			return plan.toString();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private long posted(long group) {

@@ -125,7 +125,7 @@ class StatsIntegrationTests {
 			.containsExactly("daily pdd-bargain posted=1 helps=0 fulfilled=0 expired=0");
 		this.daily.compute(d.minusDays(3));
 		assertThat(this.rows.rowsOf(group, d.minusDays(3))).isEmpty();
-		assertThat(this.jdbc.queryForObject("select count(*) from stats_days where day = ?", Integer.class,
+		assertThat(this.jdbc.queryForObject("select count(*) from stats_days where on_day = ?", Integer.class,
 				d.minusDays(3)))
 			.isEqualTo(1);
 
@@ -165,8 +165,8 @@ class StatsIntegrationTests {
 	@Test
 	void theJobComputesTodayYesterdayAndEveryMissingDayOfTheWindow() {
 		this.job.run();
-		assertThat(this.jdbc.queryForObject("select count(*) from stats_days where day > ? and day <= ?", Integer.class,
-				this.today.minusDays(this.statistics.maxDays()), this.today))
+		assertThat(this.jdbc.queryForObject("select count(*) from stats_days where on_day > ? and on_day <= ?",
+				Integer.class, this.today.minusDays(this.statistics.maxDays()), this.today))
 			.isEqualTo(this.statistics.maxDays());
 		assertThat(this.daily.daysToCompute(this.statistics.maxDays())).containsExactly(this.today,
 				this.today.minusDays(1));

@@ -78,18 +78,18 @@ public final class StatsRows {
 	public List<String> rowsOf(long groupId, LocalDate day) {
 		List<String> rows = new java.util.ArrayList<>(this.jdbc.query(
 				"select campaign, posted, helps_confirmed, fulfilled, expired from stats_daily"
-						+ " where group_id = ? and day = ? order by campaign",
+						+ " where group_id = ? and on_day = ? order by campaign",
 				(r, n) -> "daily " + r.getString(1) + " posted=" + r.getInt(2) + " helps=" + r.getInt(3) + " fulfilled="
 						+ r.getInt(4) + " expired=" + r.getInt(5),
 				groupId, day));
 		rows.addAll(this.jdbc.query(
-				"select campaign, bucket, requests from stats_fulfil_times where group_id = ? and day = ?"
+				"select campaign, bucket, requests from stats_fulfil_times where group_id = ? and on_day = ?"
 						+ " order by campaign, bucket",
 				(r, n) -> "fulfil " + r.getString(1) + " bucket=" + r.getInt(2) + " requests=" + r.getInt(3), groupId,
 				day));
 		rows.addAll(this.jdbc.query(
 				"select m.username, s.helps from stats_helper_daily s join members m on m.id = s.helper_id"
-						+ " where s.group_id = ? and s.day = ? order by m.username",
+						+ " where s.group_id = ? and s.on_day = ? order by m.username",
 				(r, n) -> "helper " + r.getString(1) + " helps=" + r.getInt(2), groupId, day));
 		return rows;
 	}

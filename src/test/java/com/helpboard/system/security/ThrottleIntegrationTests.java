@@ -236,7 +236,7 @@ class ThrottleIntegrationTests {
 		for (int i = 0; i < 8; i++) {
 			ids.add(this.testData.request().by(author).in(slug).post().id());
 		}
-		TestMember fresh = this.testData.member("fresh").joining(slug);
+		TestMember fresh = this.testData.member("fresh").fresh().joining(slug);
 		TestMember settled = this.testData.member("settled").joinedAgo(Duration.ofDays(30)).joining(slug);
 		assertThat(reports(fresh, ids.subList(0, 3))).containsExactly(201, 201, 429);
 		assertThat(reports(settled, ids.subList(3, 7))).containsExactly(201, 201, 201, 429);
