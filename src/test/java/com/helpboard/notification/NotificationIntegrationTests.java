@@ -248,6 +248,31 @@ class NotificationIntegrationTests {
 		assertThat(count(author.id(), NotificationKind.BOOST_REFUNDED)).isZero();
 	}
 
+	@Test
+	void aQueuedBoostWhoseRequestClosesIsRefundedAndItsBuyerHearsItOnce() throws Exception {
+		TestMember owner = this.testData.member("no").create();
+		String group = this.testData.group("nboost")
+			.withDefaultCampaign("pdd-bargain")
+			.withBoostSlots(1)
+			.ownedBy(owner);
+		TestMember first = this.testData.member("nb").withCredits(50).joining(group);
+		TestMember second = this.testData.member("nb").withCredits(50).joining(group);
+		RequestView running = this.testData.request().by(first).in(group).needing(3).post();
+		RequestView waiting = this.testData.request().by(second).in(group).needing(3).post();
+		this.boosts.boost(first.id(), running.id(), 1);
+		var queued = this.boosts.boost(second.id(), waiting.id(), 1);
+		assertThat(queued.status()).isEqualTo("QUEUED");
+		this.requests.withdraw(waiting.id(), second.id());
+		awaitOne(second.id(), NotificationKind.BOOST_REFUNDED, queued.id());
+		assertStaysOne(second.id(), NotificationKind.BOOST_REFUNDED, queued.id());
+		assertThat(count(second.id(), NotificationKind.BOOST_STARTED)).isZero();
+		this.mvc
+			.perform(get("/api/v1/me/notifications").header("Authorization", second.bearer())
+				.header("Accept-Language", "en"))
+			.andExpect(jsonPath("$.items[0].kind").value("BOOST_REFUNDED"))
+			.andExpect(jsonPath("$.items[0].text").value(containsString("the credits went back to you")));
+	}
+
 	// --- reading and marking read ------------------------------------------------
 
 	/** Two notifications for the member: a claim waiting on each of two requests. */
