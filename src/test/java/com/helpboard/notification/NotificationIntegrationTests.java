@@ -21,6 +21,7 @@ import com.helpboard.request.Requests;
 import com.helpboard.request.RequestsClosed;
 import com.helpboard.support.Concurrently;
 import com.helpboard.support.IntegrationTest;
+import com.helpboard.support.StatementCounter;
 import com.helpboard.support.TestClock;
 import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers.TestMember;
@@ -246,6 +247,31 @@ class NotificationIntegrationTests {
 		this.requests.withdraw(request.id(), author.id());
 		awaitOne(author.id(), NotificationKind.BOOST_ENDED, boost.id());
 		assertThat(count(author.id(), NotificationKind.BOOST_REFUNDED)).isZero();
+	}
+
+	@Test
+	void aQueuedBoostWhoseRequestClosesIsRefundedAndItsBuyerHearsItOnce() throws Exception {
+		TestMember owner = this.testData.member("no").create();
+		String group = this.testData.group("nboost")
+			.withDefaultCampaign("pdd-bargain")
+			.withBoostSlots(1)
+			.ownedBy(owner);
+		TestMember first = this.testData.member("nb").withCredits(50).joining(group);
+		TestMember second = this.testData.member("nb").withCredits(50).joining(group);
+		RequestView running = this.testData.request().by(first).in(group).needing(3).post();
+		RequestView waiting = this.testData.request().by(second).in(group).needing(3).post();
+		this.boosts.boost(first.id(), running.id(), 1);
+		var queued = this.boosts.boost(second.id(), waiting.id(), 1);
+		assertThat(queued.status()).isEqualTo("QUEUED");
+		this.requests.withdraw(waiting.id(), second.id());
+		awaitOne(second.id(), NotificationKind.BOOST_REFUNDED, queued.id());
+		assertStaysOne(second.id(), NotificationKind.BOOST_REFUNDED, queued.id());
+		assertThat(count(second.id(), NotificationKind.BOOST_STARTED)).isZero();
+		this.mvc
+			.perform(get("/api/v1/me/notifications").header("Authorization", second.bearer())
+				.header("Accept-Language", "en"))
+			.andExpect(jsonPath("$.items[0].kind").value("BOOST_REFUNDED"))
+			.andExpect(jsonPath("$.items[0].text").value(containsString("the credits went back to you")));
 	}
 
 	// --- reading and marking read ------------------------------------------------
@@ -519,10 +545,16 @@ class NotificationIntegrationTests {
 
 	@Test
 	void myRequestsShowEachRequestsClaimsAtAGlance() throws Exception {
-		TestMember author = this.testData.member("na").joining("kanjia");
-		RequestView request = this.testData.request().by(author).in("kanjia").needing(5).post();
+		TestMember owner = this.testData.member("no").create();
+		String group = this.testData.group("nmine")
+			.withDefaultCampaign("pdd-bargain")
+			.postingFreely()
+			.limitingOpenRequestsTo(10)
+			.ownedBy(owner);
+		TestMember author = this.testData.member("na").joining(group);
+		RequestView request = this.testData.request().by(author).in(group).needing(5).post();
 		for (int i = 0; i < 3; i++) {
-			TestMember helper = this.testData.member("nh").joining("kanjia");
+			TestMember helper = this.testData.member("nh").joining(group);
 			ClaimView claim = this.helps.claim(helper.id(), request.id());
 			if (i == 0) {
 				this.helps.confirm(author.id(), claim.id());
@@ -532,6 +564,25 @@ class NotificationIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("2 待确认")))
 			.andExpect(content().string(containsString("1 已确认")));
+		// one statement for every request's counts: as many with four requests as with
+		// one (once the claims' listeners, whose statements count too, are done)
+		await().atMost(WAIT).until(() -> count(author.id(), NotificationKind.CLAIM_WAITING) == 3);
+		await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+		StatementCounter.reset();
+		this.mvc.perform(get("/my/requests").with(author.session())).andExpect(status().isOk());
+		int one = StatementCounter.count();
+		for (int i = 0; i < 3; i++) {
+			RequestView more = this.testData.request().by(author).in(group).needing(5).post();
+			this.helps.claim(this.testData.member("nh").joining(group).id(), more.id());
+		}
+		await().atMost(WAIT).until(() -> count(author.id(), NotificationKind.CLAIM_WAITING) == 6);
+		await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+		// the nav's counts were dropped by the new claims: read once, then kept
+		this.mvc.perform(get("/my/requests").with(author.session())).andExpect(status().isOk());
+		StatementCounter.reset();
+		this.mvc.perform(get("/my/requests").with(author.session()))
+			.andExpect(content().string(containsString("data-request-id=\"" + request.id() + "\"")));
+		assertThat(StatementCounter.count()).isEqualTo(one);
 	}
 
 }
