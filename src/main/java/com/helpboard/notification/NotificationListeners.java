@@ -13,6 +13,7 @@ import com.helpboard.help.ClaimMade;
 import com.helpboard.help.ClaimRejected;
 import com.helpboard.help.ClaimsConfirmed;
 import com.helpboard.request.RequestClosed;
+import com.helpboard.request.RequestRestored;
 import com.helpboard.request.RequestStatus;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
@@ -91,6 +92,13 @@ class NotificationListeners {
 	@ApplicationModuleListener
 	void on(RequestsClosed event) {
 		closed(event.status(), event.at(), event.requestIds());
+	}
+
+	/** A moderator restored the author's hidden request. */
+	@ApplicationModuleListener
+	void on(RequestRestored event) {
+		this.notifications.notify(List.of(NewNotification.aboutRequest(event.authorId(),
+				NotificationKind.REQUEST_RESTORED, event.requestId(), event.at())));
 	}
 
 	private void closed(RequestStatus status, java.time.Instant at, Collection<Long> requestIds) {

@@ -262,8 +262,8 @@ class BoostJourneyBrowserTests extends BrowserSupport {
 			screenshot(d, device + "-my-requests-expired");
 			assertFitsTheScreen(d);
 
-			// 6. B claims D's other request; nobody
-			// answers, and a day later it confirms itself
+			// 6. B claims D's other request; nobody answers, and a day later it confirms
+			// itself
 			join(b, group);
 			navigate(b, "/r/" + lasting.id());
 			b.waitForNavigation(() -> b.locator("#claim").click());
@@ -276,8 +276,11 @@ class BoostJourneyBrowserTests extends BrowserSupport {
 							this.jdbc.queryForObject("select status from claims where id = ?", String.class, claimB)),
 					() -> this.helps.autoConfirmOverdue(500));
 			navigate(b, "/me");
-			awaitText(b, "#balance", "1");
-			assertThat(b.locator("#helps-given")).hasText("1");
+			awaitText(b, "#helps-given", "1");
+			// a helper none of whose helps an author has answered yet is not paid for an
+			// auto-confirmed one (docs/credits.md), and the profile says so beside it
+			assertThat(b.locator("#help-" + claimB)).isVisible();
+			assertThat(b.locator("#balance")).hasText("0");
 			assertFitsTheScreen(b);
 
 			for (Page page : List.of(a, b, c, d)) {

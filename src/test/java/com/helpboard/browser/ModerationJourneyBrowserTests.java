@@ -121,7 +121,8 @@ class ModerationJourneyBrowserTests extends BrowserSupport {
 		// 3. the moderator restores it from the queue, with a reason
 		Page mod = open.get();
 		login(mod, moderator.username(), PASSWORD);
-		assertThat(path(mod)).isEqualTo("/me");
+		assertThat(path(mod)).isEqualTo("/me/todo");
+		navigate(mod, "/me");
 		mod.waitForNavigation(() -> mod.locator("#moderation-link").click());
 		Locator item = mod.locator(".queue-item[data-request-id='" + request.id() + "']");
 		assertThat(item.locator(".reports li")).hasCount(3);

@@ -15,6 +15,7 @@ import com.helpboard.help.ClaimView;
 import com.helpboard.help.ClaimsConfirmed;
 import com.helpboard.help.Helps;
 import com.helpboard.request.RequestClosed;
+import com.helpboard.request.RequestRestored;
 import com.helpboard.request.RequestStatus;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
@@ -60,6 +61,14 @@ class NotificationIntegrationTests {
 
 	/** How long an event listener may take to catch up. */
 	private static final Duration WAIT = Duration.ofSeconds(15);
+
+	/** A group of this class's own: its many open requests crowd no other test's feed. */
+	private String group;
+
+	@org.junit.jupiter.api.BeforeEach
+	void aGroupOfItsOwn() {
+		this.group = this.testData.group("notify").postingFreely().ownedBy(this.testData.member("nowner").create());
+	}
 
 	@Autowired
 	MockMvc mvc;
@@ -134,9 +143,9 @@ class NotificationIntegrationTests {
 
 	@Test
 	void aClaimTellsTheAuthorOnceEvenWhenRepublished() {
-		TestMember author = this.testData.member("na").joining("kanjia");
-		TestMember helper = this.testData.member("nh").joining("kanjia");
-		RequestView request = this.testData.request().by(author).in("kanjia").needing(2).post();
+		TestMember author = this.testData.member("na").joining(this.group);
+		TestMember helper = this.testData.member("nh").joining(this.group);
+		RequestView request = this.testData.request().by(author).in(this.group).needing(2).post();
 		ClaimView claim = this.helps.claim(helper.id(), request.id());
 		awaitOne(author.id(), NotificationKind.CLAIM_WAITING, claim.id());
 		republish(new ClaimMade(claim.id(), request.id(), helper.id(), author.id(), request.campaign(),
@@ -147,9 +156,9 @@ class NotificationIntegrationTests {
 
 	@Test
 	void aConfirmationTellsTheHelperOnceSettlesTheWaitingOneAndAFulfilledRequestTellsItsAuthor() {
-		TestMember author = this.testData.member("na").joining("kanjia");
-		TestMember helper = this.testData.member("nh").joining("kanjia");
-		RequestView request = this.testData.request().by(author).in("kanjia").needing(1).post();
+		TestMember author = this.testData.member("na").joining(this.group);
+		TestMember helper = this.testData.member("nh").joining(this.group);
+		RequestView request = this.testData.request().by(author).in(this.group).needing(1).post();
 		ClaimView claim = this.helps.claim(helper.id(), request.id());
 		awaitOne(author.id(), NotificationKind.CLAIM_WAITING, claim.id());
 		this.helps.confirm(author.id(), claim.id());
@@ -165,9 +174,9 @@ class NotificationIntegrationTests {
 
 	@Test
 	void aRejectionTellsTheHelperOnce() throws Exception {
-		TestMember author = this.testData.member("na").joining("kanjia");
-		TestMember helper = this.testData.member("nh").joining("kanjia");
-		RequestView request = this.testData.request().by(author).in("kanjia").needing(2).saying("我的砍价请求").post();
+		TestMember author = this.testData.member("na").joining(this.group);
+		TestMember helper = this.testData.member("nh").joining(this.group);
+		RequestView request = this.testData.request().by(author).in(this.group).needing(2).saying("我的砍价请求").post();
 		ClaimView claim = this.helps.claim(helper.id(), request.id());
 		this.helps.reject(author.id(), claim.id());
 		awaitOne(helper.id(), NotificationKind.CLAIM_REJECTED, claim.id());
@@ -189,10 +198,10 @@ class NotificationIntegrationTests {
 
 	@Test
 	void batchesTellEachMemberOnceEvenWhenRepublished() {
-		TestMember author = this.testData.member("na").joining("kanjia");
-		TestMember helper = this.testData.member("nh").joining("kanjia");
-		RequestView first = this.testData.request().by(author).in("kanjia").needing(1).post();
-		RequestView second = this.testData.request().by(author).in("kanjia").needing(1).post();
+		TestMember author = this.testData.member("na").joining(this.group);
+		TestMember helper = this.testData.member("nh").joining(this.group);
+		RequestView first = this.testData.request().by(author).in(this.group).needing(1).post();
+		RequestView second = this.testData.request().by(author).in(this.group).needing(1).post();
 		// a batch of expired requests, as the expiry job publishes it
 		RequestsClosed expired = new RequestsClosed(RequestStatus.EXPIRED, Instant.now(),
 				List.of(first.id(), second.id()));
@@ -205,7 +214,7 @@ class NotificationIntegrationTests {
 
 		// a batch of auto-confirmed claims, as the auto-confirm job publishes it
 		// (the ids of claims the ledger has paid already: it pays nothing again)
-		RequestView third = this.testData.request().by(author).in("kanjia").needing(3).post();
+		RequestView third = this.testData.request().by(author).in(this.group).needing(3).post();
 		ClaimView claim = this.helps.claim(helper.id(), third.id());
 		this.helps.confirm(author.id(), claim.id());
 		awaitOne(helper.id(), NotificationKind.CLAIM_CONFIRMED, claim.id());
@@ -216,10 +225,22 @@ class NotificationIntegrationTests {
 	}
 
 	@Test
+	void aModeratorsHideAndRestoreEachTellTheAuthorOnce() {
+		TestMember author = this.testData.member("na").joining(this.group);
+		RequestView request = this.testData.request().by(author).in(this.group).post();
+		this.requests.hide(request.id());
+		awaitOne(author.id(), NotificationKind.REQUEST_HIDDEN, request.id());
+		this.requests.restore(request.id());
+		awaitOne(author.id(), NotificationKind.REQUEST_RESTORED, request.id());
+		republish(new RequestRestored(request.id(), request.groupId(), author.id(), Instant.now()), 2);
+		assertStaysOne(author.id(), NotificationKind.REQUEST_RESTORED, request.id());
+	}
+
+	@Test
 	void aHiddenRequestTellsItsAuthorAndAWithdrawnOneNobody() {
-		TestMember author = this.testData.member("na").joining("kanjia");
-		RequestView hidden = this.testData.request().by(author).in("kanjia").post();
-		RequestView withdrawn = this.testData.request().by(author).in("kanjia").post();
+		TestMember author = this.testData.member("na").joining(this.group);
+		RequestView hidden = this.testData.request().by(author).in(this.group).post();
+		RequestView withdrawn = this.testData.request().by(author).in(this.group).post();
 		republish(new RequestClosed(hidden.id(), hidden.groupId(), RequestStatus.HIDDEN, Instant.now()), 2);
 		awaitOne(author.id(), NotificationKind.REQUEST_HIDDEN, hidden.id());
 		this.requests.withdraw(withdrawn.id(), author.id());
@@ -278,9 +299,9 @@ class NotificationIntegrationTests {
 
 	/** Two notifications for the member: a claim waiting on each of two requests. */
 	private List<Long> twoWaiting(TestMember author) {
-		TestMember helper = this.testData.member("nh").joining("kanjia");
-		RequestView first = this.testData.request().by(author).in("kanjia").needing(2).post();
-		RequestView second = this.testData.request().by(author).in("kanjia").needing(2).post();
+		TestMember helper = this.testData.member("nh").joining(this.group);
+		RequestView first = this.testData.request().by(author).in(this.group).needing(2).post();
+		RequestView second = this.testData.request().by(author).in(this.group).needing(2).post();
 		ClaimView one = this.helps.claim(helper.id(), first.id());
 		ClaimView two = this.helps.claim(helper.id(), second.id());
 		awaitOne(author.id(), NotificationKind.CLAIM_WAITING, one.id());
@@ -291,8 +312,8 @@ class NotificationIntegrationTests {
 
 	@Test
 	void thePageListsNewestFirstAndMarksOneOrAllReadOnlyTheMembersOwn() throws Exception {
-		TestMember author = this.testData.member("na").joining("kanjia");
-		TestMember other = this.testData.member("nx").joining("kanjia");
+		TestMember author = this.testData.member("na").joining(this.group);
+		TestMember other = this.testData.member("nx").joining(this.group);
 		List<Long> mine = twoWaiting(author);
 		List<Long> others = twoWaiting(other);
 		String page = this.mvc.perform(get("/me/notifications").with(author.session()))
@@ -326,8 +347,8 @@ class NotificationIntegrationTests {
 
 	@Test
 	void theApiPagesNewestFirstAndMarksTheGivenOrAllReadOnlyTheMembersOwn() throws Exception {
-		TestMember author = this.testData.member("na").joining("kanjia");
-		TestMember other = this.testData.member("nx").joining("kanjia");
+		TestMember author = this.testData.member("na").joining(this.group);
+		TestMember other = this.testData.member("nx").joining(this.group);
 		List<Long> mine = twoWaiting(author);
 		List<Long> others = twoWaiting(other);
 		this.mvc.perform(get("/api/v1/me/notifications?size=1").header("Authorization", author.bearer()))
@@ -368,13 +389,13 @@ class NotificationIntegrationTests {
 
 	@Test
 	void theNavShowsBothCountsAndTheEndpointRefreshesThem() throws Exception {
-		TestMember author = this.testData.member("na").joining("kanjia");
+		TestMember author = this.testData.member("na").joining(this.group);
 		twoWaiting(author);
 		this.mvc.perform(get("/me/counts").with(author.session()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.waiting").value(2))
 			.andExpect(jsonPath("$.unread").value(2));
-		this.mvc.perform(get("/g/kanjia").with(author.session()))
+		this.mvc.perform(get("/g/" + this.group).with(author.session()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-count=\"waiting\"")))
 			.andExpect(content().string(containsString(">2</span>")));
@@ -388,7 +409,7 @@ class NotificationIntegrationTests {
 		this.mvc.perform(post("/claims/{id}/confirm", first.id()).with(author.session()).with(csrf()));
 		this.mvc.perform(get("/me/counts").with(author.session())).andExpect(jsonPath("$.waiting").value(1));
 		// a visitor's page has no counts
-		this.mvc.perform(get("/g/kanjia"))
+		this.mvc.perform(get("/g/" + this.group))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("data-count="))));
 	}
@@ -398,9 +419,9 @@ class NotificationIntegrationTests {
 	@Test
 	void anOpenRequestAboutToExpireIsAnnouncedOnceHoweverOftenAndWhereverTheJobRuns() throws Exception {
 		this.jdbc.update("delete from notification_cursors");
-		TestMember author = this.testData.member("ne").joining("kanjia");
-		RequestView soon = this.testData.request().by(author).in("kanjia").post();
-		RequestView later = this.testData.request().by(author).in("kanjia").post();
+		TestMember author = this.testData.member("ne").joining(this.group);
+		RequestView soon = this.testData.request().by(author).in(this.group).post();
+		RequestView later = this.testData.request().by(author).in(this.group).post();
 		// "later" expires in 3 hours from now, "soon" in 30 minutes
 		this.jdbc.update("update help_requests set expires_at = ? where id = ?",
 				java.sql.Timestamp.from(Instant.now().plus(Duration.ofHours(3))), later.id());
@@ -426,7 +447,7 @@ class NotificationIntegrationTests {
 
 	@Test
 	void readNotificationsArePrunedAfterTheSettingsDaysAndUnreadOnesStay() throws Exception {
-		TestMember author = this.testData.member("np").joining("kanjia");
+		TestMember author = this.testData.member("np").joining(this.group);
 		List<Long> ids = twoWaiting(author);
 		this.notifications.markRead(author.id(), List.of(ids.get(0)));
 		this.jdbc.update("update notifications set read_at = read_at - interval '31 days', "
@@ -446,7 +467,7 @@ class NotificationIntegrationTests {
 
 	@Test
 	void aLoginLandsWhereTheMemberWasGoingOrOnTheToDoPage() throws Exception {
-		TestMember member = this.testData.member("nl").joining("kanjia");
+		TestMember member = this.testData.member("nl").joining(this.group);
 		// on their way to a page: the cookie remembers it
 		MvcResult sent = this.mvc.perform(get("/me/helped?page=0"))
 			.andExpect(status().is3xxRedirection())
@@ -482,12 +503,12 @@ class NotificationIntegrationTests {
 
 	@Test
 	void theToDoPageListsClaimsToConfirmRequestsAboutToExpireAndUnreadNotifications() throws Exception {
-		TestMember author = this.testData.member("nt").joining("kanjia");
+		TestMember author = this.testData.member("nt").joining(this.group);
 		this.mvc.perform(get("/me/todo").with(author.session()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"todo-none\"")));
 		List<Long> ids = twoWaiting(author);
-		RequestView expiring = this.testData.request().by(author).in("kanjia").post();
+		RequestView expiring = this.testData.request().by(author).in(this.group).post();
 		this.jdbc.update("update help_requests set expires_at = ? where id = ?",
 				java.sql.Timestamp.from(Instant.now().plus(Duration.ofHours(2))), expiring.id());
 		this.mvc.perform(get("/me/todo").with(author.session()))
@@ -502,11 +523,11 @@ class NotificationIntegrationTests {
 
 	@Test
 	void iHelpedListsEveryClaimNewestFirstWithItsStatusAndPages() throws Exception {
-		TestMember helper = this.testData.member("nh").joining("kanjia");
-		TestMember author = this.testData.member("na").joining("kanjia");
-		RequestView first = this.testData.request().by(author).in("kanjia").needing(2).saying("第一个请求").post();
-		RequestView second = this.testData.request().by(author).in("kanjia").needing(2).saying("第二个请求").post();
-		RequestView third = this.testData.request().by(author).in("kanjia").needing(2).saying("第三个请求").post();
+		TestMember helper = this.testData.member("nh").joining(this.group);
+		TestMember author = this.testData.member("na").joining(this.group);
+		RequestView first = this.testData.request().by(author).in(this.group).needing(2).saying("第一个请求").post();
+		RequestView second = this.testData.request().by(author).in(this.group).needing(2).saying("第二个请求").post();
+		RequestView third = this.testData.request().by(author).in(this.group).needing(2).saying("第三个请求").post();
 		ClaimView rejected = this.helps.claim(helper.id(), first.id());
 		ClaimView confirmed = this.helps.claim(helper.id(), second.id());
 		ClaimView waiting = this.helps.claim(helper.id(), third.id());

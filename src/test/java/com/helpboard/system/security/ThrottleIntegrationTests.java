@@ -102,9 +102,9 @@ class ThrottleIntegrationTests {
 				.getResponse()
 				.getRedirectedUrl();
 			assertThat(redirect).as("while waiting")
-				.satisfiesAnyOf((url) -> assertThat(url).isEqualTo("/me"),
+				.satisfiesAnyOf((url) -> assertThat(url).isEqualTo("/me/todo"),
 						(url) -> assertThat(url).startsWith("/login?throttled="));
-			return "/me".equals(redirect);
+			return "/me/todo".equals(redirect);
 		});
 	}
 
