@@ -105,10 +105,11 @@ public class Moderation {
 	/**
 	 * A member reports a request they can see (404 otherwise), once (409 again), not
 	 * their own (409), not a closed one (409), not while banned from its group (403). A
-	 * new account's report weighs {@link ModerationSettings#newAccountWeight()}; when the
-	 * pending reports reach the group's threshold the request is hidden at once and waits
-	 * for a moderator. The request's row is locked first, so concurrent reports are
-	 * counted one at a time and the hide happens (and is logged) once.
+	 * new account's report on an established author's request weighs
+	 * {@link ModerationSettings#newAccountWeight()}; when the pending reports reach the
+	 * group's threshold the request is hidden at once and waits for a moderator. The
+	 * request's row is locked first, so concurrent reports are counted one at a time and
+	 * the hide happens (and is logged) once.
 	 */
 	@Transactional
 	public Reported report(long memberId, long requestId, @NotNull(message = "{NotNull}") ReportReason reason,
@@ -128,11 +129,13 @@ public class Moderation {
 		}
 		MemberSummary reporter = this.accounts.findById(memberId)
 			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
+		MemberSummary author = this.accounts.findById(request.authorId())
+			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
 		Instant now = this.clock.instant();
 		Report report;
 		try {
 			report = this.reports.saveAndFlush(new Report(requestId, request.groupId(), memberId, reason,
-					blankToNull(detail), weightOf(reporter, now), now));
+					blankToNull(detail), weightOf(reporter, author, now), now));
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw HelpBoardException.conflict("moderation.report.duplicate");
@@ -149,10 +152,16 @@ public class Moderation {
 		return new Reported(report.getId(), requestId, reason, report.getDetail(), now, hidden);
 	}
 
-	private BigDecimal weightOf(MemberSummary reporter, Instant now) {
-		boolean isNew = reporter.joinedAt() != null
-				&& reporter.joinedAt().isAfter(now.minus(this.settings.newAccountAge()));
-		return isNew ? BigDecimal.valueOf(this.settings.newAccountWeight()) : BigDecimal.ONE;
+	/**
+	 * A new account's report weighs less against an established author's request, so a
+	 * handful of fresh accounts cannot bury it; against another new account's request
+	 * (where spam and phishing come from) it counts in full.
+	 */
+	private BigDecimal weightOf(MemberSummary reporter, MemberSummary author, Instant now) {
+		Instant newSince = now.minus(this.settings.newAccountAge());
+		boolean reporterIsNew = reporter.joinedAt() != null && reporter.joinedAt().isAfter(newSince);
+		boolean authorIsNew = author.joinedAt() != null && author.joinedAt().isAfter(newSince);
+		return (reporterIsNew && !authorIsNew) ? BigDecimal.valueOf(this.settings.newAccountWeight()) : BigDecimal.ONE;
 	}
 
 	/**

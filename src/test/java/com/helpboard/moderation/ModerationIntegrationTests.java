@@ -197,6 +197,19 @@ class ModerationIntegrationTests {
 	}
 
 	@Test
+	void threeNewAccountsHideANewAccountsPhishingPost() throws Exception {
+		TestMember owner = this.testData.member("owner").create();
+		String slug = this.testData.group("fresh-phish").postingFreely().ownedBy(owner);
+		TestMember author = this.testData.member("phisher").fresh().joining(slug);
+		RequestView request = this.testData.request().by(author).in(slug).post();
+		for (String name : new String[] { "n1", "n2", "n3" }) {
+			assertThat(report(this.testData.member(name).fresh().joining(slug), request.id(), "PHISHING"))
+				.isEqualTo(201);
+		}
+		assertThat(statusOf(request.id())).as("new against new: 1 + 1 + 1").isEqualTo(RequestStatus.HIDDEN);
+	}
+
+	@Test
 	void newAccountsReportsWeighHalf() throws Exception {
 		TestMember owner = this.testData.member("owner").create();
 		String slug = this.testData.group("weights").postingFreely().ownedBy(owner);
