@@ -62,4 +62,35 @@
     });
   }
   document.addEventListener('DOMContentLoaded', function () { tick(); setInterval(tick, 1000); });
+
+  // The nav's counts ("等我确认 3", "通知 2"): asked for again every few seconds while the
+  // page is open and visible, and at once when it comes back into view. Without
+  // JavaScript the counts are those the page was rendered with.
+  var counted = document.querySelector('[data-count-url]');
+  if (counted && window.fetch) {
+    var url = counted.getAttribute('data-count-url');
+    var every = Math.max(5, parseInt(counted.getAttribute('data-poll-seconds'), 10) || 20) * 1000;
+    var refresh = function () {
+      if (document.hidden) { return; }
+      fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' } })
+        .then(function (response) {
+          var type = response.headers.get('Content-Type') || '';
+          return (response.ok && type.indexOf('json') >= 0) ? response.json() : null;
+        })
+        .then(function (counts) {
+          if (!counts) { return; }
+          document.querySelectorAll('[data-count]').forEach(function (badge) {
+            var value = counts[badge.getAttribute('data-count')];
+            if (typeof value !== 'number') { return; }
+            badge.textContent = value > 0 ? String(value) : '';
+            badge.hidden = value === 0;
+            var label = badge.getAttribute('aria-label');
+            if (label) { badge.setAttribute('aria-label', label.replace(/\d+/, String(value))); }
+          });
+        })
+        .catch(function () { /* offline: keep what is shown */ });
+    };
+    window.setInterval(refresh, every);
+    document.addEventListener('visibilitychange', function () { if (!document.hidden) { refresh(); } });
+  }
 })();

@@ -79,6 +79,10 @@ class BoostController {
 			return "redirect:/r/" + id + "/boost";
 		}
 		catch (NotFound | NotAllowed ex) {
+			if (Boosts.NEW_ACCOUNT.equals(ex.messageKey())) {
+				// the author's own page, refused in words: a new account cannot boost yet
+				return page(id, me, model, ex);
+			}
 			throw ex;
 		}
 		catch (HelpBoardException ex) {

@@ -23,6 +23,7 @@ import com.helpboard.system.HelpBoardException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -40,7 +41,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the group ({@link BoostSlotLock}), so the slots are never over-assigned and a queued
  * boost is started or refunded once. The credits move only through {@link Credits}, under
  * keys {@code boost:<id>:spend} and {@code boost:<id>:refund}, so a refund asked for
- * twice pays once.
+ * twice pays once. Each boost that starts, ends or is refunded publishes
+ * {@link BoostStarted}, {@link BoostEnded} or {@link BoostRefunded} in the transaction
+ * that changed it (stored in the event publication registry for the listeners after the
+ * commit).
  */
 @Service
 public class Boosts {
@@ -52,6 +56,9 @@ public class Boosts {
 
 	/** How far down a group's queue the start estimates look. */
 	static final int ESTIMATE_DEPTH = 1000;
+
+	/** The refusal of a boost by a new account (docs/credits.md). */
+	static final String NEW_ACCOUNT = "boost.new-account";
 
 	private final BoostRepository boosts;
 
@@ -67,8 +74,10 @@ public class Boosts {
 
 	private final TransactionTemplate transactions;
 
+	private final ApplicationEventPublisher events;
+
 	Boosts(BoostRepository boosts, BoostSlotLock slots, Credits credits, Requests requests, Groups groups, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
 		this.boosts = boosts;
 		this.slots = slots;
 		this.credits = credits;
@@ -76,15 +85,16 @@ public class Boosts {
 		this.groups = groups;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.events = events;
 	}
 
 	/**
 	 * Buys a boost of {@code hours} for the member's own open request: active at once
 	 * when a slot of its group is free and nobody queues, else queued behind the others.
 	 * @throws HelpBoardException {@code NotFound} unknown request, {@code NotAllowed} not
-	 * the author, {@code Conflict} closed or not enough credits
-	 * ({@code credit.insufficient}, nothing stored), {@code FieldRejection} hours not
-	 * offered by the group
+	 * the author or a new account ({@code boost.new-account}), {@code Conflict} closed or
+	 * not enough credits ({@code credit.insufficient}, nothing stored),
+	 * {@code FieldRejection} hours not offered by the group
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public BoostView boost(long memberId, long requestId, int hours) {
@@ -111,6 +121,11 @@ public class Boosts {
 	}
 
 	private BoostView buy(long memberId, long requestId, long groupId, int hours) {
+		// in the purchase's transaction, on its connection: a new account's credits
+		// cannot buy reach (docs/credits.md)
+		if (!this.credits.isEstablished(memberId)) {
+			throw HelpBoardException.forbidden(NEW_ACCOUNT);
+		}
 		this.slots.lock(groupId);
 		Instant now = now();
 		// read again under the lock: it may have closed since the checks above
@@ -255,6 +270,8 @@ public class Boosts {
 		int ended = 0;
 		for (Boost boost : active) {
 			if (boost.endIfOver(now, open.contains(boost.getRequestId()))) {
+				this.events.publishEvent(new BoostEnded(boost.getId(), boost.getRequestId(), boost.getGroupId(),
+						boost.getMemberId(), boost.getHours(), now));
 				repin(boost.getRequestId(), now);
 				ended++;
 			}
@@ -293,6 +310,8 @@ public class Boosts {
 			return false;
 		}
 		boost.start(now);
+		this.events.publishEvent(new BoostStarted(boost.getId(), boost.getRequestId(), boost.getGroupId(),
+				boost.getMemberId(), boost.getHours(), boost.getEndsAt(), now));
 		return true;
 	}
 
@@ -311,6 +330,8 @@ public class Boosts {
 	private void refund(Boost boost) {
 		boost.refund();
 		this.credits.refund(boost.getMemberId(), boost.getCost(), boost.refundKey(), boost.reference());
+		this.events.publishEvent(new BoostRefunded(boost.getId(), boost.getRequestId(), boost.getGroupId(),
+				boost.getMemberId(), boost.getHours(), this.clock.instant()));
 	}
 
 	private int running(long groupId, Instant now) {

@@ -2,6 +2,8 @@ package com.helpboard.credit;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import com.helpboard.system.ChinaTime;
@@ -9,6 +11,7 @@ import com.helpboard.system.HelpBoardException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /**
@@ -16,6 +19,10 @@ import jakarta.persistence.Version;
  * earned by helping today. Every movement goes through one of its methods, which changes
  * the balance and writes the {@link LedgerEntry} that says so (the caller stores it);
  * none leaves the balance below zero, and the database refuses it too.
+ * <p>
+ * A reversal the balance cannot cover leaves a debt; every later credit pays the debt
+ * first (a {@link LedgerEntryKind#DEBT_PAYMENT} entry right after it), so a member with a
+ * debt has an empty balance ({@code debt = 0 or balance = 0}, also a CHECK).
  */
 @Entity
 @Table(name = "credit_accounts")
@@ -29,6 +36,12 @@ class CreditAccount {
 	private long earnedToday;
 
 	private LocalDate earnedDay;
+
+	private long debt;
+
+	// the debt payments the last credits wrote, for the caller to store after them
+	@Transient
+	private List<LedgerEntry> debtPayments = new ArrayList<>();
 
 	@Version
 	private long version;
@@ -86,9 +99,47 @@ class CreditAccount {
 				: credit(LedgerEntryKind.ADJUST, size, key, reference, now);
 	}
 
+	/** A held credit, released when its author came of age; paid as an earning. */
+	LedgerEntry release(CreditAmount amount, String key, String reference, Instant now) {
+		return credit(LedgerEntryKind.RELEASE, amount, key, reference, now);
+	}
+
+	/**
+	 * Takes back what a help paid: from the balance as far as it goes, the rest as a debt
+	 * that later credits pay first. Never leaves the balance below zero.
+	 */
+	LedgerEntry reverse(CreditAmount amount, String key, String reference, Instant now) {
+		long taken = Math.min(this.balance, amount.value());
+		this.balance -= taken;
+		this.debt += amount.value() - taken;
+		return new LedgerEntry(this.memberId, -taken, LedgerEntryKind.REVERSAL, key, reference, this.balance, this.debt,
+				now);
+	}
+
 	private LedgerEntry credit(LedgerEntryKind kind, CreditAmount amount, String key, String reference, Instant now) {
 		this.balance = balance().plus(amount).value();
-		return new LedgerEntry(this.memberId, amount.value(), kind, key, reference, this.balance, now);
+		LedgerEntry entry = new LedgerEntry(this.memberId, amount.value(), kind, key, reference, this.balance,
+				this.debt, now);
+		if (this.debt > 0) {
+			long paid = Math.min(this.debt, this.balance);
+			this.debt -= paid;
+			this.balance -= paid;
+			this.debtPayments.add(new LedgerEntry(this.memberId, -paid, LedgerEntryKind.DEBT_PAYMENT, key + ":debt",
+					reference, this.balance, this.debt, now));
+		}
+		return entry;
+	}
+
+	/**
+	 * The debt payments written since the last call, in order; the caller stores them.
+	 */
+	List<LedgerEntry> takeDebtPayments() {
+		if (this.debtPayments == null || this.debtPayments.isEmpty()) {
+			return List.of();
+		}
+		List<LedgerEntry> taken = List.copyOf(this.debtPayments);
+		this.debtPayments.clear();
+		return taken;
 	}
 
 	private LedgerEntry debit(LedgerEntryKind kind, CreditAmount amount, String key, String reference, Instant now) {
@@ -96,7 +147,7 @@ class CreditAccount {
 			throw HelpBoardException.conflict("credit.insufficient", this.balance, amount.value());
 		}
 		this.balance = balance().minus(amount).value();
-		return new LedgerEntry(this.memberId, -amount.value(), kind, key, reference, this.balance, now);
+		return new LedgerEntry(this.memberId, -amount.value(), kind, key, reference, this.balance, this.debt, now);
 	}
 
 	long memberId() {
@@ -113,6 +164,11 @@ class CreditAccount {
 
 	LocalDate earnedDay() {
 		return this.earnedDay;
+	}
+
+	/** What reversals left unpaid; later credits pay it first. */
+	long debt() {
+		return this.debt;
 	}
 
 }

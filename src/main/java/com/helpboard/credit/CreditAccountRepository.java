@@ -36,6 +36,9 @@ interface CreditAccountRepository extends Repository<CreditAccount, Long>, Credi
 	@Query("select a.balance from CreditAccount a where a.memberId = :memberId")
 	Optional<Long> balanceOf(long memberId);
 
+	@Query("select a.debt from CreditAccount a where a.memberId = :memberId")
+	Optional<Long> debtOf(long memberId);
+
 	@Query("select a.memberId as memberId, a.balance as balance from CreditAccount a where a.memberId in :memberIds")
 	List<MemberBalance> balancesOf(Collection<Long> memberIds);
 

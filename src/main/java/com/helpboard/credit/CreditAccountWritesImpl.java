@@ -27,18 +27,19 @@ class CreditAccountWritesImpl implements CreditAccountWrites {
 		for (int from = 0; from < all.size(); from += PER_STATEMENT) {
 			List<CreditAccount> chunk = all.subList(from, Math.min(all.size(), from + PER_STATEMENT));
 			String rows = String.join(", ", Collections.nCopies(chunk.size(),
-					"(cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as date))"));
+					"(cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as date), cast(? as bigint))"));
 			List<Object> values = new ArrayList<>();
 			for (CreditAccount account : chunk) {
 				values.add(account.memberId());
 				values.add(account.balance().value());
 				values.add(account.earnedToday().value());
 				values.add(account.earnedDay());
+				values.add(account.debt());
 			}
 			this.jdbc.update("merge into credit_accounts a using (values " + rows
-					+ ") as v (member_id, balance, earned_today, earned_day) on a.member_id = v.member_id"
+					+ ") as v (member_id, balance, earned_today, earned_day, debt) on a.member_id = v.member_id"
 					+ " when matched then update set balance = v.balance, earned_today = v.earned_today,"
-					+ " earned_day = v.earned_day, version = a.version + 1", values.toArray());
+					+ " earned_day = v.earned_day, debt = v.debt, version = a.version + 1", values.toArray());
 		}
 	}
 

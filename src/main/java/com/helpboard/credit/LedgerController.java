@@ -1,9 +1,11 @@
 package com.helpboard.credit;
 
 import java.time.ZonedDateTime;
+import java.util.List;
 
 import com.helpboard.account.MemberPrincipal;
 import com.helpboard.system.ChinaTime;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Slice;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,12 +25,16 @@ class LedgerController {
 		this.credits = credits;
 	}
 
-	/** An entry as the page shows it: the time in China, where the day boundaries are. */
-	record LedgerRow(long id, long amount, String kind, String reference, long balanceAfter, ZonedDateTime at) {
+	/**
+	 * An entry as the page shows it: the time in China, where the day boundaries are; for
+	 * a help, its request, the other member and what it paid and why.
+	 */
+	record LedgerRow(long id, long amount, String kind, String reference, long balanceAfter, long debtAfter,
+			ZonedDateTime at, @Nullable HelpPaymentView help) {
 
 		static LedgerRow of(LedgerEntryView entry) {
 			return new LedgerRow(entry.id(), entry.amount(), entry.kind(), entry.reference(), entry.balanceAfter(),
-					entry.createdAt().atZone(ChinaTime.ZONE));
+					entry.debtAfter(), entry.createdAt().atZone(ChinaTime.ZONE), entry.help());
 		}
 
 	}
@@ -43,6 +49,8 @@ class LedgerController {
 				(page == 0) ? entries.getContent().stream().findFirst().map(LedgerRow::balanceAfter).orElse(0L)
 						: this.credits.balance(me.id()));
 		model.addAttribute("entries", entries);
+		model.addAttribute("summary", this.credits.summary(me.id()));
+		model.addAttribute("helps", (page == 0) ? this.credits.helpPayments(me.id(), PAGE_SIZE) : List.of());
 		return "credit/ledger";
 	}
 

@@ -36,6 +36,8 @@ class LedgerEntry {
 
 	private long balanceAfter;
 
+	private long debtAfter;
+
 	private Instant createdAt;
 
 	protected LedgerEntry() {
@@ -43,6 +45,11 @@ class LedgerEntry {
 
 	LedgerEntry(long memberId, long amount, LedgerEntryKind kind, String idempotencyKey, String reference,
 			long balanceAfter, Instant createdAt) {
+		this(memberId, amount, kind, idempotencyKey, reference, balanceAfter, 0, createdAt);
+	}
+
+	LedgerEntry(long memberId, long amount, LedgerEntryKind kind, String idempotencyKey, String reference,
+			long balanceAfter, long debtAfter, Instant createdAt) {
 		if (!kind.allows(amount)) {
 			throw new IllegalArgumentException(kind + " does not move " + amount);
 		}
@@ -52,6 +59,7 @@ class LedgerEntry {
 		this.idempotencyKey = idempotencyKey;
 		this.reference = reference;
 		this.balanceAfter = balanceAfter;
+		this.debtAfter = debtAfter;
 		this.createdAt = createdAt;
 	}
 
@@ -64,6 +72,10 @@ class LedgerEntry {
 			return false;
 		}
 		return (kind == LedgerEntryKind.EARN) ? this.amount <= amount : this.amount == amount;
+	}
+
+	Long id() {
+		return this.id;
 	}
 
 	long memberId() {
@@ -94,9 +106,13 @@ class LedgerEntry {
 		return this.balanceAfter;
 	}
 
+	long debtAfter() {
+		return this.debtAfter;
+	}
+
 	LedgerEntryView view() {
 		return new LedgerEntryView(this.id, this.amount, this.kind.name(), this.reference, this.balanceAfter,
-				this.createdAt);
+				this.createdAt, this.debtAfter, null, null, null, null, null, null);
 	}
 
 }

@@ -30,12 +30,13 @@ class LedgerEntryInsertsImpl implements LedgerEntryInserts {
 				values.add(entry.idempotencyKey());
 				values.add(entry.reference());
 				values.add(entry.balanceAfter());
+				values.add(entry.debtAfter());
 				values.add(entry.createdAt().atOffset(ZoneOffset.UTC));
 			}
 			this.jdbc.update(
 					"insert into ledger_entries (member_id, amount, kind, idempotency_key, reference,"
-							+ " balance_after, created_at) values "
-							+ String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?)")),
+							+ " balance_after, debt_after, created_at) values "
+							+ String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?)")),
 					values.toArray());
 		}
 	}

@@ -16,12 +16,25 @@ enum LedgerEntryKind {
 	ADJUST,
 
 	/** A gift (signup grant, promotion); positive. */
-	GRANT;
+	GRANT,
+
+	/** A held help credit, released when its author came of age; positive. */
+	RELEASE,
+
+	/**
+	 * A help credit taken back (the author rejected an auto-confirmed help); negative, or
+	 * 0 when the balance was empty and all of it became debt.
+	 */
+	REVERSAL,
+
+	/** Part of a credit that went to pay a debt, right after that credit; negative. */
+	DEBT_PAYMENT;
 
 	boolean allows(long amount) {
 		return switch (this) {
-			case EARN, REFUND, GRANT -> amount > 0;
-			case SPEND -> amount < 0;
+			case EARN, REFUND, GRANT, RELEASE -> amount > 0;
+			case SPEND, DEBT_PAYMENT -> amount < 0;
+			case REVERSAL -> amount <= 0;
 			case ADJUST -> amount != 0;
 		};
 	}

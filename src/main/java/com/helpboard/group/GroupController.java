@@ -1,5 +1,6 @@
 package com.helpboard.group;
 
+import com.helpboard.account.Accounts;
 import com.helpboard.account.MemberPrincipal;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
@@ -25,8 +26,11 @@ class GroupController {
 
 	private final Groups groups;
 
-	GroupController(Groups groups) {
+	private final Accounts accounts;
+
+	GroupController(Groups groups, Accounts accounts) {
 		this.groups = groups;
+		this.accounts = accounts;
 	}
 
 	@PostMapping("/g/{slug}/join")
@@ -119,11 +123,34 @@ class GroupController {
 		if (!this.groups.isOwner(group, me.id())) {
 			throw HelpBoardException.forbidden("group.owner.only");
 		}
-		model.addAttribute("group", group);
-		model.addAttribute("inviteCode", group.isPrivate() ? this.groups.inviteCode(slug, me.id()) : null);
 		model.addAttribute("form",
 				new RulesForm(group.description().zh(), group.rules().zh(), group.maxOpenPerMember()));
+		return settingsPage(group, me, model);
+	}
+
+	/**
+	 * The settings page: the rules form, the invite code, the report threshold and the
+	 * moderators (named and removed through the moderation module, which logs it).
+	 */
+	private String settingsPage(GroupView group, MemberPrincipal me, Model model) {
+		model.addAttribute("group", group);
+		model.addAttribute("inviteCode", group.isPrivate() ? this.groups.inviteCode(group.slug(), me.id()) : null);
+		model.addAttribute("reportThreshold", this.groups.reportThreshold(group.id()));
+		model.addAttribute("moderators", this.accounts.usernames(this.groups.moderatorsOf(group.id())).values());
 		return "group/settings";
+	}
+
+	@PostMapping("/g/{slug}/report-threshold")
+	String saveReportThreshold(@PathVariable String slug, @RequestParam(required = false) Integer reportThreshold,
+			@AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+		try {
+			this.groups.updateReportThreshold(slug, me.id(), (reportThreshold != null) ? reportThreshold : 0);
+			redirect.addFlashAttribute("flash", "group.settings.saved");
+		}
+		catch (ConstraintViolationException ex) {
+			redirect.addFlashAttribute("flash", "group.report-threshold.invalid");
+		}
+		return "redirect:/g/" + slug + "/settings";
 	}
 
 	@PostMapping("/g/{slug}/settings")
@@ -140,9 +167,7 @@ class GroupController {
 				Violations.rejectInto(ex, result);
 			}
 		}
-		model.addAttribute("group", group);
-		model.addAttribute("inviteCode", group.isPrivate() ? this.groups.inviteCode(slug, me.id()) : null);
-		return "group/settings";
+		return settingsPage(group, me, model);
 	}
 
 	@PostMapping("/g/{slug}/invite")

@@ -45,4 +45,14 @@ class GroupMembership {
 		return this.role;
 	}
 
+	/** Names or removes a moderator; the owner stays the owner. */
+	boolean moderate(boolean moderator) {
+		GroupRole to = moderator ? GroupRole.MODERATOR : GroupRole.MEMBER;
+		if (this.role == GroupRole.OWNER || this.role == to) {
+			return false;
+		}
+		this.role = to;
+		return true;
+	}
+
 }

@@ -54,19 +54,25 @@ public class Groups {
 
 	private final MembershipRepository memberships;
 
+	private final GroupBanRepository bans;
+
 	private final Accounts accounts;
 
 	private final Clock clock;
 
 	private final int minStandingToCreate;
 
-	Groups(GroupRepository groups, MembershipRepository memberships, Accounts accounts, Clock clock,
-			GroupSettings settings) {
+	private final java.time.Duration minAgeToCreate;
+
+	Groups(GroupRepository groups, MembershipRepository memberships, GroupBanRepository bans, Accounts accounts,
+			Clock clock, GroupSettings settings) {
 		this.groups = groups;
 		this.memberships = memberships;
+		this.bans = bans;
 		this.accounts = accounts;
 		this.clock = clock;
 		this.minStandingToCreate = settings.createMinStanding();
+		this.minAgeToCreate = settings.createMinAccountAge();
 	}
 
 	/** Public groups, plus the private ones the member belongs to. */
@@ -203,12 +209,16 @@ public class Groups {
 	}
 
 	/**
-	 * Creates a group owned by the member, who needs enough standing (or to be an admin).
+	 * Creates a group owned by the member, who needs an account old enough and enough
+	 * standing (or to be an admin).
 	 */
 	@Transactional
 	public GroupView create(long memberId, @Valid NewGroup form) {
 		MemberSummary member = this.accounts.findById(memberId)
 			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
+		if (!member.admin() && member.joinedAt().plus(this.minAgeToCreate).isAfter(this.clock.instant())) {
+			throw HelpBoardException.forbidden("group.create.new-account", this.minAgeToCreate.toHours());
+		}
 		if (!member.admin() && member.standing() < this.minStandingToCreate) {
 			throw HelpBoardException.forbidden("group.create.standing", this.minStandingToCreate, member.standing());
 		}
@@ -259,6 +269,147 @@ public class Groups {
 	@Transactional
 	public void updatePostingRule(String slug, long memberId, @Valid GroupView.PostingRule rule) {
 		owned(slug, memberId).updatePostingRule(rule.freePosts(), rule.helpsToPost(), rule.windowHours());
+	}
+
+	/**
+	 * Weighted distinct reporters at which a request of the group is hidden until a
+	 * moderator decides (docs/moderation.md).
+	 */
+	public int reportThreshold(long groupId) {
+		return this.groups.findById(groupId).map(TopicGroup::getReportThreshold).orElse(DEFAULT_REPORT_THRESHOLD);
+	}
+
+	static final int DEFAULT_REPORT_THRESHOLD = 3;
+
+	@Transactional
+	public void updateReportThreshold(String slug, long memberId,
+			@Range(min = 1, max = 50, message = "{group.report-threshold.invalid}") int threshold) {
+		owned(slug, memberId).updateReportThreshold(threshold);
+	}
+
+	/**
+	 * Whether the member moderates the group: its owner, a moderator it named, or a site
+	 * admin (who moderates every group).
+	 */
+	public boolean canModerate(long groupId, @Nullable Long memberId) {
+		if (memberId == null) {
+			return false;
+		}
+		if (role(groupId, memberId).map((role) -> role != GroupRole.MEMBER).orElse(false)) {
+			return true;
+		}
+		return this.accounts.findById(memberId).map(MemberSummary::admin).orElse(false);
+	}
+
+	/** The groups the member owns or was named a moderator of (not those of an admin). */
+	public List<Long> moderatedBy(long memberId) {
+		return this.memberships.moderatedBy(memberId);
+	}
+
+	/** The moderators the owner named, in the order they joined the group. */
+	public List<Long> moderatorsOf(long groupId) {
+		return this.memberships.moderatorsOf(groupId);
+	}
+
+	/**
+	 * The owner (or a site admin) names a member of the group moderator, or takes it
+	 * back; the owner's own role does not change.
+	 * @return whether the role changed (naming a moderator twice changes nothing)
+	 */
+	@Transactional
+	public boolean setModerator(String slug, long actorId, long memberId, boolean moderator) {
+		TopicGroup group = this.groups.findBySlug(slug)
+			.orElseThrow(() -> HelpBoardException.notFound("group.not-found"));
+		boolean admin = this.accounts.findById(actorId).map(MemberSummary::admin).orElse(false);
+		if (!admin && (group.getOwnerId() == null || group.getOwnerId() != actorId)) {
+			throw HelpBoardException.forbidden("group.owner.only");
+		}
+		GroupMembership membership = this.memberships.findById(new GroupMembership.Key(group.getId(), memberId))
+			.orElse(null);
+		if (membership == null) {
+			if (!moderator) {
+				return false;
+			}
+			throw HelpBoardException.conflict("group.moderator.not-member");
+		}
+		if (membership.getRole() == GroupRole.OWNER) {
+			throw HelpBoardException.conflict("group.moderator.owner");
+		}
+		return membership.moderate(moderator);
+	}
+
+	/**
+	 * Refuses (403) a member banned from the group: called where posts, claims and
+	 * reports are decided.
+	 */
+	public void checkNotBanned(long groupId, long memberId) {
+		bannedUntil(groupId, memberId).ifPresent((until) -> {
+			throw HelpBoardException.forbidden("group.banned",
+					java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+						.withZone(com.helpboard.system.ChinaTime.ZONE)
+						.format(until));
+		});
+	}
+
+	/** Until when the member is banned from the group, if they are now. */
+	public Optional<java.time.Instant> bannedUntil(long groupId, long memberId) {
+		java.time.Instant now = this.clock.instant();
+		return this.bans.findById(new GroupMembership.Key(groupId, memberId))
+			.filter((ban) -> ban.activeAt(now))
+			.map(GroupBan::getBannedUntil);
+	}
+
+	/**
+	 * A moderator of the group (or a site admin) bans a member from it for a time; a ban
+	 * in force is replaced. Nobody bans themselves, the group's owner or a site admin.
+	 */
+	@Transactional
+	public BanView ban(long groupId, long actorId, long memberId, Duration length, String reason) {
+		if (!canModerate(groupId, actorId)) {
+			throw HelpBoardException.forbidden("moderation.not-moderator");
+		}
+		TopicGroup group = this.groups.findById(groupId)
+			.orElseThrow(() -> HelpBoardException.notFound("group.not-found"));
+		MemberSummary target = this.accounts.findById(memberId)
+			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
+		if (memberId == actorId || target.admin() || (group.getOwnerId() != null && group.getOwnerId() == memberId)) {
+			throw HelpBoardException.conflict("group.ban.not-this-member");
+		}
+		java.time.Instant now = this.clock.instant();
+		java.time.Instant until = now.plus(length);
+		GroupMembership.Key key = new GroupMembership.Key(groupId, memberId);
+		GroupBan ban = this.bans.findById(key).orElse(null);
+		if (ban == null) {
+			ban = this.bans.save(new GroupBan(groupId, memberId, until, reason, actorId, now));
+		}
+		else {
+			ban.renew(until, reason, actorId);
+		}
+		return new BanView(groupId, memberId, until, reason);
+	}
+
+	/**
+	 * Lifts a member's ban from the group.
+	 * @return whether a ban was in force
+	 */
+	@Transactional
+	public boolean unban(long groupId, long actorId, long memberId) {
+		if (!canModerate(groupId, actorId)) {
+			throw HelpBoardException.forbidden("moderation.not-moderator");
+		}
+		java.time.Instant now = this.clock.instant();
+		return this.bans.findById(new GroupMembership.Key(groupId, memberId)).map((ban) -> {
+			this.bans.delete(ban);
+			return ban.activeAt(now);
+		}).orElse(false);
+	}
+
+	/** The bans in force in the group, the soonest to end first. */
+	public List<BanView> bans(long groupId) {
+		return this.bans.activeIn(groupId, this.clock.instant())
+			.stream()
+			.map((ban) -> new BanView(groupId, ban.getId().memberId(), ban.getBannedUntil(), ban.getReason()))
+			.toList();
 	}
 
 	public boolean isOwner(GroupView group, @Nullable Long memberId) {

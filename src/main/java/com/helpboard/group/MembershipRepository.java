@@ -15,4 +15,10 @@ interface MembershipRepository extends JpaRepository<GroupMembership, GroupMembe
 
 	long countByIdGroupId(Long groupId);
 
+	@Query("select m.id.groupId from GroupMembership m where m.id.memberId = ?1 and m.role <> com.helpboard.group.GroupRole.MEMBER")
+	List<Long> moderatedBy(Long memberId);
+
+	@Query("select m.id.memberId from GroupMembership m where m.id.groupId = ?1 and m.role = com.helpboard.group.GroupRole.MODERATOR order by m.joinedAt")
+	List<Long> moderatorsOf(Long groupId);
+
 }

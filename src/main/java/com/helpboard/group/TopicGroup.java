@@ -62,6 +62,8 @@ class TopicGroup {
 
 	private String boostHourChoices;
 
+	private int reportThreshold;
+
 	private Instant createdAt;
 
 	protected TopicGroup() {
@@ -86,6 +88,7 @@ class TopicGroup {
 		this.boostSlots = 3;
 		this.boostPricePerHour = 2;
 		this.boostHourChoices = "1,3,6,12,24";
+		this.reportThreshold = 3;
 		this.createdAt = createdAt;
 		if (visibility == Visibility.PRIVATE) {
 			rotateInviteCode();
@@ -118,6 +121,14 @@ class TopicGroup {
 		this.rulesZh = rules;
 		this.rulesEn = rules;
 		this.maxOpenPerMember = maxOpenPerMember;
+	}
+
+	void updateReportThreshold(int threshold) {
+		this.reportThreshold = threshold;
+	}
+
+	int getReportThreshold() {
+		return this.reportThreshold;
 	}
 
 	Long getId() {

@@ -1,5 +1,6 @@
 package com.helpboard.help;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -21,7 +23,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  * "I helped": one per helper and request, then confirmed or rejected by the author (or
  * confirmed by itself when nobody answered). Decides once, and registers
  * {@link ClaimConfirmed} or {@link ClaimRejected}; they are published when the claim is
- * saved.
+ * saved. A new claim announces itself with {@link ClaimMade}.
  */
 @Entity
 @Table(name = "claims")
@@ -54,6 +56,10 @@ class Claim extends AbstractAggregateRoot<Claim> {
 	@Version
 	private long version;
 
+	/** Made and not yet announced: {@link ClaimMade} needs the id saving gives. */
+	@Transient
+	private boolean unannounced;
+
 	protected Claim() {
 	}
 
@@ -65,6 +71,7 @@ class Claim extends AbstractAggregateRoot<Claim> {
 		this.status = ClaimStatus.CLAIMED;
 		this.createdAt = createdAt;
 		this.helperDay = helperDay;
+		this.unannounced = true;
 	}
 
 	/**
@@ -93,17 +100,48 @@ class Claim extends AbstractAggregateRoot<Claim> {
 	 * @return true when this call rejected it; false when it was rejected already
 	 */
 	boolean rejectBy(long memberId, Instant now) {
+		return rejectBy(memberId, now, Duration.ZERO);
+	}
+
+	/**
+	 * The author says the help did not happen; a claim that confirmed itself may still be
+	 * rejected within {@code autoConfirmedWindow} of its confirmation, which also
+	 * registers {@link ClaimReversed} (its credit is taken back). One the author
+	 * confirmed, or that confirmed itself longer ago, is refused.
+	 * @return true when this call rejected it; false when it was rejected already
+	 */
+	boolean rejectBy(long memberId, Instant now, Duration autoConfirmedWindow) {
 		checkAuthor(memberId);
 		if (this.status == ClaimStatus.REJECTED) {
 			return false;
 		}
+		boolean reversing = false;
 		if (this.status == ClaimStatus.CONFIRMED) {
-			throw HelpBoardException.conflict("help.claim.already-confirmed");
+			if (!this.autoConfirmed) {
+				throw HelpBoardException.conflict("help.claim.already-confirmed");
+			}
+			Instant until = this.decidedAt.plus(autoConfirmedWindow);
+			if (!now.isBefore(until)) {
+				throw HelpBoardException.conflict("help.claim.reject-window-passed", autoConfirmedWindow.toHours());
+			}
+			reversing = true;
 		}
 		this.status = ClaimStatus.REJECTED;
 		this.decidedAt = now;
 		registerEvent(new ClaimRejected(this.id, this.requestId, this.helperId, this.authorId, now));
+		if (reversing) {
+			registerEvent(new ClaimReversed(this.id, this.requestId, this.helperId, this.authorId, now));
+		}
 		return true;
+	}
+
+	/**
+	 * Whether the author may still reject it: waiting, or confirmed by itself less than
+	 * {@code autoConfirmedWindow} ago.
+	 */
+	boolean rejectableAt(Instant now, Duration autoConfirmedWindow) {
+		return this.status == ClaimStatus.CLAIMED || (this.status == ClaimStatus.CONFIRMED && this.autoConfirmed
+				&& now.isBefore(this.decidedAt.plus(autoConfirmedWindow)));
 	}
 
 	private boolean confirm(Instant now, boolean automatic) {
@@ -126,10 +164,24 @@ class Claim extends AbstractAggregateRoot<Claim> {
 		}
 	}
 
-	/** The events registered and not yet published; visible to this package's tests. */
+	/**
+	 * The events registered and not yet published; visible to this package's tests. A new
+	 * claim announces itself ({@link ClaimMade}) once saving has given it its id.
+	 */
 	@Override
 	protected Collection<Object> domainEvents() {
+		if (this.unannounced && this.id != null) {
+			this.unannounced = false;
+			registerEvent(new ClaimMade(this.id, this.requestId, this.helperId, this.authorId, this.campaign,
+					this.createdAt));
+		}
 		return super.domainEvents();
+	}
+
+	/** Published events are forgotten; visible to this package's tests. */
+	@Override
+	protected void clearDomainEvents() {
+		super.clearDomainEvents();
 	}
 
 	Long getId() {

@@ -2,11 +2,14 @@ package com.helpboard.help;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
@@ -39,6 +42,17 @@ interface ClaimRepository extends JpaRepository<Claim, Long>, UnansweredClaims {
 	long countConfirmedSince(Long helperId, Instant since);
 
 	long countByHelperIdAndStatus(Long helperId, ClaimStatus status);
+
+	/** When the helper's claims still waiting for an answer were made. */
+	@Query("select c.createdAt from Claim c where c.helperId = ?1 and c.status = com.helpboard.help.ClaimStatus.CLAIMED")
+	List<Instant> pendingSince(Long helperId);
+
+	/** "我帮过的": the helper's claims, newest first ({@code claims_helper_newest}). */
+	Slice<Claim> findByHelperIdOrderByCreatedAtDescIdDesc(Long helperId, Pageable page);
+
+	/** The requests' claims counted by status, in one statement. */
+	@Query("select c.requestId, c.status, count(c) from Claim c where c.requestId in ?1 group by c.requestId, c.status")
+	List<Object[]> countsByStatusOn(Collection<Long> requestIds);
 
 	long countByAuthorIdAndStatus(Long authorId, ClaimStatus status);
 

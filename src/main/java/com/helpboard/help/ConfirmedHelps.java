@@ -2,9 +2,11 @@ package com.helpboard.help;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.helpboard.request.Reciprocity;
+import com.helpboard.request.spi.ClaimCounts;
 import com.helpboard.request.spi.HelpHistory;
 
 import org.springframework.stereotype.Component;
@@ -30,6 +32,22 @@ class ConfirmedHelps implements HelpHistory {
 	@Override
 	public Map<Long, Reciprocity> reciprocity(Collection<Long> memberIds) {
 		return memberIds.isEmpty() ? Map.of() : this.queries.reciprocity(memberIds);
+	}
+
+	@Override
+	public Map<Long, ClaimCounts> claimCounts(Collection<Long> requestIds) {
+		if (requestIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, long[]> counts = new HashMap<>();
+		for (Object[] row : this.claims.countsByStatusOn(requestIds)) {
+			long[] byStatus = counts.computeIfAbsent((Long) row[0], (id) -> new long[3]);
+			byStatus[((ClaimStatus) row[1]).ordinal()] = (Long) row[2];
+		}
+		Map<Long, ClaimCounts> result = new HashMap<>();
+		counts.forEach((id, c) -> result.put(id, new ClaimCounts(c[ClaimStatus.CLAIMED.ordinal()],
+				c[ClaimStatus.CONFIRMED.ordinal()], c[ClaimStatus.REJECTED.ordinal()])));
+		return result;
 	}
 
 	@Override

@@ -33,11 +33,11 @@ class HelpApiController {
 	}
 
 	record ClaimJson(long id, long request, String helper, String status, Instant createdAt, Instant decidedAt,
-			boolean autoConfirmed) {
+			boolean autoConfirmed, boolean rejectable) {
 
 		static ClaimJson of(ClaimView claim) {
 			return new ClaimJson(claim.id(), claim.requestId(), claim.helper(), claim.status().name(),
-					claim.createdAt(), claim.decidedAt(), claim.autoConfirmed());
+					claim.createdAt(), claim.decidedAt(), claim.autoConfirmed(), claim.rejectable());
 		}
 
 	}

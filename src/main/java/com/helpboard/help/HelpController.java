@@ -13,7 +13,9 @@ import com.helpboard.group.Groups;
 import com.helpboard.request.Campaign;
 import com.helpboard.request.Campaigns;
 import com.helpboard.request.RequestView;
+import com.helpboard.request.RequestStatus;
 import com.helpboard.request.Requests;
+import com.helpboard.request.spi.ModerationNotes;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.NotAllowed;
 import com.helpboard.system.NotFound;
@@ -44,7 +46,11 @@ class HelpController {
 
 	private final Clock clock;
 
-	HelpController(Helps helps, Requests requests, Campaigns campaigns, Groups groups, Clock clock) {
+	private final ModerationNotes moderationNotes;
+
+	HelpController(Helps helps, Requests requests, Campaigns campaigns, Groups groups, Clock clock,
+			ModerationNotes moderationNotes) {
+		this.moderationNotes = moderationNotes;
 		this.helps = helps;
 		this.requests = requests;
 		this.campaigns = campaigns;
@@ -61,6 +67,10 @@ class HelpController {
 		model.addAttribute("mine", mine);
 		model.addAttribute("group", this.groups.findById(request.groupId()).orElse(null));
 		model.addAttribute("now", this.clock.instant());
+		if (request.status() == RequestStatus.HIDDEN) {
+			// only its author and moderators see a hidden request: say why
+			model.addAttribute("hiddenNote", this.moderationNotes.of(List.of(id)).get(id));
+		}
 		if (mine) {
 			model.addAttribute("claims", this.helps.claimsOn(id, me.id()));
 		}

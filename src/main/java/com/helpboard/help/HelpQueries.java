@@ -126,4 +126,60 @@ class HelpQueries {
 		return result;
 	}
 
+	/**
+	 * Of these helpers and authors, the (helper, author) pairs with a help confirmed
+	 * since {@code since}: one statement for a batch.
+	 */
+	Set<Helps.Counterparts> confirmedPairsSince(Collection<Long> helperIds, Collection<Long> authorIds, Instant since) {
+		Set<Helps.Counterparts> pairs = new java.util.HashSet<>();
+		if (helperIds.isEmpty() || authorIds.isEmpty()) {
+			return pairs;
+		}
+		this.jdbc.query("""
+				select distinct helper_id, author_id from claims
+				where helper_id in (:helpers) and author_id in (:authors)
+				  and status = 'CONFIRMED' and decided_at > :since""",
+				new MapSqlParameterSource("helpers", helperIds).addValue("authors", authorIds)
+					.addValue("since", since.atOffset(ZoneOffset.UTC)),
+				(row) -> {
+					pairs.add(new Helps.Counterparts(row.getLong(1), row.getLong(2)));
+				});
+		return pairs;
+	}
+
+	/**
+	 * Whether the helper had a help other than {@code claimId} confirmed by this author
+	 * since {@code since}.
+	 */
+	boolean confirmedBetweenSince(long helperId, long authorId, Instant since, long claimId) {
+		Long count = this.jdbc.queryForObject("""
+				select count(*) from claims
+				where helper_id = :helper and author_id = :author and status = 'CONFIRMED'
+				  and decided_at > :since and id <> :claim""",
+				new MapSqlParameterSource("helper", helperId).addValue("author", authorId)
+					.addValue("since", since.atOffset(ZoneOffset.UTC))
+					.addValue("claim", claimId),
+				Long.class);
+		return count != null && count > 0;
+	}
+
+	/** See {@link Helps#answersOf}: index {@code claims_helper_decided}. */
+	Map<Long, HelperAnswers> answersOf(Collection<Long> helperIds, int last) {
+		Map<Long, HelperAnswers> answers = new HashMap<>();
+		this.jdbc.query("""
+				select helper_id, count(*), sum(case when status = 'CONFIRMED' then 1 else 0 end) from (
+				  select helper_id, status,
+				         row_number() over (partition by helper_id order by decided_at desc, id desc) as n
+				  from claims
+				  where helper_id in (:helpers) and decided_at is not null
+				    and (status = 'REJECTED' or auto_confirmed = false)
+				) answered
+				where n <= :last
+				group by helper_id""", new MapSqlParameterSource("helpers", helperIds).addValue("last", last),
+				(row) -> {
+					answers.put(row.getLong(1), new HelperAnswers(row.getInt(2), row.getInt(3)));
+				});
+		return answers;
+	}
+
 }

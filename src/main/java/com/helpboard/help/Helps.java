@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -68,6 +70,8 @@ public class Helps {
 
 	private final Duration newUserAge;
 
+	private final HelpSettings settings;
+
 	private final ApplicationEventPublisher events;
 
 	Helps(ClaimRepository claims, HelpQueries queries, Requests requests, Campaigns campaigns, Groups groups,
@@ -83,6 +87,7 @@ public class Helps {
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.newUserAge = settings.newUserAge();
+		this.settings = settings;
 	}
 
 	/**
@@ -111,6 +116,7 @@ public class Helps {
 		this.accounts.lockMember(helperId);
 		Instant now = this.clock.instant();
 		RequestView request = this.requests.get(requestId, helperId);
+		this.groups.checkNotBanned(request.groupId(), helperId);
 		if (request.authorId() == helperId) {
 			throw HelpBoardException.conflict("help.claim.own");
 		}
@@ -123,6 +129,14 @@ public class Helps {
 		Campaign campaign = this.campaigns.get(request.campaign());
 		if (campaign.newUserOnly() && !isNewUser(helperId, now)) {
 			throw HelpBoardException.forbidden("help.claim.new-users-only", this.newUserAge.toDays());
+		}
+		List<Instant> pending = this.claims.pendingSince(helperId);
+		if (pending.size() >= this.settings.maxPendingClaims()) {
+			// free again when the oldest is answered, at the latest when it confirms
+			// itself
+			Instant oldest = pending.stream().min(Instant::compareTo).orElse(now);
+			throw new LimitReached(oldest.plus(AUTO_CONFIRM_AFTER), "help.claim.too-many-pending",
+					this.settings.maxPendingClaims());
 		}
 		LocalDate today = ChinaTime.day(now);
 		long helpedToday = this.claims.countByHelperIdAndHelperDayAndCampaign(helperId, today, campaign.code());
@@ -145,11 +159,17 @@ public class Helps {
 		return view(claim, null);
 	}
 
+	/**
+	 * The author rejects a claim: a waiting one, or one that confirmed itself less than
+	 * {@code helpboard.help.reject-auto-confirmed-within} ago, whose credit the credit
+	 * module then takes back ({@link ClaimReversed}). Refused (409) for a claim the
+	 * author confirmed, or that confirmed itself longer ago.
+	 */
 	@Transactional
 	public ClaimView reject(long authorId, long claimId) {
 		Claim claim = this.claims.findForUpdate(claimId)
 			.orElseThrow(() -> HelpBoardException.notFound("help.claim.not-found"));
-		if (claim.rejectBy(authorId, this.clock.instant())) {
+		if (claim.rejectBy(authorId, this.clock.instant(), this.settings.rejectAutoConfirmedWithin())) {
 			this.accounts.changeStanding(claim.getHelperId(), STANDING_PER_REJECTED);
 			// publishes ClaimRejected through the event publication registry
 			this.claims.save(claim);
@@ -231,12 +251,21 @@ public class Helps {
 		List<ClaimConfirmed> confirmed = new ArrayList<>();
 		Map<Long, Integer> helpsByRequest = new HashMap<>();
 		Map<Long, Integer> standing = new HashMap<>();
+		// standing counts distinct counterparts: pairs with a confirmed help in the
+		// window
+		// already (one statement for the batch), and pairs seen earlier in it, earn none
+		Set<Counterparts> helpedBefore = this.queries.confirmedPairsSince(
+				due.stream().map(UnansweredClaims.Unanswered::helperId).distinct().toList(),
+				due.stream().map(UnansweredClaims.Unanswered::authorId).distinct().toList(),
+				now.minus(this.settings.standingCounterpartWindow()));
 		for (UnansweredClaims.Unanswered claim : due) {
 			ids.add(claim.id());
 			confirmed
 				.add(new ClaimConfirmed(claim.id(), claim.requestId(), claim.helperId(), claim.authorId(), true, now));
 			helpsByRequest.merge(claim.requestId(), 1, Integer::sum);
-			standing.merge(claim.helperId(), STANDING_PER_CONFIRMED, Integer::sum);
+			if (helpedBefore.add(new Counterparts(claim.helperId(), claim.authorId()))) {
+				standing.merge(claim.helperId(), STANDING_PER_CONFIRMED, Integer::sum);
+			}
 		}
 		// locked and still waiting: every one of them is confirmed
 		int done = this.claims.confirmAllUnanswered(ids.toArray(Long[]::new), now);
@@ -295,8 +324,32 @@ public class Helps {
 	 */
 	private void confirmed(Claim claim) {
 		this.requests.recordConfirmedHelp(claim.getRequestId());
-		this.accounts.changeStanding(claim.getHelperId(), STANDING_PER_CONFIRMED);
+		if (!this.queries.confirmedBetweenSince(claim.getHelperId(), claim.getAuthorId(),
+				claim.getDecidedAt().minus(this.settings.standingCounterpartWindow()), claim.getId())) {
+			this.accounts.changeStanding(claim.getHelperId(), STANDING_PER_CONFIRMED);
+		}
 		this.claims.save(claim);
+	}
+
+	/** A helper and an author: standing counts each pair once per window. */
+	record Counterparts(long helperId, long authorId) {
+
+	}
+
+	/**
+	 * Of each helper's latest {@code last} claims their authors answered by hand
+	 * (confirmed or rejected, not confirmed by themselves), how many and how many
+	 * confirmed; one statement for all of them. Helpers with none map to
+	 * {@link HelperAnswers#NONE}.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public Map<Long, HelperAnswers> answersOf(Collection<Long> helperIds, int last) {
+		Map<Long, HelperAnswers> answers = new HashMap<>();
+		helperIds.forEach((id) -> answers.put(id, HelperAnswers.NONE));
+		if (!helperIds.isEmpty()) {
+			answers.putAll(this.queries.answersOf(helperIds, last));
+		}
+		return answers;
 	}
 
 	public Optional<ClaimView> find(long claimId) {
@@ -411,6 +464,29 @@ public class Helps {
 		return this.queries.blocks(memberId, otherId);
 	}
 
+	/** How many claims wait for the author's answer (the nav's "等我确认 n"). */
+	public long waitingCount(long authorId) {
+		return this.claims.countByAuthorIdAndStatus(authorId, ClaimStatus.CLAIMED);
+	}
+
+	/**
+	 * "我帮过的": every claim the member made, newest first, with its request; three
+	 * statements a page (claims, their requests, the campaigns are cached).
+	 */
+	public Slice<HelpedClaim> claimsBy(long helperId, Pageable page) {
+		Slice<Claim> slice = this.claims.findByHelperIdOrderByCreatedAtDescIdDesc(helperId, page);
+		Set<Long> requestIds = new HashSet<>();
+		slice.forEach((claim) -> requestIds.add(claim.getRequestId()));
+		Map<Long, RequestView> requests = this.requests.findAll(requestIds);
+		return slice.map((claim) -> {
+			RequestView request = requests.get(claim.getRequestId());
+			return new HelpedClaim(claim.getId(), claim.getRequestId(), (request != null) ? request.title() : null,
+					(request != null) ? request.group() : null, claim.getCampaign(),
+					(request != null) ? request.author() : "?", claim.getStatus(), claim.getCreatedAt(),
+					claim.getDecidedAt(), claim.isAutoConfirmed());
+		});
+	}
+
 	public long helpsGiven(long memberId) {
 		return this.claims.countByHelperIdAndStatus(memberId, ClaimStatus.CONFIRMED);
 	}
@@ -430,7 +506,8 @@ public class Helps {
 		String name = (helperName != null) ? helperName
 				: this.accounts.findById(claim.getHelperId()).map((m) -> m.username()).orElse("?");
 		return new ClaimView(claim.getId(), claim.getRequestId(), claim.getHelperId(), name, claim.getStatus(),
-				claim.getCreatedAt(), claim.getDecidedAt(), claim.isAutoConfirmed());
+				claim.getCreatedAt(), claim.getDecidedAt(), claim.isAutoConfirmed(),
+				claim.rejectableAt(this.clock.instant(), this.settings.rejectAutoConfirmedWithin()));
 	}
 
 }

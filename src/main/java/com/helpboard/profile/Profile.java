@@ -5,10 +5,13 @@ import java.util.List;
 
 /**
  * A member as their profile shows them; also the body of {@code GET /api/v1/me}, whose
- * field names and order these components are.
+ * field names and order these components are. {@code heldCredits}: earned, pending until
+ * their authors' accounts come of age; {@code debt}: what reversed helps left unpaid,
+ * paid first from new earnings; {@code established}: the member's confirmations pay at
+ * once (docs/credits.md).
  */
 public record Profile(long id, String username, long balance, long helpsGiven, long helpsReceived, int standing,
-		List<String> groups, Instant joinedAt) {
+		List<String> groups, Instant joinedAt, long heldCredits, long debt, boolean established) {
 
 	public Profile {
 		groups = List.copyOf(groups);

@@ -2,6 +2,8 @@ package com.helpboard.profile;
 
 import com.helpboard.account.Accounts;
 import com.helpboard.account.MemberPrincipal;
+import com.helpboard.group.Groups;
+import com.helpboard.stats.Statistics;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,15 +18,25 @@ class ProfileController {
 
 	private final Accounts accounts;
 
-	ProfileController(Profiles profiles, Accounts accounts) {
+	private final Groups groups;
+
+	private final Statistics statistics;
+
+	ProfileController(Profiles profiles, Accounts accounts, Groups groups, Statistics statistics) {
 		this.profiles = profiles;
 		this.accounts = accounts;
+		this.groups = groups;
+		this.statistics = statistics;
 	}
 
 	@GetMapping("/me")
 	String profile(@AuthenticationPrincipal MemberPrincipal me, Model model) {
 		model.addAttribute("profile", this.profiles.of(me.id()));
 		model.addAttribute("tokens", this.accounts.tokens(me.id()));
+		// owners, moderators and site admins get a way to the moderation queue
+		model.addAttribute("moderates", me.admin() || !this.groups.moderatedBy(me.id()).isEmpty());
+		model.addAttribute("helps", this.profiles.latestHelpPayments(me.id()));
+		model.addAttribute("leavesLeaderboards", this.statistics.leavesLeaderboards(me.id()));
 		return "profile/profile";
 	}
 

@@ -1,8 +1,12 @@
 package com.helpboard.profile;
 
+import java.util.List;
+
 import com.helpboard.account.Accounts;
 import com.helpboard.account.MemberSummary;
+import com.helpboard.credit.CreditSummary;
 import com.helpboard.credit.Credits;
+import com.helpboard.credit.HelpPaymentView;
 import com.helpboard.group.GroupView;
 import com.helpboard.group.Groups;
 import com.helpboard.help.Helps;
@@ -27,6 +31,8 @@ public class Profiles {
 
 	private final Credits credits;
 
+	static final int LATEST_HELPS = 5;
+
 	Profiles(Accounts accounts, Groups groups, Helps helps, Credits credits) {
 		this.accounts = accounts;
 		this.groups = groups;
@@ -37,9 +43,16 @@ public class Profiles {
 	public Profile of(long memberId) {
 		MemberSummary member = this.accounts.findById(memberId)
 			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
-		return new Profile(member.id(), member.username(), this.credits.balance(memberId),
-				this.helps.helpsGiven(memberId), this.helps.helpsReceived(memberId), member.standing(),
-				this.groups.groupsOf(memberId).stream().map(GroupView::slug).toList(), member.joinedAt());
+		CreditSummary credits = this.credits.summary(memberId);
+		return new Profile(member.id(), member.username(), credits.balance(), this.helps.helpsGiven(memberId),
+				this.helps.helpsReceived(memberId), member.standing(),
+				this.groups.groupsOf(memberId).stream().map(GroupView::slug).toList(), member.joinedAt(),
+				credits.held(), credits.debt(), credits.established());
+	}
+
+	/** What the member's latest confirmed helps paid, and why (docs/credits.md). */
+	public List<HelpPaymentView> latestHelpPayments(long memberId) {
+		return this.credits.helpPayments(memberId, LATEST_HELPS);
 	}
 
 }

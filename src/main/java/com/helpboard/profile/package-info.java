@@ -4,6 +4,6 @@
  * for it. Its facade is {@link com.helpboard.profile.Profiles}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Profile",
-		allowedDependencies = { "account", "credit", "group", "help", "system" })
+		allowedDependencies = { "account", "credit", "group", "help", "stats", "system" })
 @org.jspecify.annotations.NullMarked
 package com.helpboard.profile;

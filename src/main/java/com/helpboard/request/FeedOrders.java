@@ -145,7 +145,14 @@ class FeedOrders {
 	 */
 	@EventListener
 	void on(RequestClosed closed) {
-		afterCommit(closed.groupId(), false);
+		// a hidden request leaves the order at once: nobody should be shown it again
+		afterCommit(closed.groupId(), closed.status() == RequestStatus.HIDDEN);
+	}
+
+	/** A restored request: back in the order at the next view. */
+	@EventListener
+	void on(RequestRestored restored) {
+		afterCommit(restored.groupId(), true);
 	}
 
 	/** A boost started or ended in the group: its requests change places. */

@@ -168,11 +168,24 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		}
 	}
 
-	void restore(Instant now) {
-		if (this.status == RequestStatus.HIDDEN) {
+	/**
+	 * A moderator restores a hidden request: open again until its expiry, or expired when
+	 * that passed meanwhile. Registers one {@link RequestRestored}; true when it changed.
+	 */
+	boolean restore(Instant now) {
+		if (this.status != RequestStatus.HIDDEN) {
+			return false;
+		}
+		if (this.expiresAt.isAfter(now)) {
 			this.status = RequestStatus.OPEN;
 			this.openKey = this.dedupeKey;
 		}
+		else {
+			this.status = RequestStatus.EXPIRED;
+			this.closedAt = now;
+		}
+		registerEvent(new RequestRestored(this.id, this.groupId, this.authorId, now));
+		return true;
 	}
 
 	/**

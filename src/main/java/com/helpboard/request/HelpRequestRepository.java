@@ -28,6 +28,9 @@ interface HelpRequestRepository extends JpaRepository<HelpRequest, Long>, Overdu
 
 	long countByAuthorIdAndGroupId(Long authorId, Long groupId);
 
+	@Query("select r.id from HelpRequest r where r.authorId = ?1 and r.status = com.helpboard.request.RequestStatus.OPEN and r.expiresAt > ?2 order by r.id")
+	List<Long> openIdsOf(Long authorId, Instant now);
+
 	Optional<HelpRequest> findByGroupIdAndOpenKey(Long groupId, String openKey);
 
 	// both posting limits in one statement: open now, and ever posted
@@ -46,6 +49,19 @@ interface HelpRequestRepository extends JpaRepository<HelpRequest, Long>, Overdu
 			order by expires_at, id
 			limit :limit""")
 	List<HelpRequest> findOverdue(Instant now, Instant afterExpiry, long afterId, int limit);
+
+	/**
+	 * Up to {@code limit} open requests whose expiry falls after {@code from} and not
+	 * after {@code to}, after {@code (afterExpiry, afterId)} in that order: read through
+	 * {@code help_requests_overdue}, so only the rows in the window are read.
+	 */
+	@NativeQuery("""
+			select id, author_id, expires_at from help_requests
+			where status = 'OPEN' and expires_at > :from and expires_at <= :to
+			and (expires_at, id) > (:afterExpiry, :afterId)
+			order by expires_at, id
+			limit :limit""")
+	List<Object[]> findExpiringBetween(Instant from, Instant to, Instant afterExpiry, long afterId, int limit);
 
 	/**
 	 * {@link HelpRequest#expire} for many requests in one statement: those still open and

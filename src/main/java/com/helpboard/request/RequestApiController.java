@@ -14,6 +14,7 @@ import com.helpboard.system.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Slice;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -85,16 +86,23 @@ class RequestApiController {
 
 	record RequestJson(long id, String group, String author, String platform, String campaign, String canonicalUrl,
 			String shareText, String token, String note, int helpsNeeded, int helpsConfirmed, String status,
-			Instant createdAt, Instant expiresAt, Instant boostedUntil, long authorHelpsGiven,
-			long authorHelpsReceived) {
+			Instant createdAt, Instant expiresAt, Instant boostedUntil, long authorHelpsGiven, long authorHelpsReceived,
+			@Nullable Double campaignCompletionRate) {
 
-		static RequestJson of(RequestView r) {
+		static RequestJson of(RequestView r, @Nullable Double campaignCompletionRate) {
 			return new RequestJson(r.id(), r.group(), r.author(), r.platform(), r.campaign(), r.canonicalUrl(),
 					r.shareText(), r.token(), r.note(), r.helpsNeeded(), r.helpsConfirmed(), r.status().name(),
 					r.createdAt(), r.expiresAt(), r.boostedUntil(), r.authorReciprocity().given(),
-					r.authorReciprocity().received());
+					r.authorReciprocity().received(), campaignCompletionRate);
 		}
 
+	}
+
+	/**
+	 * A request as the API returns it, with its campaign's completion rate (from memory).
+	 */
+	private RequestJson json(RequestView request) {
+		return RequestJson.of(request, this.requests.campaignCompletionRate(request));
 	}
 
 	/** A feed page; {@code rotation} fixes the fair order, so pass it back to page on. */
@@ -110,7 +118,7 @@ class RequestApiController {
 		long view = this.requests.rotation(rotation);
 		Slice<RequestView> feed = this.requests.feed(group, (campaign == null || campaign.isBlank()) ? null : campaign,
 				null, view, Paging.of(page, size));
-		return new FeedPage(feed.getContent().stream().map(RequestJson::of).toList(), page, size, feed.hasNext(), view);
+		return new FeedPage(feed.getContent().stream().map(this::json).toList(), page, size, feed.hasNext(), view);
 	}
 
 	/**
@@ -126,7 +134,7 @@ class RequestApiController {
 		RequestView posted = this.requests.post(me.id(), slug,
 				new NewRequest(body.input(), body.campaign(), body.helpsNeeded(), body.note(), body.expiresInHours()),
 				null);
-		return ResponseEntity.created(URI.create("/api/v1/requests/" + posted.id())).body(RequestJson.of(posted));
+		return ResponseEntity.created(URI.create("/api/v1/requests/" + posted.id())).body(json(posted));
 	}
 
 	@PostMapping(path = "/groups/{slug}/requests/qr", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -136,12 +144,12 @@ class RequestApiController {
 			@AuthenticationPrincipal MemberPrincipal me) throws IOException {
 		RequestView posted = this.requests.post(me.id(), slug,
 				new NewRequest(null, campaign, helpsNeeded, note, expiresInHours), image.getBytes());
-		return ResponseEntity.created(URI.create("/api/v1/requests/" + posted.id())).body(RequestJson.of(posted));
+		return ResponseEntity.created(URI.create("/api/v1/requests/" + posted.id())).body(json(posted));
 	}
 
 	@GetMapping("/requests/{id}")
 	RequestJson get(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me) {
-		return RequestJson.of(this.requests.get(id, (me != null) ? me.id() : null));
+		return json(this.requests.get(id, (me != null) ? me.id() : null));
 	}
 
 	@DeleteMapping("/requests/{id}")
@@ -156,7 +164,7 @@ class RequestApiController {
 	@PatchMapping("/requests/{id}/progress")
 	RequestJson progress(@PathVariable long id, @Valid @RequestBody Progress body,
 			@AuthenticationPrincipal MemberPrincipal me) {
-		return RequestJson.of(this.requests.raiseProgress(id, me.id(), body.helpsConfirmed()));
+		return json(this.requests.raiseProgress(id, me.id(), body.helpsConfirmed()));
 	}
 
 }

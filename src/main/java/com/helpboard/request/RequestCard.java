@@ -1,5 +1,7 @@
 package com.helpboard.request;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request card as pages draw it, every text ready-made: a feed page draws twenty, so
  * the template only reads fields (no formatting, message lookups or method calls per
@@ -19,14 +21,16 @@ package com.helpboard.request;
  * @param progress "confirmed/needed"
  * @param author the author's name
  * @param reciprocity the author's given and received helps, as a sentence
+ * @param completion how often the campaign's requests complete in the group, as a
+ * sentence; null (not shown) while too few closed to say
  * @param labels the texts every card shares
  */
 public record RequestCard(long id, boolean boosted, boolean temu, String platform, String campaign, boolean open,
 		String expiresAt, String expiresAtText, String title, int helpsNeeded, int helpsConfirmed, String progress,
-		String author, String reciprocity, Labels labels) {
+		String author, String reciprocity, @Nullable String completion, Labels labels) {
 
 	/** The words every card of a page shares, looked up once per language. */
-	public record Labels(String boosted, String expiresIn, String expired, String reciprocityTitle) {
+	public record Labels(String boosted, String expiresIn, String expired, String reciprocityTitle, String report) {
 	}
 
 }

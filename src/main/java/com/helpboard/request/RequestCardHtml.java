@@ -47,7 +47,14 @@ final class RequestCardHtml {
 		text(html, c.progress()).append("</span>\n  </div>\n  <div class=\"card-foot muted\">\n    <span>");
 		text(html, c.author()).append("</span>\n    <span class=\"reciprocity\" title=\"");
 		text(html, c.labels().reciprocityTitle()).append("\">");
-		text(html, c.reciprocity()).append("</span>\n  </div>\n</article>\n");
+		text(html, c.reciprocity()).append("</span>\n    <a class=\"report-link\" rel=\"nofollow\" href=\"/r/");
+		html.append(c.id()).append("/report\">");
+		text(html, c.labels().report()).append("</a>\n  </div>\n");
+		if (c.completion() != null) {
+			html.append("  <p class=\"completion muted\">");
+			text(html, c.completion()).append("</p>\n");
+		}
+		html.append("</article>\n");
 	}
 
 	/** Escaped for text and double-quoted attributes alike: {@code < > & " '}. */

@@ -12,6 +12,8 @@ import com.helpboard.account.MemberPrincipal;
 import com.helpboard.group.GroupView;
 import com.helpboard.group.Groups;
 import com.helpboard.link.QrCodeImages;
+import com.helpboard.request.spi.HelpHistory;
+import com.helpboard.request.spi.ModerationNotes;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.NotAllowed;
@@ -50,7 +52,14 @@ class RequestController {
 
 	private final Clock clock;
 
-	RequestController(Requests requests, RequestCards requestCards, Groups groups, Campaigns campaigns, Clock clock) {
+	private final ModerationNotes moderationNotes;
+
+	private final HelpHistory helpHistory;
+
+	RequestController(Requests requests, RequestCards requestCards, Groups groups, Campaigns campaigns, Clock clock,
+			ModerationNotes moderationNotes, HelpHistory helpHistory) {
+		this.moderationNotes = moderationNotes;
+		this.helpHistory = helpHistory;
 		this.requests = requests;
 		this.requestCards = requestCards;
 		this.groups = groups;
@@ -221,8 +230,18 @@ class RequestController {
 		model.addAttribute("requests", mine);
 		model.addAttribute("groupsById",
 				this.groups.byIds(mine.getContent().stream().map(RequestView::groupId).distinct().toList()));
+		// each request's claims by status, for the page in one statement
+		model.addAttribute("claimCounts",
+				this.helpHistory.claimCounts(mine.getContent().stream().map(RequestView::id).toList()));
 		model.addAttribute("campaigns", campaignsByCode());
 		model.addAttribute("now", this.clock.instant());
+		// the author sees why a request was hidden: reasons and counts, not who reported
+		model.addAttribute("hiddenNotes",
+				this.moderationNotes.of(mine.getContent()
+					.stream()
+					.filter((r) -> r.status() == RequestStatus.HIDDEN)
+					.map(RequestView::id)
+					.toList()));
 		return "request/mine";
 	}
 

@@ -22,6 +22,7 @@ import com.helpboard.link.LinkParser;
 import com.helpboard.link.ParseResult;
 import com.helpboard.link.ParsedLink;
 import com.helpboard.link.Rejection;
+import com.helpboard.request.spi.CampaignCompletion;
 import com.helpboard.request.spi.HelpHistory;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.FieldRejection.Kind;
@@ -89,10 +90,13 @@ public class Requests {
 
 	private final LinkParser parser = new LinkParser();
 
+	private final CampaignCompletion completion;
+
 	Requests(HelpRequestRepository requests, RequestQueries queries, FeedOrders feedOrders, Campaigns campaigns,
-			Groups groups, Accounts accounts, HelpHistory helpHistory, ApplicationEventPublisher events, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			Groups groups, Accounts accounts, HelpHistory helpHistory, CampaignCompletion completion,
+			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
 		this.feedOrders = feedOrders;
+		this.completion = completion;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.readOnlyTransactions = new TransactionTemplate(transactionManager);
 		this.readOnlyTransactions.setReadOnly(true);
@@ -104,6 +108,15 @@ public class Requests {
 		this.helpHistory = helpHistory;
 		this.events = events;
 		this.clock = clock;
+	}
+
+	/**
+	 * The share (0–1) of the request's campaign's requests in its group that were
+	 * fulfilled over the last 30 days, or null while fewer than 10 closed: from memory,
+	 * no statement (the stats module's daily rows, through {@link CampaignCompletion}).
+	 */
+	public @Nullable Double campaignCompletionRate(RequestView request) {
+		return this.completion.rate(request.groupId(), request.campaign());
 	}
 
 	/**
@@ -167,6 +180,7 @@ public class Requests {
 		if (!this.groups.isMember(group.id(), memberId)) {
 			throw HelpBoardException.forbidden("request.post.not-member");
 		}
+		this.groups.checkNotBanned(group.id(), memberId);
 		Instant now = this.clock.instant();
 		Optional<Campaign> named = Optional.empty();
 		if (form.campaign() != null && !form.campaign().isBlank()) {
@@ -322,17 +336,65 @@ public class Requests {
 		GroupView group = this.groups.findById(request.getGroupId())
 			.orElseThrow(() -> HelpBoardException.notFound("request.not-found"));
 		boolean author = viewerId != null && viewerId.equals(request.getAuthorId());
-		if (!this.groups.canRead(group, viewerId)
-				|| (request.getStatus() == RequestStatus.HIDDEN && !author && !isModerator(group, viewerId))) {
+		if (!this.groups.canRead(group, viewerId) || (request.getStatus() == RequestStatus.HIDDEN && !author
+				&& !this.groups.canModerate(group.id(), viewerId))) {
 			throw HelpBoardException.notFound("request.not-found");
 		}
 		return withReciprocity(List.of(view(request, group.slug()))).get(0);
 	}
 
-	private boolean isModerator(GroupView group, Long viewerId) {
-		return this.groups.role(group.id(), viewerId)
-			.map((role) -> role != com.helpboard.group.GroupRole.MEMBER)
-			.orElse(false);
+	/**
+	 * For the moderation module: locks the request's row until the caller's transaction
+	 * ends, so reports on one request are counted one at a time, and returns it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public RequestView lockForModeration(long id) {
+		HelpRequest request = this.requests.findForUpdate(id)
+			.orElseThrow(() -> HelpBoardException.notFound("request.not-found"));
+		return view(request, slugOf(request));
+	}
+
+	/**
+	 * For the moderation module, which decides who may: hides an open request (it leaves
+	 * the feed at once; {@link RequestClosed} refunds an unstarted boost). A request not
+	 * open stays as it is.
+	 */
+	@Transactional
+	public RequestView hide(long id) {
+		HelpRequest request = this.requests.findForUpdate(id)
+			.orElseThrow(() -> HelpBoardException.notFound("request.not-found"));
+		request.hide(this.clock.instant());
+		return view(this.requests.save(request), slugOf(request));
+	}
+
+	/**
+	 * For the moderation module, which decides who may: restores a hidden request, open
+	 * again (back in the feed at once) or expired if its time ran out meanwhile. Refused
+	 * (409) while the same link is open again in the group, posted since.
+	 */
+	@Transactional
+	public RequestView restore(long id) {
+		HelpRequest request = this.requests.findForUpdate(id)
+			.orElseThrow(() -> HelpBoardException.notFound("request.not-found"));
+		if (request.getStatus() != RequestStatus.HIDDEN) {
+			throw HelpBoardException.conflict("moderation.restore.not-hidden");
+		}
+		Optional<HelpRequest> again = this.requests.findByGroupIdAndOpenKey(request.getGroupId(),
+				request.getDedupeKey());
+		if (again.isPresent() && request.getExpiresAt().isAfter(this.clock.instant())) {
+			throw HelpBoardException.conflict("moderation.restore.duplicate", "/r/" + again.get().getId());
+		}
+		request.restore(this.clock.instant());
+		return view(this.requests.saveAndFlush(request), slugOf(request));
+	}
+
+	/** The author's requests open now, in every group (moderation holds them). */
+	public List<Long> openIdsOf(long authorId) {
+		return this.requests.openIdsOf(authorId, this.clock.instant());
+	}
+
+	private @Nullable String slugOf(HelpRequest request) {
+		return this.groups.findById(request.getGroupId()).map(GroupView::slug).orElse(null);
 	}
 
 	/**
@@ -423,6 +485,32 @@ public class Requests {
 			.stream()
 			.map((r) -> r.withGroup(groupSlugs.get(r.groupId())))
 			.toList());
+	}
+
+	/** An open request and when it expires, for a reminder. */
+	public record Expiring(long requestId, long authorId, Instant expiresAt) {
+	}
+
+	/**
+	 * For other modules: up to {@code limit} open requests whose expiry falls after
+	 * {@code from} and not after {@code to}, in expiry order after
+	 * {@code (afterExpiry, afterId)}; one statement reading only those rows.
+	 */
+	public List<Expiring> expiringBetween(Instant from, Instant to, Instant afterExpiry, long afterId, int limit) {
+		return this.requests.findExpiringBetween(from, to, afterExpiry, afterId, limit)
+			.stream()
+			.map((row) -> new Expiring(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), toInstant(row[2])))
+			.toList();
+	}
+
+	private static Instant toInstant(Object value) {
+		if (value instanceof Instant instant) {
+			return instant;
+		}
+		if (value instanceof java.time.OffsetDateTime offset) {
+			return offset.toInstant();
+		}
+		return ((java.sql.Timestamp) value).toInstant();
 	}
 
 	public Slice<RequestView> byAuthor(long authorId, Pageable page) {

@@ -137,7 +137,7 @@ class AccountIntegrationTests {
 				.param("password", PASSWORD)
 				.param("remember-me", "on"))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrl("/me"))
+			.andExpect(redirectedUrl("/me/todo"))
 			.andExpect(cookie().exists("remember-me"))
 			.andReturn();
 		Cookie session = sessionCookie(login);

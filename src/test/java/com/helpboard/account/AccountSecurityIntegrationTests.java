@@ -147,7 +147,7 @@ class AccountSecurityIntegrationTests {
 				.cookie(planted)
 				.param("username", member.username())
 				.param("password", PASSWORD))
-			.andExpect(redirectedUrl("/me"))
+			.andExpect(redirectedUrl("/me/todo"))
 			.andReturn();
 		Cookie session = sessionCookie(result);
 		assertThat(sessionId(session)).isNotEqualTo(sessionId(planted));
@@ -283,7 +283,7 @@ class AccountSecurityIntegrationTests {
 	private Cookie login(String username, String password) throws Exception {
 		MvcResult result = this.mvc
 			.perform(post("/login").with(csrf()).param("username", username).param("password", password))
-			.andExpect(redirectedUrl("/me"))
+			.andExpect(redirectedUrl("/me/todo"))
 			.andReturn();
 		return sessionCookie(result);
 	}
@@ -294,7 +294,7 @@ class AccountSecurityIntegrationTests {
 				.param("username", username)
 				.param("password", password)
 				.param("remember-me", "on"))
-			.andExpect(redirectedUrl("/me"))
+			.andExpect(redirectedUrl("/me/todo"))
 			.andReturn();
 		Cookie cookie = result.getResponse().getCookie("remember-me");
 		assertThat(cookie).isNotNull();

@@ -50,7 +50,9 @@ class AccountJourneyBrowserTests extends BrowserSupport {
 		assertThat(page.locator(".profile-name")).hasText(username);
 		logout(page);
 		login(page, username, PASSWORD);
-		assertThat(path(page)).isEqualTo("/me");
+		// nowhere to return to: the to-do page
+		assertThat(path(page)).isEqualTo("/me/todo");
+		navigate(page, "/me");
 		assertThat(page.locator(".profile-name")).hasText(username);
 		assertOnlyLocalRequests(page);
 	}
@@ -113,7 +115,7 @@ class AccountJourneyBrowserTests extends BrowserSupport {
 		screenshot(page, device + "-login-error");
 		assertFitsTheScreen(page);
 
-		// the right one, remembered: the profile again
+		// the right one, remembered: the profile again, where they were going
 		login(page, username, PASSWORD, true);
 		assertThat(path(page)).isEqualTo("/me");
 		assertThat(page.locator(".profile-name")).hasText(username);
@@ -144,7 +146,7 @@ class AccountJourneyBrowserTests extends BrowserSupport {
 		login(page, username, PASSWORD);
 		assertThat(path(page)).isEqualTo("/login");
 		login(page, username, renewed);
-		assertThat(path(page)).isEqualTo("/me");
+		assertThat(path(page)).isEqualTo("/me/todo");
 
 		assertOnlyLocalRequests(page);
 	}

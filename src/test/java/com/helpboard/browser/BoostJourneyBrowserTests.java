@@ -130,6 +130,8 @@ class BoostJourneyBrowserTests extends BrowserSupport {
 			Page a = open.get();
 			long memberA = idOf(registerNew(a, "booster", PASSWORD));
 			everyone.add(memberA);
+			// new accounts cannot boost (docs/credits.md): A has been around for a while
+			this.testData.establish(memberA);
 			join(a, group);
 			navigate(a, "/queue?group=" + group);
 			for (int i = 0; i < 2; i++) {
@@ -194,6 +196,7 @@ class BoostJourneyBrowserTests extends BrowserSupport {
 			Page c = open.get();
 			long memberC = idOf(registerNew(c, "queuer", PASSWORD));
 			everyone.add(memberC);
+			this.testData.establish(memberC);
 			this.credits.grant(memberC, 2, "test:" + UUID.randomUUID(), "test");
 			join(c, group);
 			long requestC = post(c, group, "C " + device, null);
@@ -259,8 +262,8 @@ class BoostJourneyBrowserTests extends BrowserSupport {
 			screenshot(d, device + "-my-requests-expired");
 			assertFitsTheScreen(d);
 
-			// 6. B claims D's other request; nobody
-			// answers, and a day later it confirms itself
+			// 6. B claims D's other request; nobody answers, and a day later it confirms
+			// itself
 			join(b, group);
 			navigate(b, "/r/" + lasting.id());
 			b.waitForNavigation(() -> b.locator("#claim").click());
@@ -273,8 +276,11 @@ class BoostJourneyBrowserTests extends BrowserSupport {
 							this.jdbc.queryForObject("select status from claims where id = ?", String.class, claimB)),
 					() -> this.helps.autoConfirmOverdue(500));
 			navigate(b, "/me");
-			awaitText(b, "#balance", "1");
-			assertThat(b.locator("#helps-given")).hasText("1");
+			awaitText(b, "#helps-given", "1");
+			// a helper none of whose helps an author has answered yet is not paid for an
+			// auto-confirmed one (docs/credits.md), and the profile says so beside it
+			assertThat(b.locator("#help-" + claimB)).isVisible();
+			assertThat(b.locator("#balance")).hasText("0");
 			assertFitsTheScreen(b);
 
 			for (Page page : List.of(a, b, c, d)) {

@@ -4,6 +4,7 @@ import com.helpboard.request.RequestClosed;
 import com.helpboard.request.RequestStatus;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
+import com.helpboard.request.spi.CampaignCompletion;
 import com.helpboard.request.spi.HelpHistory;
 import com.helpboard.support.PostgresInitializer;
 import com.helpboard.support.TestClock;
@@ -51,6 +52,14 @@ class BoostRefundsModuleTests {
 	/** Implemented outside the modules bootstrapped here. */
 	@MockitoBean
 	HelpHistory helpHistory;
+
+	/** Implemented by the moderation module, not bootstrapped here. */
+	@MockitoBean
+	com.helpboard.request.spi.ModerationNotes moderationNotes;
+
+	/** Implemented by the stats module, not bootstrapped here. */
+	@MockitoBean
+	CampaignCompletion campaignCompletion;
 
 	/** A group with one boost slot, where anyone may post. */
 	private String oneSlotGroup() {

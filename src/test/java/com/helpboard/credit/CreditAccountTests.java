@@ -130,4 +130,65 @@ class CreditAccountTests {
 			.orElse(0L);
 	}
 
+	@Test
+	void aReversalTheBalanceCoversLeavesNoDebt() {
+		CreditAccount account = new CreditAccount(1);
+		account.grant(CreditAmount.of(3), "g", null, MONDAY_NOON);
+		LedgerEntry reversal = account.reverse(CreditAmount.of(1), "claim:1:reversed", "claim:1", MONDAY_NOON);
+		assertThat(reversal.kind()).isEqualTo(LedgerEntryKind.REVERSAL);
+		assertThat(reversal.amount()).isEqualTo(-1);
+		assertThat(reversal.balanceAfter()).isEqualTo(2);
+		assertThat(account.debt()).isZero();
+	}
+
+	@Test
+	void aReversalTheBalanceCannotCoverRecordsADebtNeverANegativeBalance() {
+		CreditAccount account = new CreditAccount(1);
+		account.grant(CreditAmount.of(1), "g", null, MONDAY_NOON);
+		LedgerEntry first = account.reverse(CreditAmount.of(3), "claim:1:reversed", "claim:1", MONDAY_NOON);
+		assertThat(first.amount()).isEqualTo(-1);
+		assertThat(first.balanceAfter()).isZero();
+		assertThat(first.debtAfter()).isEqualTo(2);
+		LedgerEntry second = account.reverse(CreditAmount.of(1), "claim:2:reversed", "claim:2", MONDAY_NOON);
+		assertThat(second.amount()).isZero();
+		assertThat(second.debtAfter()).isEqualTo(3);
+		assertThat(account.balance()).isEqualTo(CreditAmount.of(0));
+		assertThat(account.debt()).isEqualTo(3);
+	}
+
+	@Test
+	void laterEarningsPayTheDebtFirst() {
+		CreditAccount account = new CreditAccount(1);
+		account.reverse(CreditAmount.of(2), "claim:1:reversed", "claim:1", MONDAY_NOON);
+		LedgerEntry earned = account.earn(CreditAmount.of(1), CAP, "claim:5:confirmed", "claim:5", MONDAY_NOON)
+			.orElseThrow();
+		assertThat(earned.amount()).isEqualTo(1);
+		assertThat(account.takeDebtPayments()).singleElement().satisfies((payment) -> {
+			assertThat(payment.kind()).isEqualTo(LedgerEntryKind.DEBT_PAYMENT);
+			assertThat(payment.amount()).isEqualTo(-1);
+			assertThat(payment.balanceAfter()).isZero();
+			assertThat(payment.debtAfter()).isEqualTo(1);
+			assertThat(payment.idempotencyKey()).isEqualTo("claim:5:confirmed:debt");
+		});
+		// a release pays the rest of the debt, and what is left is spendable
+		account.release(CreditAmount.of(3), "claim:6:released", "claim:6", MONDAY_NOON);
+		assertThat(account.takeDebtPayments()).singleElement()
+			.satisfies((payment) -> assertThat(payment.amount()).isEqualTo(-1));
+		assertThat(account.debt()).isZero();
+		assertThat(account.balance()).isEqualTo(CreditAmount.of(2));
+		assertThat(account.takeDebtPayments()).isEmpty();
+	}
+
+	@Test
+	void aMemberWithADebtHasAnEmptyBalance() {
+		CreditAccount account = new CreditAccount(1);
+		account.grant(CreditAmount.of(5), "g", null, MONDAY_NOON);
+		account.reverse(CreditAmount.of(7), "r", null, MONDAY_NOON);
+		assertThat(account.balance()).isEqualTo(CreditAmount.of(0));
+		assertThat(account.debt()).isEqualTo(2);
+		account.grant(CreditAmount.of(1), "g2", null, MONDAY_NOON);
+		assertThat(account.balance()).isEqualTo(CreditAmount.of(0));
+		assertThat(account.debt()).isEqualTo(1);
+	}
+
 }

@@ -1,14 +1,17 @@
 package com.helpboard.credit;
 
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.helpboard.help.ClaimConfirmed;
+import com.helpboard.request.spi.CampaignCompletion;
+import com.helpboard.help.Helps;
+import com.helpboard.request.RequestView;
 import com.helpboard.request.spi.HelpHistory;
 import com.helpboard.support.PostgresInitializer;
 import com.helpboard.support.TestClock;
 import com.helpboard.support.TestData;
 import com.helpboard.support.TestMembers;
+import com.helpboard.support.TestMembers.TestMember;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -41,15 +44,30 @@ class HelpRewardsModuleTests {
 	@Autowired
 	Credits credits;
 
+	@Autowired
+	Helps helps;
+
 	/** Implemented outside the modules bootstrapped here. */
 	@MockitoBean
 	HelpHistory helpHistory;
 
+	/** Implemented by the moderation module, not bootstrapped here. */
+	@MockitoBean
+	com.helpboard.request.spi.ModerationNotes moderationNotes;
+
+	/** Implemented by the stats module, not bootstrapped here. */
+	@MockitoBean
+	CampaignCompletion campaignCompletion;
+
 	@Test
 	void aConfirmedClaimPaysItsHelperOneCredit(Scenario scenario) {
-		long helper = this.testData.member("rw").create().id();
-		long claim = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE);
-		ClaimConfirmed confirmed = new ClaimConfirmed(claim, 1, helper, 2, false, Instant.now());
+		// a real claim: its payment is recorded against it (help_payments)
+		String group = this.testData.group("rw").postingFreely().ownedBy(this.testData.member("rw-owner").create());
+		TestMember author = this.testData.member("rw-author").joining(group);
+		long helper = this.testData.member("rw").joining(group).id();
+		RequestView request = this.testData.request().by(author).in(group).post();
+		long claim = this.helps.claim(helper, request.id()).id();
+		ClaimConfirmed confirmed = new ClaimConfirmed(claim, request.id(), helper, author.id(), false, Instant.now());
 
 		scenario.publish(confirmed)
 			.andWaitForStateChange(() -> this.credits.balance(helper), (balance) -> balance > 0)

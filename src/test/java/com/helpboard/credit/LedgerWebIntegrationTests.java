@@ -35,7 +35,7 @@ class LedgerWebIntegrationTests {
 	TestMember memberWithThreeEntries() {
 		TestMember member = this.testData.member("ld").create();
 		this.credits.grant(member.id(), 5, "grant:" + UUID.randomUUID(), "welcome");
-		this.credits.earn(member.id(), 2, "claim:" + UUID.randomUUID() + ":confirmed", "claim:7");
+		this.credits.earn(member.id(), 2, "claim:" + UUID.randomUUID() + ":confirmed", "claim:9000000000007");
 		this.credits.spend(member.id(), 3, "boost:" + UUID.randomUUID(), "boost:3");
 		return member;
 	}
@@ -103,7 +103,7 @@ class LedgerWebIntegrationTests {
 			.andExpect(content().string(containsString("Granted")))
 			.andExpect(content().string(containsString(">+2</strong>")))
 			.andExpect(content().string(containsString(">-3</strong>")))
-			.andExpect(content().string(containsString("claim:7")))
+			.andExpect(content().string(containsString("claim:9000000000007")))
 			.andExpect(content().string(containsString("balance 4")));
 	}
 
@@ -134,9 +134,9 @@ class LedgerWebIntegrationTests {
 		this.mvc.perform(get("/me/ledger").with(newcomer.session()).header("Accept-Language", "en"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("No credit entries yet")))
-			.andExpect(content().string(not(containsString("claim:7"))));
+			.andExpect(content().string(not(containsString("claim:9000000000007"))));
 		this.mvc.perform(get("/me/ledger").with(someone.session()).header("Accept-Language", "en"))
-			.andExpect(content().string(containsString("claim:7")));
+			.andExpect(content().string(containsString("claim:9000000000007")));
 	}
 
 }

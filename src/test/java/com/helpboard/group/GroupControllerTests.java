@@ -66,11 +66,21 @@ class GroupControllerTests {
 	Groups groups;
 
 	@MockitoBean
+	com.helpboard.account.Accounts accounts;
+
+	@MockitoBean
 	ApiTokenAuthenticator tokens;
+
+	/** The layout's nav asks it for the signed-in member's counts. */
+	@MockitoBean(name = "notifications")
+	com.helpboard.notification.Notifications notifications;
 
 	@BeforeEach
 	void noTokens() {
 		given(this.tokens.authenticate(anyString())).willReturn(Optional.empty());
+		given(this.notifications.navCounts(any(org.springframework.security.core.Authentication.class)))
+			.willReturn(com.helpboard.notification.NavCounts.NONE);
+		given(this.notifications.pollEvery()).willReturn(java.time.Duration.ofSeconds(30));
 	}
 
 	private static RequestPostProcessor alice() {

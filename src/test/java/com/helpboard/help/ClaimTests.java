@@ -87,11 +87,59 @@ class ClaimTests {
 		assertThat(claim.domainEvents()).isEmpty();
 	}
 
-	/** A claim as stored: its id is the database's. */
+	@Test
+	void aNewClaimAnnouncesItselfOnceSavingGaveItAnId() {
+		Claim claim = new Claim(REQUEST, HELPER, AUTHOR, "kanjia", CLAIMED, LocalDate.of(2026, 11, 23));
+		// before saving there is no id to announce
+		assertThat(claim.domainEvents()).isEmpty();
+		ReflectionTestUtils.setField(claim, "id", ID);
+		assertThat(claim.domainEvents()).containsExactly(new ClaimMade(ID, REQUEST, HELPER, AUTHOR, "kanjia", CLAIMED));
+		claim.clearDomainEvents();
+		assertThat(claim.domainEvents()).isEmpty();
+	}
+
+	/** A claim as stored and announced: its id is the database's. */
 	private static Claim claim() {
 		Claim claim = new Claim(REQUEST, HELPER, AUTHOR, "kanjia", CLAIMED, LocalDate.of(2026, 11, 23));
 		ReflectionTestUtils.setField(claim, "id", ID);
+		assertThat(claim.domainEvents()).hasSize(1);
+		claim.clearDomainEvents();
 		return claim;
+	}
+
+	static final java.time.Duration WINDOW = java.time.Duration.ofHours(72);
+
+	@Test
+	void theAuthorMayRejectAnAutoConfirmedClaimWithin72HoursWhichReversesIt() {
+		Claim claim = claim();
+		claim.confirmUnanswered(LATER);
+		Instant withinWindow = LATER.plus(WINDOW).minusSeconds(1);
+		assertThat(claim.rejectableAt(withinWindow, WINDOW)).isTrue();
+		assertThat(claim.rejectBy(AUTHOR, withinWindow, WINDOW)).isTrue();
+		assertThat(claim.getStatus()).isEqualTo(ClaimStatus.REJECTED);
+		assertThat(claim.domainEvents()).containsExactly(new ClaimConfirmed(ID, REQUEST, HELPER, AUTHOR, true, LATER),
+				new ClaimRejected(ID, REQUEST, HELPER, AUTHOR, withinWindow),
+				new ClaimReversed(ID, REQUEST, HELPER, AUTHOR, withinWindow));
+		assertThat(claim.rejectBy(AUTHOR, withinWindow, WINDOW)).isFalse();
+	}
+
+	@Test
+	void anAutoConfirmedClaimCannotBeRejectedAfter72Hours() {
+		Claim claim = claim();
+		claim.confirmUnanswered(LATER);
+		assertThat(claim.rejectableAt(LATER.plus(WINDOW), WINDOW)).isFalse();
+		assertThatExceptionOfType(Conflict.class).isThrownBy(() -> claim.rejectBy(AUTHOR, LATER.plus(WINDOW), WINDOW))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("help.claim.reject-window-passed"));
+		assertThat(claim.getStatus()).isEqualTo(ClaimStatus.CONFIRMED);
+	}
+
+	@Test
+	void aClaimTheAuthorConfirmedCannotBeRejectedEvenWithinTheWindow() {
+		Claim claim = claim();
+		claim.confirmBy(AUTHOR, LATER);
+		assertThat(claim.rejectableAt(LATER, WINDOW)).isFalse();
+		assertThatExceptionOfType(Conflict.class).isThrownBy(() -> claim.rejectBy(AUTHOR, LATER, WINDOW))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("help.claim.already-confirmed"));
 	}
 
 }

@@ -91,14 +91,27 @@ class HelpRequestTests {
 	}
 
 	@Test
-	void hidingClosesOnceAndRestoringReopensWithoutAnEvent() {
+	void hidingClosesOnceAndRestoringReopensOnce() {
 		HelpRequest request = request(1);
 		request.hide(LATER);
 		request.hide(LATER);
 		assertThat(request.getStatus()).isEqualTo(RequestStatus.HIDDEN);
-		request.restore(LATER);
+		assertThat(request.restore(LATER)).isTrue();
+		assertThat(request.restore(LATER)).isFalse();
 		assertThat(request.getStatus()).isEqualTo(RequestStatus.OPEN);
-		assertThat(request.domainEvents()).containsExactly(new RequestClosed(ID, GROUP, RequestStatus.HIDDEN, LATER));
+		assertThat(request.domainEvents()).containsExactly(new RequestClosed(ID, GROUP, RequestStatus.HIDDEN, LATER),
+				new RequestRestored(ID, GROUP, AUTHOR, LATER));
+	}
+
+	@Test
+	void aRequestRestoredPastItsExpiryIsExpired() {
+		HelpRequest request = request(1);
+		request.hide(LATER);
+		assertThat(request.restore(EXPIRES)).isTrue();
+		assertThat(request.getStatus()).isEqualTo(RequestStatus.EXPIRED);
+		assertThat(request.getClosedAt()).isEqualTo(EXPIRES);
+		assertThat(request.domainEvents()).containsExactly(new RequestClosed(ID, GROUP, RequestStatus.HIDDEN, LATER),
+				new RequestRestored(ID, GROUP, AUTHOR, EXPIRES));
 	}
 
 	@Test

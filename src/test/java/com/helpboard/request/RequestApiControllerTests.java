@@ -137,7 +137,7 @@ class RequestApiControllerTests {
 		});
 		assertThat(json.keySet()).containsExactly("id", "group", "author", "platform", "campaign", "canonicalUrl",
 				"shareText", "token", "note", "helpsNeeded", "helpsConfirmed", "status", "createdAt", "expiresAt",
-				"boostedUntil", "authorHelpsGiven", "authorHelpsReceived");
+				"boostedUntil", "authorHelpsGiven", "authorHelpsReceived", "campaignCompletionRate");
 		assertThat(json.get("boostedUntil")).isNull();
 		// the body reaches the facade as the member sent it, for the signed-in member
 		ArgumentCaptor<NewRequest> command = ArgumentCaptor.forClass(NewRequest.class);
@@ -333,6 +333,15 @@ class RequestApiControllerTests {
 			.andExpect(jsonPath("$.rules").value("暗号"))
 			.andExpect(jsonPath("$.openRequests").value(4))
 			.andExpect(jsonPath("$.memberCount").value(2));
+	}
+
+	@Test
+	void aRequestCarriesItsCampaignsCompletionRate() throws Exception {
+		given(this.requests.get(7, null)).willReturn(request(7));
+		given(this.requests.campaignCompletionRate(any(RequestView.class))).willReturn(0.62);
+		this.mvc.perform(get("/api/v1/requests/7"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.campaignCompletionRate").value(0.62));
 	}
 
 }

@@ -8,13 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RequestCardHtmlTests {
 
-	static final RequestCard.Labels LABELS = new RequestCard.Labels("置顶", "剩余", "已过期", "帮过\"的\"次数");
+	static final RequestCard.Labels LABELS = new RequestCard.Labels("置顶", "剩余", "已过期", "帮过\"的\"次数", "举报");
 
 	@Test
 	void everyTextIsEscapedInTextAndAttributes() {
 		RequestCard hostile = new RequestCard(7, false, false, "拼多多", "<b>砍价</b>", true,
 				"2026-11-27T00:00:00Z\" onmouseover=\"x", "11-27 08:00", "<script>alert(1)</script>", 5, 2, "2/5",
-				"'><img src=x onerror=alert(1)>", "帮过 1 · 受助 0", LABELS);
+				"'><img src=x onerror=alert(1)>", "帮过 1 · 受助 0", "这里 62% 的<i>砍价</i>请求完成了", LABELS);
 		String html = RequestCardHtml.of(List.of(hostile));
 		assertThat(html).doesNotContain("<script>")
 			.doesNotContain("<img")
@@ -24,15 +24,19 @@ class RequestCardHtmlTests {
 			.contains("&#39;&gt;&lt;img src=x onerror=alert(1)&gt;")
 			.contains("title=\"帮过&quot;的&quot;次数\"")
 			.contains("data-request-id=\"7\"")
-			.contains("href=\"/r/7\"");
+			.contains("href=\"/r/7\"")
+			.contains("href=\"/r/7/report\">举报</a>")
+			.doesNotContain("<i>")
+			.contains("<p class=\"completion muted\">这里 62% 的&lt;i&gt;砍价&lt;/i&gt;请求完成了</p>");
 	}
 
 	@Test
 	void boostedOpenAndTemuCardsSaySoAndClosedOnesHaveNoCountdown() {
 		RequestCard boosted = new RequestCard(1, true, true, "Temu", "Farmland", true, "2026-11-27T00:00:00Z",
-				"11-27 08:00", "water my tree", 3, 0, "0/3", "kim", "gave 0 · got 0", LABELS);
+				"11-27 08:00", "water my tree", 3, 0, "0/3", "kim", "gave 0 · got 0",
+				"62% of Farmland requests here were fulfilled", LABELS);
 		RequestCard closed = new RequestCard(2, false, false, "拼多多", "砍价", false, "2026-11-27T00:00:00Z", "11-27 08:00",
-				"done", 3, 3, "3/3", "lee", "gave 0 · got 0", LABELS);
+				"done", 3, 3, "3/3", "lee", "gave 0 · got 0", null, LABELS);
 		String html = RequestCardHtml.of(List.of(boosted, closed));
 		assertThat(html.split("<article").length - 1).isEqualTo(2);
 		String first = html.substring(0, html.indexOf("</article>"));
@@ -40,7 +44,10 @@ class RequestCardHtmlTests {
 		assertThat(first).contains("request-card boosted")
 			.contains("badge temu")
 			.contains("badge boost\">置顶")
-			.contains("<time data-countdown datetime=\"2026-11-27T00:00:00Z\"");
+			.contains("<time data-countdown datetime=\"2026-11-27T00:00:00Z\"")
+			.contains("62% of Farmland requests here were fulfilled");
+		// too few closed to say: no line at all
+		assertThat(second).doesNotContain("completion");
 		assertThat(second).doesNotContain("boosted").doesNotContain("data-countdown").contains("value=\"3\"");
 	}
 

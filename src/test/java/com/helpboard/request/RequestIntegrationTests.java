@@ -166,11 +166,10 @@ class RequestIntegrationTests {
 				.param("helpsNeeded", "2"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrlPattern("/r/*"));
-		// the group, membership, the open key, the member's lock, both limits, the
-		// insert,
-		// and the new session holding the flash message (two)
+		// the group, membership, a ban in the group, the open key, the member's lock,
+		// both limits, the insert, and the new session holding the flash message (two)
 		List<String> statements = StatementCounter.statements();
-		assertThat(statements).as(String.join("\n", statements)).hasSizeLessThanOrEqualTo(8);
+		assertThat(statements).as(String.join("\n", statements)).hasSizeLessThanOrEqualTo(9);
 		assertThat(statements.stream().filter((sql) -> sql.contains("from topic_groups")))
 			.as(String.join("\n", statements))
 			.hasSize(1);

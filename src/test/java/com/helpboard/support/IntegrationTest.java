@@ -21,7 +21,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// pages poll their nav counts every 2 s, so a browser test sees a count appear quickly
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "helpboard.notifications.poll-every=PT2S")
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = PostgresInitializer.class)
 @Import({ StatementCounter.class, TestMembers.class, TestData.class, TestClock.Config.class })

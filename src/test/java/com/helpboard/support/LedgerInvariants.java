@@ -13,8 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * After every integration test class, for every member: the stored balance equals the sum
- * of their ledger entries and is never negative; every boost refund has exactly one
- * refunded boost of the same member and cost, and every refunded boost one refund.
+ * of their ledger entries and is never negative; the stored debt equals their latest
+ * entry's debt-after, is never negative, and a member with a debt has an empty balance
+ * (debts are paid first); every help payment's ledger entries match its state; every
+ * boost refund has exactly one refunded boost of the same member and cost, and every
+ * refunded boost one refund.
  */
 public class LedgerInvariants implements AfterAllCallback {
 
@@ -29,6 +32,31 @@ public class LedgerInvariants implements AfterAllCallback {
 				group by a.member_id, a.balance
 				having a.balance <> coalesce(sum(e.amount), 0) or a.balance < 0""");
 		assertThat(broken).as("members whose balance is not the sum of their ledger").isEmpty();
+		assertThat(jdbc.queryForList("""
+				select a.member_id, a.debt from credit_accounts a
+				where a.debt < 0 or (a.debt > 0 and a.balance > 0)
+				   or a.debt <> coalesce((select e.debt_after from ledger_entries e where e.member_id = a.member_id
+				                          order by e.id desc limit 1), 0)"""))
+			.as("members whose debt is negative, not paid first, or not their ledger's")
+			.isEmpty();
+		assertThat(jdbc.queryForList("""
+				select e.member_id, e.id from ledger_entries e
+				where e.kind in ('EARN', 'RELEASE', 'REFUND', 'GRANT') and e.debt_after > 0
+				  and not exists (select 1 from ledger_entries d where d.idempotency_key = e.idempotency_key || ':debt'
+				                  and d.member_id = e.member_id and d.kind = 'DEBT_PAYMENT')"""))
+			.as("credits that did not pay the debt first")
+			.isEmpty();
+		assertThat(jdbc.queryForList("""
+				select p.claim_id from help_payments p
+				where (p.state = 'RELEASED' and (select count(*) from ledger_entries e
+				        where e.idempotency_key = 'claim:' || p.claim_id || ':released') <> 1)
+				   or (p.state in ('HELD', 'NONE') and exists (select 1 from ledger_entries e
+				        where e.idempotency_key in ('claim:' || p.claim_id || ':released',
+				                                    'claim:' || p.claim_id || ':confirmed')))
+				   or (p.state = 'PAID' and p.amount <> coalesce((select e.amount from ledger_entries e
+				        where e.idempotency_key = 'claim:' || p.claim_id || ':confirmed'), 0))"""))
+			.as("help payments whose ledger entries do not match their state")
+			.isEmpty();
 		assertThat(jdbc.queryForList("""
 				select e.member_id from ledger_entries e
 				where not exists (select 1 from credit_accounts a where a.member_id = e.member_id)"""))

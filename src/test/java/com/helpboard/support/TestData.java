@@ -8,6 +8,8 @@ import java.util.UUID;
 import com.helpboard.account.Accounts;
 import com.helpboard.credit.Credits;
 import com.helpboard.group.GroupView;
+import com.helpboard.help.ClaimView;
+import com.helpboard.help.Helps;
 import com.helpboard.group.Groups;
 import com.helpboard.group.NewGroup;
 import com.helpboard.group.Visibility;
@@ -50,8 +52,11 @@ public class TestData {
 
 	private final JdbcTemplate jdbc;
 
+	private final Helps helps;
+
 	public TestData(TestMembers members, Accounts accounts, Groups groups, Requests requests, Credits credits,
-			JdbcTemplate jdbc) {
+			JdbcTemplate jdbc, Helps helps) {
+		this.helps = helps;
 		this.members = members;
 		this.accounts = accounts;
 		this.groups = groups;
@@ -75,6 +80,39 @@ public class TestData {
 		return new RequestBuilder();
 	}
 
+	/**
+	 * Gives the helper a record of {@code count} helps confirmed by hand, each by another
+	 * established author in a group of its own, so that the auto-confirm gate
+	 * (docs/credits.md: at least 5 answered claims, 80 % confirmed) lets their
+	 * auto-confirmed helps pay. Each of these helps pays the helper a credit, after its
+	 * commit: wait for {@code count} more before counting.
+	 */
+	public void answeredHelps(TestMember helper, int count) {
+		TestMember owner = member("answers-owner").create();
+		String slug = group("answers").postingFreely().ownedBy(owner);
+		this.groups.join(slug, helper.id(), null);
+		for (int i = 0; i < count; i++) {
+			TestMember author = member("answers-author").joining(slug);
+			RequestView request = request().by(author).in(slug).post();
+			ClaimView claim = this.helps.claim(helper.id(), request.id());
+			this.helps.confirm(author.id(), claim.id());
+		}
+	}
+
+	/** How long ago an established test member joined, past every new-account limit. */
+	static final Duration ESTABLISHED_AGE = Duration.ofDays(2);
+
+	/**
+	 * Makes a member established (see {@link MemberBuilder#fresh()}) from now on: vouched
+	 * for and past the new-account age.
+	 */
+	public void establish(long memberId) {
+		Timestamp now = Timestamp.from(Instant.now().minus(Duration.ofSeconds(1)));
+		this.jdbc.update("delete from credit_trust where member_id = ?", memberId);
+		this.jdbc.update("insert into credit_trust (member_id, vouched_at, established_at) values (?, ?, ?)", memberId,
+				now, now);
+	}
+
 	private static String suffix(int length) {
 		return UUID.randomUUID().toString().replace("-", "").substring(0, length);
 	}
@@ -89,6 +127,8 @@ public class TestData {
 
 		private Duration age;
 
+		private boolean fresh;
+
 		private MemberBuilder(String prefix) {
 			this.prefix = prefix;
 		}
@@ -96,6 +136,19 @@ public class TestData {
 		/** A site admin (who may create groups). */
 		public MemberBuilder admin() {
 			this.admin = true;
+			return this;
+		}
+
+		/**
+		 * A brand-new account, as a sign-up makes it: joined now, vouched for by nobody,
+		 * so its confirmations are held and it cannot boost or create groups
+		 * (docs/credits.md). Without this, a test member is established: joined two days
+		 * ago and vouched for (SQL on {@code members.created_at} and
+		 * {@code credit_trust}, as if an established member had confirmed a help of
+		 * theirs), so that helps it confirms pay at once, as most tests expect.
+		 */
+		public MemberBuilder fresh() {
+			this.fresh = true;
 			return this;
 		}
 
@@ -139,9 +192,16 @@ public class TestData {
 			if (this.credits > 0) {
 				TestData.this.credits.grant(member.id(), this.credits, "test:" + UUID.randomUUID(), "test");
 			}
-			if (this.age != null) {
+			Duration joined = (this.age != null) ? this.age : (this.fresh ? null : ESTABLISHED_AGE);
+			if (joined != null) {
 				TestData.this.jdbc.update("update members set created_at = ? where id = ?",
-						Timestamp.from(Instant.now().minus(this.age)), member.id());
+						Timestamp.from(Instant.now().minus(joined)), member.id());
+			}
+			if (!this.fresh) {
+				Timestamp vouched = Timestamp.from(Instant.now().minus(Duration.ofHours(1)));
+				TestData.this.jdbc.update(
+						"insert into credit_trust (member_id, vouched_at, established_at) values (?, ?, ?)",
+						member.id(), vouched, vouched);
 			}
 			return member;
 		}

@@ -47,11 +47,26 @@ class JobsOnEmbeddedDatabaseTests {
 		for (int i = 0; i < 5; i++) {
 			request(group, author, tag + "o" + i, 1, now.minus(Duration.ofMinutes(10 + i)));
 		}
+		// the helper's five helps answered by hand (the auto-confirm gate), and each
+		// claim below by an established author of its own (the pair caps, standing by
+		// distinct counterparts: docs/credits.md), so that every claim pays and counts
+		for (int i = 0; i < 5; i++) {
+			long request = request(group, author, tag + "y" + i, 1, now.plus(Duration.ofHours(5)));
+			this.jdbc.update("""
+					insert into claims (request_id, helper_id, author_id, campaign, status, created_at, decided_at,
+					  helper_day)
+					values (?, ?, ?, 'pdd-bargain', 'CONFIRMED', ?, ?, current_date)""", request, helper, author,
+					Timestamp.from(now.minus(Duration.ofDays(2))), Timestamp.from(now.minus(Duration.ofDays(2))));
+		}
 		for (int i = 0; i < 4; i++) {
-			long request = request(group, author, tag + "c" + i, 2, now.plus(Duration.ofHours(5)));
+			long requestAuthor = member(tag + "a" + i);
+			this.jdbc.update("insert into credit_trust (member_id, vouched_at, established_at) values (?, ?, ?)",
+					requestAuthor, Timestamp.from(now.minus(Duration.ofDays(2))),
+					Timestamp.from(now.minus(Duration.ofDays(1))));
+			long request = request(group, requestAuthor, tag + "c" + i, 2, now.plus(Duration.ofHours(5)));
 			this.jdbc.update("""
 					insert into claims (request_id, helper_id, author_id, campaign, status, created_at, helper_day)
-					values (?, ?, ?, 'pdd-bargain', 'CLAIMED', ?, current_date)""", request, helper, author,
+					values (?, ?, ?, 'pdd-bargain', 'CLAIMED', ?, current_date)""", request, helper, requestAuthor,
 					Timestamp.from(now.minus(Duration.ofHours(25)).minusSeconds(i)));
 		}
 

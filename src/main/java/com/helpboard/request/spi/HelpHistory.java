@@ -18,6 +18,12 @@ public interface HelpHistory {
 	 */
 	Map<Long, Reciprocity> reciprocity(Collection<Long> memberIds);
 
+	/**
+	 * The requests' claims counted by status, in one query; requests without claims left
+	 * out.
+	 */
+	Map<Long, ClaimCounts> claimCounts(Collection<Long> requestIds);
+
 	/** Helps the member gave that were confirmed after {@code since}. */
 	long helpsGivenSince(long memberId, Instant since);
 

@@ -59,6 +59,26 @@ class SecurityConfiguration {
 
 	static final String DEFAULT_REMEMBER_ME_KEY = "change-me-in-production";
 
+	/** Where a login lands when the member was not on their way to a page: "待处理". */
+	static final String AFTER_LOGIN = "/me/todo";
+
+	/**
+	 * Remembers the page a visitor was sent to log in from, in a cookie. Only pages are
+	 * remembered: a GET that is not a script's call for JSON (the nav's counts) nor a
+	 * favicon, so a login never lands on a JSON answer. The cookie holds a path, and
+	 * Spring Security uses it only when it is one (it starts with one "/"; a full or
+	 * protocol-relative URL is ignored), on this site's own scheme, host and port: an
+	 * off-site target is never followed.
+	 */
+	static CookieRequestCache returnAfterLogin() {
+		CookieRequestCache cache = new CookieRequestCache();
+		cache.setRequestMatcher((request) -> "GET".equals(request.getMethod())
+				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+				&& !String.valueOf(request.getHeader("Accept")).startsWith("application/json")
+				&& !request.getRequestURI().contains("favicon"));
+		return cache;
+	}
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		// bcrypt over SHA-256 for new hashes (no 72-byte limit); stored hashes carry
@@ -82,7 +102,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/tokens")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/groups", "/api/v1/groups/*", "/api/v1/groups/*/requests",
-						"/api/v1/requests/*", "/api/v1/moderation/log")
+						"/api/v1/requests/*", "/api/v1/moderation/log", "/api/v1/stats", "/api/v1/groups/*/stats")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
@@ -218,7 +238,7 @@ class SecurityConfiguration {
 				// pages about "me" need a member; every other
 				// page is public (and unknown ones 404)
 				.requestMatchers(HttpMethod.GET, "/me", "/me/**", "/queue", "/queue/**", "/my/**", "/waiting",
-						"/g/*/post", "/g/*/settings", "/groups/new", "/mod/**", "/r/*/boost")
+						"/g/*/post", "/g/*/settings", "/groups/new", "/mod/**", "/r/*/boost", "/r/*/report")
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/**")
 				.permitAll()
@@ -230,9 +250,13 @@ class SecurityConfiguration {
 			.securityContext((context) -> context.securityContextRepository(contexts))
 			.sessionManagement((session) -> session.sessionAuthenticationStrategy(onLogin))
 			// where to return after login is kept in a cookie, not in a new session
-			.requestCache((cache) -> cache.requestCache(new CookieRequestCache()))
-			.formLogin(
-					(form) -> form.loginPage("/login").defaultSuccessUrl("/me").failureHandler(loginFailed).permitAll())
+			.requestCache((cache) -> cache.requestCache(returnAfterLogin()))
+			// back where they were going (the cookie's same-site path), else the to-do
+			// page
+			.formLogin((form) -> form.loginPage("/login")
+				.defaultSuccessUrl(AFTER_LOGIN)
+				.failureHandler(loginFailed)
+				.permitAll())
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe).key(rememberMe.getKey()))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").permitAll())
 			.addFilterBefore(new ThrottleFilter(throttle, limits, problems, objectMapper, clock, true),

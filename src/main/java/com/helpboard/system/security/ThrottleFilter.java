@@ -36,9 +36,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Rate limits on the actions a script would hammer: login (form and API tokens, by client
- * address and by username), registration (by address), posting, claiming and uploads (by
- * address and by member, lower for new accounts). Past a limit the API answers 429 with
- * {@code Retry-After}; pages say when to try again.
+ * address and by username), registration (by address), posting, claiming, uploads and
+ * reports (by address and by member, lower for new accounts). Past a limit the API
+ * answers 429 with {@code Retry-After}; pages say when to try again.
  */
 class ThrottleFilter extends OncePerRequestFilter {
 
@@ -109,6 +109,9 @@ class ThrottleFilter extends OncePerRequestFilter {
 		}
 		else if (path.matches("/r/[^/]+/claim|/api/v1/requests/[^/]+/claims")) {
 			addMember(keys, "claim", this.settings.claiming(), address);
+		}
+		else if (path.matches("/r/[^/]+/report|/api/v1/requests/[^/]+/reports")) {
+			addMember(keys, "report", this.settings.reporting(), address);
 		}
 		Optional<Duration> wait = keys.isEmpty() ? Optional.empty() : this.throttle.take(keys);
 		if (wait.isPresent()) {

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("helpboard.throttle")
 record ThrottleSettings(Boolean enabled, Duration newAccountAge, Rule login, Rule registration, Rule posting,
-		Rule claiming, Rule uploads) {
+		Rule claiming, Rule uploads, Rule reporting) {
 
 	static final Rule LOGIN = new Rule(Limit.of(30, Duration.ofMinutes(15)), Limit.of(10, Duration.ofMinutes(15)),
 			null);
@@ -28,6 +28,9 @@ record ThrottleSettings(Boolean enabled, Duration newAccountAge, Rule login, Rul
 	static final Rule UPLOADS = new Rule(Limit.of(30, Duration.ofHours(1)), Limit.of(10, Duration.ofHours(1)),
 			Limit.of(3, Duration.ofHours(1)));
 
+	static final Rule REPORTING = new Rule(Limit.of(60, Duration.ofHours(1)), Limit.of(20, Duration.ofHours(1)),
+			Limit.of(5, Duration.ofHours(1)));
+
 	ThrottleSettings {
 		enabled = (enabled != null) ? enabled : Boolean.TRUE;
 		newAccountAge = (newAccountAge != null) ? newAccountAge : Duration.ofDays(3);
@@ -36,6 +39,7 @@ record ThrottleSettings(Boolean enabled, Duration newAccountAge, Rule login, Rul
 		posting = Rule.or(posting, POSTING);
 		claiming = Rule.or(claiming, CLAIMING);
 		uploads = Rule.or(uploads, UPLOADS);
+		reporting = Rule.or(reporting, REPORTING);
 	}
 
 	/**

@@ -96,7 +96,7 @@ class SessionSecurityIntegrationTests {
 		// logging in again from a session someone may have planted gives a new id
 		MvcResult second = this.mvc
 			.perform(post("/login").with(csrf()).cookie(session).param("username", name).param("password", PASSWORD))
-			.andExpect(redirectedUrl("/me"))
+			.andExpect(redirectedUrl("/me/todo"))
 			.andReturn();
 		Cookie renewed = second.getResponse().getCookie("SESSION");
 		assertThat(renewed).isNotNull();
@@ -247,7 +247,7 @@ class SessionSecurityIntegrationTests {
 		if (remember) {
 			request = request.param("remember-me", "on");
 		}
-		return this.mvc.perform(request).andExpect(redirectedUrl("/me")).andReturn();
+		return this.mvc.perform(request).andExpect(redirectedUrl("/me/todo")).andReturn();
 	}
 
 }

@@ -40,7 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(properties = { "helpboard.throttle.enabled=true", "helpboard.throttle.login.per-account=3/PT15S",
 		"helpboard.throttle.login.per-address=1000/PT1H", "helpboard.throttle.registration.per-address=2/PT60S",
 		"helpboard.throttle.posting.per-account=3/PT1H", "helpboard.throttle.posting.per-new-account=2/PT1H",
-		"helpboard.throttle.uploads.per-new-account=1/PT1H", "helpboard.throttle.claiming.per-new-account=1/PT1H" })
+		"helpboard.throttle.uploads.per-new-account=1/PT1H", "helpboard.throttle.claiming.per-new-account=1/PT1H",
+		"helpboard.throttle.reporting.per-account=3/PT1H", "helpboard.throttle.reporting.per-new-account=2/PT1H" })
 class ThrottleIntegrationTests {
 
 	static final String PASSWORD = TestMembers.PASSWORD;
@@ -101,9 +102,9 @@ class ThrottleIntegrationTests {
 				.getResponse()
 				.getRedirectedUrl();
 			assertThat(redirect).as("while waiting")
-				.satisfiesAnyOf((url) -> assertThat(url).isEqualTo("/me"),
+				.satisfiesAnyOf((url) -> assertThat(url).isEqualTo("/me/todo"),
 						(url) -> assertThat(url).startsWith("/login?throttled="));
-			return "/me".equals(redirect);
+			return "/me/todo".equals(redirect);
 		});
 	}
 
@@ -224,6 +225,52 @@ class ThrottleIntegrationTests {
 		this.mvc.perform(post("/api/v1/requests/" + another + "/claims").header("Authorization", fresh.bearer()))
 			.andExpect(status().isTooManyRequests())
 			.andExpect(header().exists("Retry-After"));
+	}
+
+	@Test
+	void reportsAreThrottledLowerForNewAccountsOnTheApiAndThePage() throws Exception {
+		TestMember owner = this.testData.member("owner").create();
+		String slug = this.testData.group("reports").postingFreely().limitingOpenRequestsTo(20).ownedBy(owner);
+		TestMember author = this.testData.member("author").joining(slug);
+		java.util.List<Long> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			ids.add(this.testData.request().by(author).in(slug).post().id());
+		}
+		TestMember fresh = this.testData.member("fresh").fresh().joining(slug);
+		TestMember settled = this.testData.member("settled").joinedAgo(Duration.ofDays(30)).joining(slug);
+		assertThat(reports(fresh, ids.subList(0, 3))).containsExactly(201, 201, 429);
+		assertThat(reports(settled, ids.subList(3, 7))).containsExactly(201, 201, 201, 429);
+		this.mvc
+			.perform(post("/api/v1/requests/" + ids.get(7) + "/reports").header("Authorization", settled.bearer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\":\"SPAM\"}"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		// the page form counts against the same member's limit, and shows the 429 page
+		this.mvc
+			.perform(post("/r/" + ids.get(7) + "/report").with(settled.session()).with(csrf()).param("reason", "SPAM"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"));
+		assertThat(this.jdbc.queryForObject("select count(*) from request_reports where reporter_id in (?, ?)",
+				Long.class, fresh.id(), settled.id()))
+			.isEqualTo(5);
+	}
+
+	private java.util.List<Integer> reports(TestMember member, java.util.List<Long> requestIds) throws Exception {
+		java.util.List<Integer> statuses = new java.util.ArrayList<>();
+		for (long id : requestIds) {
+			statuses.add(
+					this.mvc
+						.perform(post("/api/v1/requests/" + id + "/reports").header("Authorization", member.bearer())
+							.with(from(someAddress()))
+							.contentType(MediaType.APPLICATION_JSON)
+							.content("{\"reason\":\"DEAD_LINK\"}"))
+						.andReturn()
+						.getResponse()
+						.getStatus());
+		}
+		return statuses;
 	}
 
 	private java.util.List<Integer> posts(TestMember member, int count) throws Exception {
