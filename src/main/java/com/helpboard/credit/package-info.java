@@ -3,6 +3,6 @@
  * zero. Its facade is {@link com.helpboard.credit.Credits}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Credits",
-		allowedDependencies = { "account", "group", "help", "request", "system" })
+		allowedDependencies = { "account", "group", "help", "help::spi", "request", "system" })
 @org.jspecify.annotations.NullMarked
 package com.helpboard.credit;

@@ -183,6 +183,20 @@ class EconomyIntegrationTests {
 		this.mvc.perform(get("/me").with(helper.session()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("本周已从该成员获得 3 积分")));
+		// "我帮过的" says it beside the help, and its API too
+		this.mvc.perform(get("/me/helped").with(helper.session()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-payment-state=\"NONE\"")))
+			.andExpect(content().string(containsString("本周已从该成员获得 3 积分")));
+		this.mvc
+			.perform(get("/api/v1/me/claims").header("Authorization", helper.bearer()).header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].id").value(claims.get(3).id()))
+			.andExpect(jsonPath("$.items[0].credits").value(0))
+			.andExpect(jsonPath("$.items[0].paymentState").value("NONE"))
+			.andExpect(jsonPath("$.items[0].explanation")
+				.value(containsString("this help paid no credit: 3 credits from this member this week already")))
+			.andExpect(jsonPath("$.items[3].credits").value(1));
 		// a week later the cap starts again
 		this.clock.advance(Duration.ofDays(7).plusMinutes(1));
 		ClaimView later = helpConfirmed(helper, author, group);
