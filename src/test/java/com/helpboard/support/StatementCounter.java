@@ -19,10 +19,10 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Counts the SQL statements the application prepares, so a test can show that a page runs
- * a fixed number of them whatever its length. Counts all threads; tests reset it first.
- * On request ({@link #captureExecutions()}) it also keeps each executed statement with
- * the parameters bound to it, so a test can ask PostgreSQL how it runs exactly what the
- * application ran.
+ * a fixed number of them whatever its length. Tests reset it first, on the thread whose
+ * statements they count. On request ({@link #captureExecutions()}) it also keeps each
+ * executed statement with the parameters bound to it, so a test can ask PostgreSQL how it
+ * runs exactly what the application ran.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StatementCounter {
@@ -31,10 +31,18 @@ public class StatementCounter {
 
 	private static final List<String> STATEMENTS = new CopyOnWriteArrayList<>();
 
+	/**
+	 * Counts from now on the statements of the calling thread only (a MockMvc request
+	 * runs on it), so listeners still working in the background on what earlier steps
+	 * published do not blur the count of the page under test.
+	 */
 	public static void reset() {
+		counted = Thread.currentThread();
 		COUNT.set(0);
 		STATEMENTS.clear();
 	}
+
+	private static volatile @org.jspecify.annotations.Nullable Thread counted;
 
 	public static int count() {
 		return COUNT.get();
@@ -106,8 +114,11 @@ public class StatementCounter {
 				new Class<?>[] { Connection.class }, (p, method, args) -> {
 					String name = method.getName();
 					if (name.equals("prepareStatement") || name.equals("prepareCall")) {
-						COUNT.incrementAndGet();
-						STATEMENTS.add(String.valueOf(args[0]));
+						Thread thread = counted;
+						if (thread == null || thread == Thread.currentThread()) {
+							COUNT.incrementAndGet();
+							STATEMENTS.add(String.valueOf(args[0]));
+						}
 						Object statement = invoke(target, method, args);
 						return (capturing && statement instanceof PreparedStatement prepared)
 								? capturing(prepared, String.valueOf(args[0])) : statement;
