@@ -59,6 +59,12 @@
       var h = Math.floor(left / 3600), m = Math.floor((left % 3600) / 60), s = left % 60;
       var expired = el.getAttribute('data-expired-label') || '0:00:00';
       el.textContent = left === 0 ? expired : h + ':' + String(m).padStart(2, '0') + ':' + String(s).padStart(2, '0');
+      // the label beside it: the page says "截止 11-27 00:00" without JavaScript and
+      // "剩余 3:12:05" with it (<span data-left-label="剩余">截止</span> <time …>)
+      var label = el.parentNode && el.parentNode.querySelector('[data-left-label]');
+      if (label && label.textContent !== label.getAttribute('data-left-label')) {
+        label.textContent = label.getAttribute('data-left-label');
+      }
     });
   }
   document.addEventListener('DOMContentLoaded', function () { tick(); setInterval(tick, 1000); });

@@ -30,7 +30,8 @@ public record RequestCard(long id, boolean boosted, boolean temu, String platfor
 		String author, String reciprocity, @Nullable String completion, Labels labels) {
 
 	/** The words every card of a page shares, looked up once per language. */
-	public record Labels(String boosted, String expiresIn, String expired, String reciprocityTitle, String report) {
+	public record Labels(String boosted, String expiresIn, String endsAt, String expired, String reciprocityTitle,
+			String report) {
 	}
 
 }

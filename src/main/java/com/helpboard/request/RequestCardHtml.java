@@ -34,8 +34,9 @@ final class RequestCardHtml {
 			text(html, c.labels().boosted()).append("</span>\n");
 		}
 		if (c.open()) {
-			html.append("    <span class=\"countdown muted\">\n      <span>");
-			text(html, c.labels().expiresIn()).append("</span>\n      <time data-countdown datetime=\"");
+			html.append("    <span class=\"countdown muted\">\n      <span data-left-label=\"");
+			text(html, c.labels().expiresIn()).append("\">");
+			text(html, c.labels().endsAt()).append("</span>\n      <time data-countdown datetime=\"");
 			text(html, c.expiresAt()).append("\" data-expired-label=\"");
 			text(html, c.labels().expired()).append("\">");
 			text(html, c.expiresAtText()).append("</time>\n    </span>\n");

@@ -46,8 +46,8 @@ class RequestCards {
 		}
 		RequestCard.Labels shared = this.labels.computeIfAbsent(locale,
 				(l) -> new RequestCard.Labels(message("request.boosted", l), message("request.expiresIn", l),
-						message("request.status.EXPIRED", l), message("request.reciprocity.title", l),
-						message("moderation.report.link", l)));
+						message("request.endsAt", l), message("request.status.EXPIRED", l),
+						message("request.reciprocity.title", l), message("moderation.report.link", l)));
 		Map<String, Campaign> byCode = this.campaigns.byCode();
 		return requests.stream().map((r) -> {
 			Campaign campaign = byCode.get(r.campaign());

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RequestCardHtmlTests {
 
-	static final RequestCard.Labels LABELS = new RequestCard.Labels("置顶", "剩余", "已过期", "帮过\"的\"次数", "举报");
+	static final RequestCard.Labels LABELS = new RequestCard.Labels("置顶", "剩余", "截止", "已过期", "帮过\"的\"次数", "举报");
 
 	@Test
 	void everyTextIsEscapedInTextAndAttributes() {

@@ -127,8 +127,9 @@ class RequestIntegrationTests {
 			.andExpect(content().string(containsString("rel=\"noopener noreferrer nofollow ugc\"")))
 			.andExpect(content().string(containsString("mobile.yangkeduo.com")))
 			.andExpect(content().string(containsString("data-copy-target=\"share-text\"")))
-			// times read in China time, where the members are
-			.andExpect(content().string(containsString(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+			// times read in China time, where the members are; without JavaScript "截止
+			// 11-27 00:00"
+			.andExpect(content().string(containsString(java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm")
 				.format(posted.expiresAt().atZone(com.helpboard.system.ChinaTime.ZONE)))));
 	}
 
