@@ -117,6 +117,44 @@ public class Accounts {
 		return names;
 	}
 
+	/** Usernames and nicknames of these members, in one statement. */
+	@Transactional(readOnly = true)
+	public Map<Long, MemberName> names(java.util.Collection<Long> ids) {
+		Map<Long, MemberName> names = new LinkedHashMap<>();
+		if (!ids.isEmpty()) {
+			this.members.findAllById(ids)
+				.forEach((member) -> names.put(member.getId(),
+						new MemberName(member.getUsername(), member.getNickname())));
+		}
+		return names;
+	}
+
+	/** The member's Pinduoduo / WeChat nickname, if they gave one. */
+	@Transactional(readOnly = true)
+	public Optional<String> nickname(long memberId) {
+		return this.members.findById(memberId).map(Member::getNickname);
+	}
+
+	/**
+	 * Sets the member's nickname, or clears it when blank; returns what is stored. A
+	 * nickname that breaks the rules ({@link Nicknames}) is refused on {@code nickname}
+	 * (400).
+	 */
+	@Transactional
+	public Optional<String> changeNickname(long memberId, String raw) {
+		Member member = this.members.findById(memberId)
+			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
+		String nickname;
+		try {
+			nickname = Nicknames.normalize(raw);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new FieldRejection("nickname", "account.nickname.invalid", Nicknames.MAX);
+		}
+		member.changeNickname(nickname);
+		return Optional.ofNullable(nickname);
+	}
+
 	/** Checks a name and password; the same answer whether the name exists or not. */
 	@Transactional(readOnly = true)
 	public Optional<MemberSummary> verify(String username, String password) {

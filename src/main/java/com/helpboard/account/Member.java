@@ -44,6 +44,8 @@ class Member {
 
 	private @Nullable String suspendedReason;
 
+	private @Nullable String nickname;
+
 	protected Member() {
 	}
 
@@ -88,6 +90,15 @@ class Member {
 
 	@Nullable String getSuspendedReason() {
 		return this.suspendedReason;
+	}
+
+	/** A {@link Nicknames#normalize checked} nickname, or null to clear it. */
+	void changeNickname(@Nullable String nickname) {
+		this.nickname = nickname;
+	}
+
+	@Nullable String getNickname() {
+		return this.nickname;
 	}
 
 	void makeAdmin() {

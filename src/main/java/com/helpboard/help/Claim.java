@@ -53,6 +53,10 @@ class Claim extends AbstractAggregateRoot<Claim> {
 
 	private LocalDate helperDay;
 
+	@Enumerated(EnumType.STRING)
+	@Column(columnDefinition = "varchar(16)")
+	private RejectReason rejectReason;
+
 	@Version
 	private long version;
 
@@ -100,17 +104,25 @@ class Claim extends AbstractAggregateRoot<Claim> {
 	 * @return true when this call rejected it; false when it was rejected already
 	 */
 	boolean rejectBy(long memberId, Instant now) {
-		return rejectBy(memberId, now, Duration.ZERO);
+		return rejectBy(memberId, now, Duration.ZERO, null);
+	}
+
+	/**
+	 * As {@link #rejectBy(long, Instant, Duration, RejectReason)}, without a reason.
+	 */
+	boolean rejectBy(long memberId, Instant now, Duration autoConfirmedWindow) {
+		return rejectBy(memberId, now, autoConfirmedWindow, null);
 	}
 
 	/**
 	 * The author says the help did not happen; a claim that confirmed itself may still be
 	 * rejected within {@code autoConfirmedWindow} of its confirmation, which also
 	 * registers {@link ClaimReversed} (its credit is taken back). One the author
-	 * confirmed, or that confirmed itself longer ago, is refused.
+	 * confirmed, or that confirmed itself longer ago, is refused. The reason, when given,
+	 * stays with the claim for its helper to read.
 	 * @return true when this call rejected it; false when it was rejected already
 	 */
-	boolean rejectBy(long memberId, Instant now, Duration autoConfirmedWindow) {
+	boolean rejectBy(long memberId, Instant now, Duration autoConfirmedWindow, RejectReason reason) {
 		checkAuthor(memberId);
 		if (this.status == ClaimStatus.REJECTED) {
 			return false;
@@ -128,11 +140,27 @@ class Claim extends AbstractAggregateRoot<Claim> {
 		}
 		this.status = ClaimStatus.REJECTED;
 		this.decidedAt = now;
-		registerEvent(new ClaimRejected(this.id, this.requestId, this.helperId, this.authorId, now));
+		this.rejectReason = reason;
+		registerEvent(new ClaimRejected(this.id, this.requestId, this.helperId, this.authorId, now,
+				(reason != null) ? reason.name() : null));
 		if (reversing) {
 			registerEvent(new ClaimReversed(this.id, this.requestId, this.helperId, this.authorId, now));
 		}
 		return true;
+	}
+
+	/**
+	 * Whether its helper may still answer the rejection: only the helper, only a rejected
+	 * claim; whether they answered already is the answers' table's to say (one per
+	 * claim).
+	 */
+	void checkAnswerableBy(long memberId) {
+		if (this.helperId != memberId) {
+			throw HelpBoardException.forbidden("help.answer.not-helper");
+		}
+		if (this.status != ClaimStatus.REJECTED) {
+			throw HelpBoardException.conflict("help.answer.not-rejected");
+		}
 	}
 
 	/**
@@ -218,6 +246,10 @@ class Claim extends AbstractAggregateRoot<Claim> {
 
 	boolean isAutoConfirmed() {
 		return this.autoConfirmed;
+	}
+
+	RejectReason getRejectReason() {
+		return this.rejectReason;
 	}
 
 }

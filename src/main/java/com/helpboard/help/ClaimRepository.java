@@ -56,6 +56,9 @@ interface ClaimRepository extends JpaRepository<Claim, Long>, UnansweredClaims {
 
 	long countByAuthorIdAndStatus(Long authorId, ClaimStatus status);
 
+	@Query("select max(c.decidedAt) from Claim c where c.requestId = ?1 and c.status = com.helpboard.help.ClaimStatus.CONFIRMED")
+	Instant lastConfirmedOn(Long requestId);
+
 	/**
 	 * {@link Claim#confirmUnanswered} for many claims in one statement: those still
 	 * waiting are confirmed, automatically, at {@code now}. The ids go as one array
@@ -74,5 +77,20 @@ interface ClaimRepository extends JpaRepository<Claim, Long>, UnansweredClaims {
 			order by created_at, id
 			limit :limit""")
 	List<Claim> findUnanswered(Instant before, Instant afterCreated, long afterId, int limit);
+
+	/**
+	 * The helper's one answer to a rejection; the primary key refuses a second, the
+	 * foreign key anyone but the claim's helper.
+	 */
+	@Modifying(flushAutomatically = true)
+	@NativeQuery("insert into claim_answers (claim_id, helper_id, text, answered_at) values (:claimId, :helperId, :text, :at)")
+	int insertAnswer(long claimId, long helperId, String text, Instant at);
+
+	@NativeQuery("select count(*) from claim_answers where claim_id = :claimId")
+	long countAnswers(long claimId);
+
+	/** The answers to these claims, as (claim id, text) rows; one statement. */
+	@NativeQuery("select claim_id, text from claim_answers where claim_id in (:ids)")
+	List<Object[]> answersTo(Collection<Long> ids);
 
 }

@@ -8,13 +8,16 @@ import com.helpboard.account.MemberPrincipal;
 import com.helpboard.group.GroupView;
 import com.helpboard.group.Groups;
 import com.helpboard.request.RequestView;
+import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,12 +36,25 @@ class HelpApiController {
 	}
 
 	record ClaimJson(long id, long request, String helper, String status, Instant createdAt, Instant decidedAt,
-			boolean autoConfirmed, boolean rejectable) {
+			boolean autoConfirmed, boolean rejectable, @Nullable String rejectReason, @Nullable String answer,
+			@Nullable String helperNickname) {
 
 		static ClaimJson of(ClaimView claim) {
 			return new ClaimJson(claim.id(), claim.requestId(), claim.helper(), claim.status().name(),
-					claim.createdAt(), claim.decidedAt(), claim.autoConfirmed(), claim.rejectable());
+					claim.createdAt(), claim.decidedAt(), claim.autoConfirmed(), claim.rejectable(),
+					(claim.rejectReason() != null) ? claim.rejectReason().name() : null, claim.answer(),
+					claim.helperNickname());
 		}
+
+	}
+
+	/** Why the author rejects: one of {@link RejectReason}'s names; optional. */
+	record RejectBody(@Nullable String reason) {
+
+	}
+
+	/** The helper's one answer to a rejection. */
+	record AnswerBody(@Nullable String text) {
 
 	}
 
@@ -59,8 +75,19 @@ class HelpApiController {
 	}
 
 	@PostMapping("/claims/{id}/reject")
-	ClaimJson reject(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me) {
-		return ClaimJson.of(this.helps.reject(me.id(), id));
+	ClaimJson reject(@PathVariable long id, @RequestBody(required = false) @Nullable RejectBody body,
+			@AuthenticationPrincipal MemberPrincipal me) {
+		RejectReason reason = null;
+		if (body != null && body.reason() != null) {
+			reason = RejectReason.parse(body.reason())
+				.orElseThrow(() -> new FieldRejection("reason", "help.rejectReason.invalid"));
+		}
+		return ClaimJson.of(this.helps.reject(me.id(), id, reason));
+	}
+
+	@PostMapping("/claims/{id}/answer")
+	ClaimJson answer(@PathVariable long id, @RequestBody AnswerBody body, @AuthenticationPrincipal MemberPrincipal me) {
+		return ClaimJson.of(this.helps.answer(me.id(), id, body.text()));
 	}
 
 	record QueueItem(long id, String group, String author, String platform, String campaign, String canonicalUrl,

@@ -20,12 +20,16 @@ import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.NotAllowed;
 import com.helpboard.system.NotFound;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -59,10 +63,18 @@ class HelpController {
 	}
 
 	@GetMapping("/r/{id}")
-	String detail(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
+	String detail(@PathVariable long id, @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) String agent,
+			@AuthenticationPrincipal MemberPrincipal me, Model model, HttpServletResponse response) {
 		RequestView request = this.requests.get(id, (me != null) ? me.id() : null);
 		boolean mine = me != null && me.id() == request.authorId();
 		model.addAttribute("request", request);
+		// WeChat's own browser opens an app link as a web page: lead with the 口令 there.
+		// Decided here, so it holds without JavaScript; the page differs by browser.
+		response.addHeader(HttpHeaders.VARY, HttpHeaders.USER_AGENT);
+		model.addAttribute("wechat", isWeChat(agent));
+		if (request.status() == RequestStatus.FULFILLED) {
+			this.helps.lastConfirmedOn(id).ifPresent((at) -> model.addAttribute("fulfilledAt", at));
+		}
 		model.addAttribute("campaign", this.campaigns.find(request.campaign()).orElse(null));
 		model.addAttribute("mine", mine);
 		model.addAttribute("group", this.groups.findById(request.groupId()).orElse(null));
@@ -71,17 +83,23 @@ class HelpController {
 			// only its author and moderators see a hidden request: say why
 			model.addAttribute("hiddenNote", this.moderationNotes.of(List.of(id)).get(id));
 		}
+		boolean canClaim = false;
 		if (mine) {
 			model.addAttribute("claims", this.helps.claimsOn(id, me.id()));
 		}
 		else if (me != null) {
-			model.addAttribute("myClaim", this.helps.claimOf(id, me.id()).orElse(null));
+			ClaimView myClaim = this.helps.claimOf(id, me.id()).orElse(null);
+			model.addAttribute("myClaim", myClaim);
 			// a new-user-only campaign the member is
 			// too old for: say so instead of a button
-			this.helps.newUsersOnlyRefusal(me.id(), request.campaign())
-				.ifPresent((days) -> model.addAttribute("newUserDays", days));
+			Optional<Long> newUserDays = this.helps.newUsersOnlyRefusal(me.id(), request.campaign());
+			newUserDays.ifPresent((days) -> model.addAttribute("newUserDays", days));
 			model.addAttribute("blocked", this.helps.blocks(me.id(), request.authorId()));
+			canClaim = myClaim == null && request.isOpen() && newUserDays.isEmpty();
 		}
+		// the helper's bottom bar (copy · 我帮了) while there is something to claim
+		model.addAttribute("canClaim", canClaim);
+		model.addAttribute("signedIn", me != null);
 		return "request/detail";
 	}
 
@@ -132,11 +150,37 @@ class HelpController {
 		return back(back, claim);
 	}
 
+	/**
+	 * Rejecting asks why, one tap from a short list, and that tap is the confirmation: a
+	 * rejection without a reason (an old form, a page without the list) shows the list
+	 * first and changes nothing.
+	 */
 	@PostMapping("/claims/{id}/reject")
 	String reject(@PathVariable long id, @RequestParam(required = false) String back,
-			@AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
-		ClaimView claim = decide(() -> this.helps.reject(me.id(), id), "help.rejected", redirect);
+			@RequestParam(required = false) String reason, @AuthenticationPrincipal MemberPrincipal me, Model model,
+			RedirectAttributes redirect) {
+		RejectReason why = RejectReason.parse(reason).orElse(null);
+		if (why == null) {
+			return rejectPage(id, back, me, model);
+		}
+		ClaimView claim = decide(() -> this.helps.reject(me.id(), id, why), "help.rejected", redirect);
 		return back(back, claim);
+	}
+
+	@GetMapping("/claims/{id}/reject")
+	String rejectPage(@PathVariable long id, @RequestParam(required = false) String back,
+			@AuthenticationPrincipal MemberPrincipal me, Model model) {
+		ClaimView claim = this.helps.claimForAuthor(me.id(), id);
+		model.addAttribute("claim", claim);
+		model.addAttribute("request", this.requests.find(claim.requestId()).orElse(null));
+		model.addAttribute("back", "waiting".equals(back) ? "waiting" : null);
+		model.addAttribute("reasons", RejectReason.values());
+		return "help/reject";
+	}
+
+	/** WeChat's in-app browser names itself MicroMessenger in its User-Agent. */
+	static boolean isWeChat(String agent) {
+		return agent != null && agent.contains("MicroMessenger");
 	}
 
 	@PostMapping("/r/{id}/claims/confirm-all")

@@ -10,9 +10,16 @@ import org.jspecify.annotations.Nullable;
  *
  * @param requestTitle the request's title, null when the request is gone
  * @param group the request's group slug, null when unknown
+ * @param rejectReason why the author rejected it, when they said
+ * @param answer the member's answer to the rejection, if they gave one
  */
 public record HelpedClaim(long id, long requestId, @Nullable String requestTitle, @Nullable String group,
 		String campaign, String author, ClaimStatus status, Instant createdAt, @Nullable Instant decidedAt,
-		boolean autoConfirmed) {
+		boolean autoConfirmed, @Nullable RejectReason rejectReason, @Nullable String answer) {
+
+	/** Whether the member may still answer: rejected and not answered yet. */
+	public boolean answerable() {
+		return this.status == ClaimStatus.REJECTED && this.answer == null;
+	}
 
 }

@@ -3,10 +3,14 @@ package com.helpboard.help;
 import java.time.Instant;
 import java.util.Map;
 
+import com.helpboard.account.Accounts;
 import com.helpboard.account.MemberPrincipal;
 import com.helpboard.help.spi.HelpPaymentNotes;
 import com.helpboard.request.Campaign;
 import com.helpboard.request.Campaigns;
+import com.helpboard.system.HelpBoardException;
+import com.helpboard.system.NotAllowed;
+import com.helpboard.system.NotFound;
 import com.helpboard.system.PageResponse;
 import com.helpboard.system.Paging;
 import org.jspecify.annotations.Nullable;
@@ -17,8 +21,11 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** "我帮过的": the claims a member made, on a page and through the API. */
 @Controller
@@ -32,7 +39,10 @@ class HelpedController {
 
 	private final HelpPaymentNotes payments;
 
-	HelpedController(Helps helps, Campaigns campaigns, HelpPaymentNotes payments) {
+	private final Accounts accounts;
+
+	HelpedController(Helps helps, Campaigns campaigns, HelpPaymentNotes payments, Accounts accounts) {
+		this.accounts = accounts;
 		this.helps = helps;
 		this.campaigns = campaigns;
 		this.payments = payments;
@@ -56,15 +66,38 @@ class HelpedController {
 		return "help/helped";
 	}
 
+	/**
+	 * The helper answers the rejection of their claim, once; refusals come back as the
+	 * page's message (someone else's claim: 403; unknown: 404).
+	 */
+	@PostMapping("/claims/{id}/answer")
+	String answer(@PathVariable long id, @RequestParam(required = false) String text,
+			@AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+		try {
+			this.helps.answer(me.id(), id, text);
+			redirect.addFlashAttribute("flash", "help.answered");
+		}
+		catch (NotFound | NotAllowed ex) {
+			throw ex;
+		}
+		catch (HelpBoardException ex) {
+			redirect.addFlashAttribute("flash", ex.messageKey());
+			redirect.addFlashAttribute("flashArgs", ex.arguments());
+		}
+		return "redirect:/me/helped";
+	}
+
 	record HelpedJson(long id, long request, @Nullable String title, String campaign, String author, String status,
 			Instant createdAt, @Nullable Instant decidedAt, boolean autoConfirmed, @Nullable Long credits,
-			@Nullable String paymentState, @Nullable String explanation) {
+			@Nullable String paymentState, @Nullable String explanation, @Nullable String rejectReason,
+			@Nullable String answer, @Nullable String helperNickname) {
 
-		static HelpedJson of(HelpedClaim claim, HelpPaymentNotes.@Nullable Paid paid) {
+		static HelpedJson of(HelpedClaim claim, HelpPaymentNotes.@Nullable Paid paid, @Nullable String nickname) {
 			return new HelpedJson(claim.id(), claim.requestId(), claim.requestTitle(), claim.campaign(), claim.author(),
 					claim.status().name(), claim.createdAt(), claim.decidedAt(), claim.autoConfirmed(),
 					(paid != null) ? paid.credits() : null, (paid != null) ? paid.state() : null,
-					(paid != null) ? paid.explanation() : null);
+					(paid != null) ? paid.explanation() : null,
+					(claim.rejectReason() != null) ? claim.rejectReason().name() : null, claim.answer(), nickname);
 		}
 
 	}
@@ -76,7 +109,9 @@ class HelpedController {
 			@RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal MemberPrincipal me) {
 		Slice<HelpedClaim> claims = this.helps.claimsBy(me.id(), Paging.of(page, size));
 		Map<Long, HelpPaymentNotes.Paid> paid = paid(claims);
-		return PageResponse.of(claims, (claim) -> HelpedJson.of(claim, paid.get(claim.id())));
+		// the member's own nickname, as the author sees it on each of these claims
+		String nickname = this.accounts.nickname(me.id()).orElse(null);
+		return PageResponse.of(claims, (claim) -> HelpedJson.of(claim, paid.get(claim.id()), nickname));
 	}
 
 }

@@ -14,15 +14,18 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.helpboard.account.Accounts;
+import com.helpboard.account.MemberName;
 import com.helpboard.group.Groups;
 import com.helpboard.request.Campaign;
 import com.helpboard.request.Campaigns;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
 import com.helpboard.system.ChinaTime;
+import com.helpboard.system.FieldRejection;
 import com.helpboard.system.HelpBoardException;
 import com.helpboard.system.JobRun;
 import com.helpboard.system.LimitReached;
+import com.helpboard.system.PlainTextValidator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,7 +148,7 @@ public class Helps {
 		}
 		Claim claim = this.claims
 			.saveAndFlush(new Claim(requestId, helperId, request.authorId(), campaign.code(), now, today));
-		return view(claim, null);
+		return view(claim);
 	}
 
 	/** The author confirms a claim; confirming again changes nothing. */
@@ -156,7 +159,7 @@ public class Helps {
 		if (claim.confirmBy(authorId, this.clock.instant())) {
 			confirmed(claim);
 		}
-		return view(claim, null);
+		return view(claim);
 	}
 
 	/**
@@ -167,14 +170,77 @@ public class Helps {
 	 */
 	@Transactional
 	public ClaimView reject(long authorId, long claimId) {
+		return reject(authorId, claimId, null);
+	}
+
+	/**
+	 * As {@link #reject(long, long)}, saying why; the reason stays on the claim for its
+	 * helper to read (and answer once, {@link #answer}).
+	 */
+	@Transactional
+	public ClaimView reject(long authorId, long claimId, @Nullable RejectReason reason) {
 		Claim claim = this.claims.findForUpdate(claimId)
 			.orElseThrow(() -> HelpBoardException.notFound("help.claim.not-found"));
-		if (claim.rejectBy(authorId, this.clock.instant(), this.settings.rejectAutoConfirmedWithin())) {
+		if (claim.rejectBy(authorId, this.clock.instant(), this.settings.rejectAutoConfirmedWithin(), reason)) {
 			this.accounts.changeStanding(claim.getHelperId(), STANDING_PER_REJECTED);
 			// publishes ClaimRejected through the event publication registry
 			this.claims.save(claim);
 		}
-		return view(claim, null);
+		return view(claim);
+	}
+
+	/** The longest answer a helper may give to a rejection (the column's length). */
+	public static final int ANSWER_MAX = 280;
+
+	/**
+	 * The helper answers the rejection of their claim, once: only the claim's helper
+	 * (403), only a rejected claim (409), only once (409; the answers' primary key holds
+	 * this against a race), 1–{@value #ANSWER_MAX} characters of plain text (400 on
+	 * {@code text}).
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public ClaimView answer(long helperId, long claimId, @Nullable String text) {
+		String answer = (text != null) ? text.strip() : "";
+		if (answer.isEmpty() || answer.length() > ANSWER_MAX) {
+			throw new FieldRejection("text", "help.answer.length", ANSWER_MAX);
+		}
+		if (!PlainTextValidator.isPlain(answer, true)) {
+			throw new FieldRejection("text", "PlainText");
+		}
+		try {
+			return this.transactions.execute((status) -> {
+				Claim claim = this.claims.findForUpdate(claimId)
+					.orElseThrow(() -> HelpBoardException.notFound("help.claim.not-found"));
+				claim.checkAnswerableBy(helperId);
+				if (this.claims.countAnswers(claimId) > 0) {
+					throw HelpBoardException.conflict("help.answer.once");
+				}
+				this.claims.insertAnswer(claimId, helperId, answer, this.clock.instant());
+				return view(claim);
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			// the claim's row lock makes this unlikely; the primary key decides
+			throw HelpBoardException.conflict("help.answer.once");
+		}
+	}
+
+	/** A claim for its request's author only (403 for anyone else, 404 unknown). */
+	public ClaimView claimForAuthor(long authorId, long claimId) {
+		Claim claim = this.claims.findById(claimId)
+			.orElseThrow(() -> HelpBoardException.notFound("help.claim.not-found"));
+		if (claim.getAuthorId() != authorId) {
+			throw HelpBoardException.forbidden("help.claim.not-author");
+		}
+		return view(claim);
+	}
+
+	/**
+	 * When the last help on a request was confirmed, if any: a fulfilled request's page
+	 * says when it was done.
+	 */
+	public Optional<Instant> lastConfirmedOn(long requestId) {
+		return Optional.ofNullable(this.claims.lastConfirmedOn(requestId));
 	}
 
 	/** Confirms every waiting claim on one of the author's requests; returns how many. */
@@ -353,7 +419,7 @@ public class Helps {
 	}
 
 	public Optional<ClaimView> find(long claimId) {
-		return this.claims.findById(claimId).map((claim) -> view(claim, null));
+		return this.claims.findById(claimId).map(this::view);
 	}
 
 	/** The claims on a request, for its author only. */
@@ -367,7 +433,7 @@ public class Helps {
 
 	/** The helper's own claim on a request, if any. */
 	public Optional<ClaimView> claimOf(long requestId, long helperId) {
-		return this.claims.findByRequestIdAndHelperId(requestId, helperId).map((claim) -> view(claim, null));
+		return this.claims.findByRequestIdAndHelperId(requestId, helperId).map(this::view);
 	}
 
 	/** Claims waiting for the author's answer, oldest first. */
@@ -478,12 +544,13 @@ public class Helps {
 		Set<Long> requestIds = new HashSet<>();
 		slice.forEach((claim) -> requestIds.add(claim.getRequestId()));
 		Map<Long, RequestView> requests = this.requests.findAll(requestIds);
+		Map<Long, String> answers = answersTo(slice.getContent());
 		return slice.map((claim) -> {
 			RequestView request = requests.get(claim.getRequestId());
 			return new HelpedClaim(claim.getId(), claim.getRequestId(), (request != null) ? request.title() : null,
 					(request != null) ? request.group() : null, claim.getCampaign(),
 					(request != null) ? request.author() : "?", claim.getStatus(), claim.getCreatedAt(),
-					claim.getDecidedAt(), claim.isAutoConfirmed());
+					claim.getDecidedAt(), claim.isAutoConfirmed(), claim.getRejectReason(), answers.get(claim.getId()));
 		});
 	}
 
@@ -498,16 +565,38 @@ public class Helps {
 	private List<ClaimView> views(List<Claim> list) {
 		Set<Long> helperIds = new HashSet<>();
 		list.forEach((claim) -> helperIds.add(claim.getHelperId()));
-		Map<Long, String> names = helperIds.isEmpty() ? Map.of() : this.accounts.usernames(helperIds);
-		return list.stream().map((claim) -> view(claim, names.get(claim.getHelperId()))).toList();
+		Map<Long, MemberName> names = this.accounts.names(helperIds);
+		Map<Long, String> answers = answersTo(list);
+		return list.stream()
+			.map((claim) -> view(claim, names.get(claim.getHelperId()), answers.get(claim.getId())))
+			.toList();
 	}
 
-	private ClaimView view(Claim claim, String helperName) {
-		String name = (helperName != null) ? helperName
-				: this.accounts.findById(claim.getHelperId()).map((m) -> m.username()).orElse("?");
-		return new ClaimView(claim.getId(), claim.getRequestId(), claim.getHelperId(), name, claim.getStatus(),
-				claim.getCreatedAt(), claim.getDecidedAt(), claim.isAutoConfirmed(),
-				claim.rejectableAt(this.clock.instant(), this.settings.rejectAutoConfirmedWithin()));
+	/** The answers to the rejected ones of these claims; no statement when none is. */
+	private Map<Long, String> answersTo(List<Claim> list) {
+		List<Long> rejected = list.stream()
+			.filter((claim) -> claim.getStatus() == ClaimStatus.REJECTED)
+			.map(Claim::getId)
+			.toList();
+		Map<Long, String> answers = new HashMap<>();
+		if (!rejected.isEmpty()) {
+			for (Object[] row : this.claims.answersTo(rejected)) {
+				answers.put(((Number) row[0]).longValue(), (String) row[1]);
+			}
+		}
+		return answers;
+	}
+
+	private ClaimView view(Claim claim) {
+		return views(List.of(claim)).get(0);
+	}
+
+	private ClaimView view(Claim claim, @Nullable MemberName name, @Nullable String answer) {
+		return new ClaimView(claim.getId(), claim.getRequestId(), claim.getHelperId(),
+				(name != null) ? name.username() : "?", claim.getStatus(), claim.getCreatedAt(), claim.getDecidedAt(),
+				claim.isAutoConfirmed(),
+				claim.rejectableAt(this.clock.instant(), this.settings.rejectAutoConfirmedWithin()),
+				claim.getRejectReason(), answer, (name != null) ? name.nickname() : null);
 	}
 
 }

@@ -77,8 +77,10 @@ class NotificationListeners {
 
 	@ApplicationModuleListener
 	void on(ClaimRejected event) {
-		this.notifications.notify(List.of(NewNotification.aboutClaim(event.helperId(), NotificationKind.CLAIM_REJECTED,
-				event.claimId(), event.requestId(), event.authorId(), event.at())));
+		// the author's reason, if they gave one, goes into the text
+		// (notification.CLAIM_REJECTED.reason)
+		this.notifications.notify(List.of(new NewNotification(event.helperId(), NotificationKind.CLAIM_REJECTED,
+				event.claimId(), event.requestId(), event.claimId(), event.authorId(), event.reason(), event.at())));
 		this.notifications.settleWaiting(List.of(event.claimId()), List.of(event.authorId()));
 	}
 

@@ -32,11 +32,16 @@ class NotificationTexts {
 				: this.messages.getMessage("notification.request.gone", null, locale);
 		String actor = (n.getActorId() != null) ? names.getOrDefault(n.getActorId(), "?") : "";
 		String key = "notification." + n.getKind().name();
+		String detail = (n.getDetail() != null) ? n.getDetail() : "";
 		if (n.getKind() == NotificationKind.CLAIM_CONFIRMED && "auto".equals(n.getDetail())) {
 			key += ".auto";
 		}
-		String text = this.messages.getMessage(key,
-				new Object[] { title, actor, (n.getDetail() != null) ? n.getDetail() : "" }, locale);
+		if (n.getKind() == NotificationKind.CLAIM_REJECTED && n.getDetail() != null) {
+			// the stored reason is a RejectReason's name; put it into the reader's words
+			key += ".reason";
+			detail = this.messages.getMessage("help.rejectReason." + n.getDetail(), null, n.getDetail(), locale);
+		}
+		String text = this.messages.getMessage(key, new Object[] { title, actor, detail }, locale);
 		return new NotificationView(n.getId(), n.getKind(), n.getCreatedAt(), n.getReadAt() != null, text,
 				link(n.getKind(), n.getRequestId()), n.getRequestId(), n.getClaimId());
 	}

@@ -47,7 +47,7 @@ public class Profiles {
 		return new Profile(member.id(), member.username(), credits.balance(), this.helps.helpsGiven(memberId),
 				this.helps.helpsReceived(memberId), member.standing(),
 				this.groups.groupsOf(memberId).stream().map(GroupView::slug).toList(), member.joinedAt(),
-				credits.held(), credits.debt(), credits.established());
+				credits.held(), credits.debt(), credits.established(), this.accounts.nickname(memberId).orElse(null));
 	}
 
 	/** What the member's latest confirmed helps paid, and why (docs/credits.md). */
