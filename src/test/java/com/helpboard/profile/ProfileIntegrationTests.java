@@ -39,7 +39,7 @@ class ProfileIntegrationTests {
 		Map<String, Object> profile = JsonMapper.builder().build().readValue(body, new TypeReference<>() {
 		});
 		assertThat(profile.keySet()).containsExactly("id", "username", "balance", "helpsGiven", "helpsReceived",
-				"standing", "groups", "joinedAt", "heldCredits", "debt", "established");
+				"standing", "groups", "joinedAt", "heldCredits", "debt", "established", "nickname");
 		assertThat(profile.get("username")).isEqualTo(member.username());
 		assertThat(profile.get("groups")).isEqualTo(List.of());
 	}

@@ -37,7 +37,8 @@ class ApiDescriptionIntegrationTests {
 	 * stale.
 	 */
 	static final Set<String> BEYOND_API_MD = Set.of("GET /api/v1/me/claims", "GET /api/v1/me/credits",
-			"GET /api/v1/me/help-payments", "PUT /api/v1/admin/suspensions/{}", "DELETE /api/v1/admin/suspensions/{}");
+			"GET /api/v1/me/help-payments", "PUT /api/v1/admin/suspensions/{}", "DELETE /api/v1/admin/suspensions/{}",
+			"POST /api/v1/claims/{}/answer", "PUT /api/v1/me/nickname");
 
 	/** A table row's call: {@code | `GET /api/v1/…` |}. */
 	private static final Pattern ROW = Pattern.compile("^\\|\\s*`(GET|POST|PUT|PATCH|DELETE) (/api/\\S+)`\\s*\\|(.*)$",
