@@ -72,6 +72,8 @@ class HelpController {
 		// Decided here, so it holds without JavaScript; the page differs by browser.
 		response.addHeader(HttpHeaders.VARY, HttpHeaders.USER_AGENT);
 		model.addAttribute("wechat", isWeChat(agent));
+		// the QR's caption: a phone cannot scan its own screen
+		model.addAttribute("phone", isPhone(agent));
 		if (request.status() == RequestStatus.FULFILLED) {
 			this.helps.lastConfirmedOn(id).ifPresent((at) -> model.addAttribute("fulfilledAt", at));
 		}
@@ -176,6 +178,11 @@ class HelpController {
 		model.addAttribute("back", "waiting".equals(back) ? "waiting" : null);
 		model.addAttribute("reasons", RejectReason.values());
 		return "help/reject";
+	}
+
+	/** Phones' browsers say Mobile (or Android, iPhone) in their User-Agent. */
+	static boolean isPhone(String agent) {
+		return agent != null && (agent.contains("Mobile") || agent.contains("Android") || agent.contains("iPhone"));
 	}
 
 	/** WeChat's in-app browser names itself MicroMessenger in its User-Agent. */

@@ -266,6 +266,8 @@ class BoostJourneyBrowserTests extends BrowserSupport {
 			// itself
 			join(b, group);
 			navigate(b, "/r/" + lasting.id());
+			// "我帮了" waits until the link was copied or opened on the page
+			b.locator("#copy").click();
 			b.waitForNavigation(() -> b.locator("#claim").click());
 			assertThat(b.locator("#my-claim")).isVisible();
 			assertFitsTheScreen(b);

@@ -88,6 +88,8 @@ class NotificationJourneyBrowserTests extends BrowserSupport {
 		// back where they were going
 		assertThat(path(b)).isEqualTo("/me/helped");
 		navigate(b, "/r/" + request.id());
+		// "我帮了" waits until the link was copied or opened on the page
+		b.locator("#copy").click();
 		b.waitForNavigation(() -> b.locator("#claim").click());
 
 		// 4. A's open page shows the claim waiting, without a reload

@@ -39,6 +39,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class RequestPageIntegrationTests {
 
+	static final String PHONE = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+			+ "Chrome/126.0 Mobile Safari/537.36";
+
 	static final String WECHAT = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
 			+ "Chrome/126.0 Mobile Safari/537.36 MicroMessenger/8.0.49.2600(0x28003133) NetType/WIFI Language/zh_CN";
 
@@ -326,7 +329,7 @@ class RequestPageIntegrationTests {
 		RequestView request = request(author, 2);
 
 		org.springframework.mock.web.MockHttpServletResponse response = this.mvc
-			.perform(get("/r/{id}", request.id()).with(helper.session()))
+			.perform(get("/r/{id}", request.id()).with(helper.session()).header("User-Agent", PHONE))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse();
@@ -347,6 +350,9 @@ class RequestPageIntegrationTests {
 			.contains("用另一台手机扫码打开")
 			.doesNotContain("长按识别二维码")
 			.doesNotContain("id=\"wechat-lead\"");
+		// a desktop can scan with a phone
+		this.mvc.perform(get("/r/{id}", request.id()).with(helper.session()))
+			.andExpect(content().string(containsString("用手机扫码打开")));
 		assertThat(page.indexOf("id=\"claim\"")).as("one claim button").isEqualTo(page.lastIndexOf("id=\"claim\""));
 
 		this.helps.claim(helper.id(), request.id());
