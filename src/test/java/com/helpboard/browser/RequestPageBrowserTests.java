@@ -133,6 +133,9 @@ class RequestPageBrowserTests extends BrowserSupport {
 			assertThat(helper.locator("#qr")).isVisible();
 		}
 		screenshot(helper, device + "-request-helper");
+		// what the helper sees before scrolling
+		helper.screenshot(
+				new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(device + "-request-helper-first-screen.png")));
 		assertFitsTheScreen(helper);
 
 		helper.locator("#copy").click();
