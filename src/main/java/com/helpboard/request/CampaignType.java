@@ -33,6 +33,8 @@ class CampaignType {
 
 	private int sortOrder;
 
+	private int defaultHelps;
+
 	protected CampaignType() {
 	}
 
@@ -85,6 +87,10 @@ class CampaignType {
 
 	String getRegion() {
 		return this.region;
+	}
+
+	int getDefaultHelps() {
+		return this.defaultHelps;
 	}
 
 	int getSortOrder() {

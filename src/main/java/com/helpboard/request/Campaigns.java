@@ -121,7 +121,7 @@ public class Campaigns {
 		return new Campaign(type.getCode(), Platform.valueOf(type.getPlatform()),
 				new LocalizedText(type.getNameZh(), type.getNameEn()), Campaign.TtlMode.valueOf(type.getTtlMode()),
 				type.getDefaultTtlHours(), type.getMaxTtlHours(), type.getHelperDailyCap(), type.isNewUserOnly(),
-				type.getRegion());
+				type.getRegion(), type.getDefaultHelps());
 	}
 
 }
