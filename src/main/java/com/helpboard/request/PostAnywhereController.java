@@ -138,7 +138,8 @@ class PostAnywhereController {
 		int bestRank = Integer.MAX_VALUE;
 		for (GroupView group : this.requests.groupsFor(memberId, link.platform(), link.campaignGuess())) {
 			boolean member = mine.contains(group.id());
-			if (!member && group.isPrivate()) {
+			if (!member && (group.isPrivate() || this.requests.platformOf(group) == null)) {
+				// outside the member's groups, only a public group for this app
 				continue;
 			}
 			if (member && !this.requests.postingBlocks(memberId, group).isEmpty()) {

@@ -180,12 +180,8 @@ class RequestController {
 			throws IOException {
 		GroupView group = readable(slug, me);
 		validate(this.validator, form.request(), result);
-		// every refusal at once, each on its field; the blocks show at the top of the
-		// page
-		List<HelpBoardException> refusals = this.requests.refusals(me.id(), group, form.request(), form.hasImage());
-		refusals.forEach((refusal) -> rejectInto(refusal, result, group, me.id(), locale, model));
-		if (result.hasErrors() || !refusals.isEmpty()) {
-			return postPage(group, model, me.id(), locale);
+		if (result.hasErrors()) {
+			return refused(group, form, null, result, me.id(), locale, model);
 		}
 		byte[] image = form.hasImage() ? form.image().getBytes() : null;
 		try {
@@ -195,15 +191,29 @@ class RequestController {
 		}
 		catch (ConstraintViolationException ex) {
 			Violations.rejectInto(ex, result);
-			return postPage(group, model, me.id(), locale);
+			return refused(group, form, null, result, me.id(), locale, model);
 		}
 		catch (NotFound ex) {
 			throw ex;
 		}
 		catch (HelpBoardException ex) {
-			rejectInto(ex, result, group, me.id(), locale, model);
-			return postPage(group, model, me.id(), locale);
+			return refused(group, form, ex, result, me.id(), locale, model);
 		}
+	}
+
+	/**
+	 * The form again with every refusal at once, each on its field: posting stops at the
+	 * first, so the others are looked for only now (a post that succeeds costs nothing
+	 * more). The blocks show at the top of the page.
+	 */
+	private String refused(GroupView group, PostForm form, HelpBoardException first, BindingResult result,
+			long memberId, Locale locale, Model model) {
+		List<HelpBoardException> refusals = this.requests.refusals(memberId, group, form.request(), form.hasImage());
+		if (first != null && refusals.stream().noneMatch((r) -> r.messageKey().equals(first.messageKey()))) {
+			rejectInto(first, result, group, memberId, locale, model);
+		}
+		refusals.forEach((refusal) -> rejectInto(refusal, result, group, memberId, locale, model));
+		return postPage(group, model, memberId, locale);
 	}
 
 	/**
