@@ -107,7 +107,7 @@ class PostWhatItIsBrowserTests extends BrowserSupport {
 		BoundingBox report = second.locator(".report-link").boundingBox();
 		assertThat(report.height).as("report link height").isGreaterThanOrEqualTo(44);
 		Object hit = page.evaluate("([x, y]) => document.elementFromPoint(x, y).className",
-				new double[] { report.x + report.width / 2, report.y + report.height / 2 });
+				java.util.List.of(report.x + report.width / 2, report.y + report.height / 2));
 		assertThat(hit).isEqualTo("report-link");
 
 		// 4. a tap beside the title, on the card's progress line, opens the request
