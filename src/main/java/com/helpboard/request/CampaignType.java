@@ -49,6 +49,10 @@ class CampaignType {
 		this.newUserOnly = newUserOnly;
 	}
 
+	void changeDefaultHelps(int defaultHelps) {
+		this.defaultHelps = defaultHelps;
+	}
+
 	String getCode() {
 		return this.code;
 	}

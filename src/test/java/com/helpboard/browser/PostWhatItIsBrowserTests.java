@@ -1,6 +1,7 @@
 package com.helpboard.browser;
 
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 import com.helpboard.support.IntegrationTest;
 import com.helpboard.support.TestData;
@@ -31,12 +32,12 @@ class PostWhatItIsBrowserTests extends BrowserSupport {
 	TestData testData;
 
 	/** What the pages say in one language. */
-	record Texts(String endsAt, String timeLeft, String left) {
+	record Texts(String endsAt, String timeLeft, String left, String otherApp) {
 	}
 
 	@Test
 	void onAPhoneWithJavaScript() {
-		journey("phone-js", phone(), new Texts("截止", "剩余", "还差 2 次"), true);
+		journey("phone-js", phone(), new Texts("截止", "剩余", "还差 2 次", "这是Temu链接 → 去「"), true);
 	}
 
 	@Test
@@ -47,15 +48,16 @@ class PostWhatItIsBrowserTests extends BrowserSupport {
 					.setHasTouch(true)
 					.setJavaScriptEnabled(false)
 					.setLocale("zh-CN")),
-				new Texts("截止", "剩余", "还差 2 次"), false);
+				new Texts("截止", "剩余", "还差 2 次", "这是Temu链接 → 去「"), false);
 	}
 
 	@Test
 	void onADesktopInEnglishWithAndWithoutJavaScript() {
-		journey("desktop-js", desktop("en"), new Texts("Ends", "Time left", "2 to go"), true);
+		journey("desktop-js", desktop("en"),
+				new Texts("Ends", "Time left", "2 to go", "This is a Temu link → post it in \""), true);
 		journey("desktop-nojs", open(
 				new Browser.NewContextOptions().setViewportSize(1280, 800).setJavaScriptEnabled(false).setLocale("en")),
-				new Texts("Ends", "Time left", "2 to go"), false);
+				new Texts("Ends", "Time left", "2 to go", "This is a Temu link → post it in \""), false);
 	}
 
 	private void journey(String device, Page page, Texts texts, boolean javaScript) {
@@ -77,10 +79,20 @@ class PostWhatItIsBrowserTests extends BrowserSupport {
 		assertThat(path(page)).matches("/r/\\d+");
 		long global = Long.parseLong(path(page).substring("/r/".length()));
 
-		// 2. the group's ＋发布, the campaign on auto
+		// 2. the group's ＋发布, the campaign on auto; a Temu link is refused on the input,
+		// pointing at a Temu group, the paste kept
 		navigate(page, "/g/" + group);
 		page.waitForNavigation(() -> page.locator("#post-link").click());
 		assertThat(path(page)).isEqualTo("/g/" + group + "/post");
+		String temu = "https://temu.com/a/" + ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L) + "Ab";
+		page.locator("#input").fill(temu);
+		page.waitForNavigation(() -> page.locator("#submit-post").click());
+		assertThat(page.locator("#input-error")).containsText(texts.otherApp());
+		assertThat(page.locator("#other-group-link")).hasAttribute("href",
+				Pattern.compile("^/g/temu-[a-z]+/post\\?input="));
+		assertThat(page.locator("#input")).hasValue(temu);
+		screenshot(page, "post-what-" + device + "-other-app");
+		assertFitsTheScreen(page);
 		page.locator("#input").fill("【拼多多】帮我砍一刀，就差你了！复制这条信息，打开拼多多 " + bargain());
 		page.locator("#title").fill("电动牙刷 <b>差2刀</b>");
 		page.locator("#helpsNeeded").fill("2");

@@ -46,6 +46,9 @@ class PostFormIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	Campaigns campaigns;
+
 	private static String goods() {
 		return Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) + 1);
 	}
@@ -245,6 +248,39 @@ class PostFormIntegrationTests {
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.campaign").value("pdd-group-buy"))
 			.andExpect(jsonPath("$.helpsNeeded").value(2));
+	}
+
+	@Test
+	void anAdminSetsTheCampaignsUsualNumberOfHelps() throws Exception {
+		TestMember admin = this.testData.member("helps-admin").admin().create();
+		TestMember poster = this.testData.member("checkin").joining("orchard");
+		try {
+			this.mvc.perform(get("/admin/campaigns/pdd-checkin").with(admin.session()))
+				.andExpect(content().string(containsString("name=\"defaultHelps\" value=\"1\"")));
+			this.mvc
+				.perform(post("/admin/campaigns/pdd-checkin").with(csrf())
+					.with(admin.session())
+					.param("nameZh", "签到")
+					.param("nameEn", "Daily check-in")
+					.param("ttlMode", "MIDNIGHT")
+					.param("defaultTtlHours", "24")
+					.param("maxTtlHours", "24")
+					.param("helperDailyCap", "20")
+					.param("defaultHelps", "4"))
+				.andExpect(status().is3xxRedirection());
+			this.mvc
+				.perform(
+						post("/api/v1/groups/orchard/requests").header("Authorization", poster.bearer())
+							.contentType(MediaType.APPLICATION_JSON)
+							.content("{\"input\":\"签到 https://p.pinduoduo.com/" + goods()
+									+ "x\",\"campaign\":\"pdd-checkin\"}"))
+				.andExpect(status().isCreated())
+				.andExpect(jsonPath("$.helpsNeeded").value(4));
+		}
+		finally {
+			this.campaigns.update("pdd-checkin", new Campaigns.CampaignEdit("签到", "Daily check-in",
+					Campaign.TtlMode.MIDNIGHT, 24, 24, 20, false, 1));
+		}
 	}
 
 	@Test
