@@ -254,12 +254,14 @@ class PostFormIntegrationTests {
 	void anAdminSetsTheCampaignsUsualNumberOfHelps() throws Exception {
 		TestMember admin = this.testData.member("helps-admin").admin().create();
 		TestMember poster = this.testData.member("checkin").joining("orchard");
+		var asAdmin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(new com.helpboard.account.MemberPrincipal(admin.id(), admin.username(), "", true));
 		try {
-			this.mvc.perform(get("/admin/campaigns/pdd-checkin").with(admin.session()))
+			this.mvc.perform(get("/admin/campaigns/pdd-checkin").with(asAdmin))
 				.andExpect(content().string(containsString("name=\"defaultHelps\" value=\"1\"")));
 			this.mvc
 				.perform(post("/admin/campaigns/pdd-checkin").with(csrf())
-					.with(admin.session())
+					.with(asAdmin)
 					.param("nameZh", "签到")
 					.param("nameEn", "Daily check-in")
 					.param("ttlMode", "MIDNIGHT")
