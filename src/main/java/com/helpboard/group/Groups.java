@@ -363,12 +363,20 @@ public class Groups {
 	 * reports are decided.
 	 */
 	public void checkNotBanned(long groupId, long memberId) {
-		bannedUntil(groupId, memberId).ifPresent((until) -> {
-			throw HelpBoardException.forbidden("group.banned",
-					java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-						.withZone(com.helpboard.system.ChinaTime.ZONE)
-						.format(until));
+		banRefusal(groupId, memberId).ifPresent((refusal) -> {
+			throw refusal;
 		});
+	}
+
+	/**
+	 * The refusal {@link #checkNotBanned} would throw, not thrown: for saying it before
+	 * the member tries (the post form).
+	 */
+	public Optional<HelpBoardException> banRefusal(long groupId, long memberId) {
+		return bannedUntil(groupId, memberId).map((until) -> HelpBoardException.forbidden("group.banned",
+				java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+					.withZone(com.helpboard.system.ChinaTime.ZONE)
+					.format(until)));
 	}
 
 	/** Until when the member is banned from the group, if they are now. */

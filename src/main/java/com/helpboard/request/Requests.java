@@ -410,12 +410,9 @@ public class Requests {
 			return List.of(HelpBoardException.forbidden("request.post.not-member"));
 		}
 		List<HelpBoardException> blocks = new ArrayList<>();
-		try {
-			this.groups.checkNotBanned(group.id(), memberId);
-		}
-		catch (HelpBoardException ex) {
-			blocks.add(ex);
-		}
+		// read, not checked: a refusal thrown through the group's transaction would mark
+		// this read-only one for rollback
+		this.groups.banRefusal(group.id(), memberId).ifPresent(blocks::add);
 		Instant now = this.clock.instant();
 		AuthorPosts posts = this.requests.countPosts(group.id(), memberId, now);
 		if (posts.open() >= group.maxOpenPerMember()) {
