@@ -122,6 +122,15 @@ class PostWhatItIsBrowserTests extends BrowserSupport {
 				java.util.List.of(report.x + report.width / 2, report.y + report.height / 2));
 		assertThat(hit).isEqualTo("report-link");
 
+		// a group the member has not joined: its post form asks to join first, plainly
+		navigate(page, "/g/kanjia/post");
+		assertThat(page.locator("#join-first")).isVisible();
+		assertThat(page.locator("#join-to-post")).isVisible();
+		assertThat(page.locator("#submit-post")).hasCount(0);
+		screenshot(page, "post-what-" + device + "-join-first");
+		assertFitsTheScreen(page);
+		navigate(page, "/g/" + group);
+
 		// 4. a tap beside the title, on the card's progress line, opens the request
 		BoundingBox card = second.boundingBox();
 		BoundingBox progress = second.locator(".progress-row").boundingBox();
