@@ -35,10 +35,15 @@ class GroupController {
 
 	@PostMapping("/g/{slug}/join")
 	String join(@PathVariable String slug, @RequestParam(required = false) String code,
-			@AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+			@RequestParam(required = false) String then, @AuthenticationPrincipal MemberPrincipal me,
+			RedirectAttributes redirect) {
 		try {
 			this.groups.join(slug, me.id(), code);
 			redirect.addFlashAttribute("flash", "group.joined");
+			if ("post".equals(then)) {
+				// joined from the post form: back to it (a fixed path, never a given one)
+				return "redirect:/g/" + slug + "/post";
+			}
 		}
 		catch (NotFound ex) {
 			throw ex;
@@ -80,8 +85,17 @@ class GroupController {
 	}
 
 	@GetMapping("/groups/new")
-	String newGroup(Model model) {
+	String newGroup(@AuthenticationPrincipal MemberPrincipal me, Model model) {
 		model.addAttribute("form", new GroupForm("", "", "", "", Visibility.PUBLIC));
+		return newGroupPage(me, model);
+	}
+
+	/** The form, told first whether the member may create a group (and the rule). */
+	private String newGroupPage(MemberPrincipal me, Model model) {
+		model.addAttribute("creationRule", this.groups.creationRule());
+		if (!model.containsAttribute("refusal")) {
+			this.groups.creationRefusal(me.id()).ifPresent((refusal) -> model.addAttribute("refusal", refusal));
+		}
 		return "group/new";
 	}
 
@@ -89,7 +103,7 @@ class GroupController {
 	String create(@Valid @ModelAttribute("form") GroupForm form, BindingResult result,
 			@AuthenticationPrincipal MemberPrincipal me, Model model, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
-			return "group/new";
+			return newGroupPage(me, model);
 		}
 		try {
 			GroupView group = this.groups.create(me.id(),
@@ -99,15 +113,15 @@ class GroupController {
 		}
 		catch (FieldRejection ex) {
 			result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), ex.messageKey());
-			return "group/new";
+			return newGroupPage(me, model);
 		}
 		catch (ConstraintViolationException ex) {
 			Violations.rejectInto(ex, result);
-			return "group/new";
+			return newGroupPage(me, model);
 		}
 		catch (HelpBoardException ex) {
 			model.addAttribute("refusal", ex);
-			return "group/new";
+			return newGroupPage(me, model);
 		}
 	}
 

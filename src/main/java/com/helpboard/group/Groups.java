@@ -208,20 +208,40 @@ public class Groups {
 		});
 	}
 
+	/** Who may create a group: the account's age in hours and the standing it needs. */
+	public record CreationRule(long hours, int standing) {
+	}
+
+	public CreationRule creationRule() {
+		return new CreationRule(this.minAgeToCreate.toHours(), this.minStandingToCreate);
+	}
+
+	/**
+	 * Why the member may not create a group now (too new, too little standing), checked
+	 * as {@link #create} checks it; empty when they may.
+	 */
+	public Optional<HelpBoardException> creationRefusal(long memberId) {
+		MemberSummary member = this.accounts.findById(memberId)
+			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
+		if (!member.admin() && member.joinedAt().plus(this.minAgeToCreate).isAfter(this.clock.instant())) {
+			return Optional.of(HelpBoardException.forbidden("group.create.new-account", this.minAgeToCreate.toHours()));
+		}
+		if (!member.admin() && member.standing() < this.minStandingToCreate) {
+			return Optional
+				.of(HelpBoardException.forbidden("group.create.standing", this.minStandingToCreate, member.standing()));
+		}
+		return Optional.empty();
+	}
+
 	/**
 	 * Creates a group owned by the member, who needs an account old enough and enough
 	 * standing (or to be an admin).
 	 */
 	@Transactional
 	public GroupView create(long memberId, @Valid NewGroup form) {
-		MemberSummary member = this.accounts.findById(memberId)
-			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
-		if (!member.admin() && member.joinedAt().plus(this.minAgeToCreate).isAfter(this.clock.instant())) {
-			throw HelpBoardException.forbidden("group.create.new-account", this.minAgeToCreate.toHours());
-		}
-		if (!member.admin() && member.standing() < this.minStandingToCreate) {
-			throw HelpBoardException.forbidden("group.create.standing", this.minStandingToCreate, member.standing());
-		}
+		creationRefusal(memberId).ifPresent((refusal) -> {
+			throw refusal;
+		});
 		String slug = (form.slug() == null) ? "" : form.slug().strip().toLowerCase(java.util.Locale.ROOT);
 		if (!SLUG.matcher(slug).matches()) {
 			throw new FieldRejection("slug", "group.slug.invalid");
@@ -343,12 +363,20 @@ public class Groups {
 	 * reports are decided.
 	 */
 	public void checkNotBanned(long groupId, long memberId) {
-		bannedUntil(groupId, memberId).ifPresent((until) -> {
-			throw HelpBoardException.forbidden("group.banned",
-					java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-						.withZone(com.helpboard.system.ChinaTime.ZONE)
-						.format(until));
+		banRefusal(groupId, memberId).ifPresent((refusal) -> {
+			throw refusal;
 		});
+	}
+
+	/**
+	 * The refusal {@link #checkNotBanned} would throw, not thrown: for saying it before
+	 * the member tries (the post form).
+	 */
+	public Optional<HelpBoardException> banRefusal(long groupId, long memberId) {
+		return bannedUntil(groupId, memberId).map((until) -> HelpBoardException.forbidden("group.banned",
+				java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+					.withZone(com.helpboard.system.ChinaTime.ZONE)
+					.format(until)));
 	}
 
 	/** Until when the member is banned from the group, if they are now. */

@@ -7,9 +7,19 @@ import com.helpboard.link.Platform;
 import com.helpboard.system.ChinaTime;
 import com.helpboard.system.LocalizedText;
 
-/** A campaign type's rules, as a value: how long its requests live and its helper cap. */
+/**
+ * A campaign type's rules, as a value: how long its requests live, its helper cap, and
+ * how many helps its requests usually need ({@code defaultHelps}, where the post form
+ * starts).
+ */
 public record Campaign(String code, Platform platform, LocalizedText name, TtlMode ttlMode, int defaultTtlHours,
-		int maxTtlHours, int helperDailyCap, boolean newUserOnly, String region) {
+		int maxTtlHours, int helperDailyCap, boolean newUserOnly, String region, int defaultHelps) {
+
+	/** A campaign whose requests usually need one help. */
+	public Campaign(String code, Platform platform, LocalizedText name, TtlMode ttlMode, int defaultTtlHours,
+			int maxTtlHours, int helperDailyCap, boolean newUserOnly, String region) {
+		this(code, platform, name, ttlMode, defaultTtlHours, maxTtlHours, helperDailyCap, newUserOnly, region, 1);
+	}
 
 	public enum TtlMode {
 

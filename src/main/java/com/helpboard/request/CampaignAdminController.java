@@ -30,7 +30,7 @@ class CampaignAdminController {
 	 * the edit's.
 	 */
 	record CampaignForm(String nameZh, String nameEn, Campaign.TtlMode ttlMode, @NotNull Integer defaultTtlHours,
-			@NotNull Integer maxTtlHours, @NotNull Integer helperDailyCap, Boolean newUserOnly) {
+			@NotNull Integer maxTtlHours, @NotNull Integer helperDailyCap, Boolean newUserOnly, Integer defaultHelps) {
 
 		CampaignForm {
 			// an unticked checkbox sends nothing
@@ -49,8 +49,10 @@ class CampaignAdminController {
 	String edit(@PathVariable String code, Model model) {
 		Campaign campaign = this.campaigns.get(code);
 		model.addAttribute("campaign", campaign);
-		model.addAttribute("form", new CampaignForm(campaign.name().zh(), campaign.name().en(), campaign.ttlMode(),
-				campaign.defaultTtlHours(), campaign.maxTtlHours(), campaign.helperDailyCap(), campaign.newUserOnly()));
+		model.addAttribute("form",
+				new CampaignForm(campaign.name().zh(), campaign.name().en(), campaign.ttlMode(),
+						campaign.defaultTtlHours(), campaign.maxTtlHours(), campaign.helperDailyCap(),
+						campaign.newUserOnly(), campaign.defaultHelps()));
 		return "request/campaign-edit";
 	}
 
@@ -60,8 +62,9 @@ class CampaignAdminController {
 		Campaign campaign = this.campaigns.get(code);
 		if (!result.hasErrors()) {
 			try {
-				this.campaigns.update(code, new Campaigns.CampaignEdit(form.nameZh(), form.nameEn(), form.ttlMode(),
-						form.defaultTtlHours(), form.maxTtlHours(), form.helperDailyCap(), form.newUserOnly()));
+				this.campaigns.update(code,
+						new Campaigns.CampaignEdit(form.nameZh(), form.nameEn(), form.ttlMode(), form.defaultTtlHours(),
+								form.maxTtlHours(), form.helperDailyCap(), form.newUserOnly(), form.defaultHelps()));
 				redirect.addFlashAttribute("flash", "campaign.saved");
 				return "redirect:/admin/campaigns";
 			}

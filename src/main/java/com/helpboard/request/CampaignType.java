@@ -33,6 +33,8 @@ class CampaignType {
 
 	private int sortOrder;
 
+	private int defaultHelps;
+
 	protected CampaignType() {
 	}
 
@@ -45,6 +47,10 @@ class CampaignType {
 		this.maxTtlHours = maxTtlHours;
 		this.helperDailyCap = helperDailyCap;
 		this.newUserOnly = newUserOnly;
+	}
+
+	void changeDefaultHelps(int defaultHelps) {
+		this.defaultHelps = defaultHelps;
 	}
 
 	String getCode() {
@@ -85,6 +91,10 @@ class CampaignType {
 
 	String getRegion() {
 		return this.region;
+	}
+
+	int getDefaultHelps() {
+		return this.defaultHelps;
 	}
 
 	int getSortOrder() {

@@ -20,6 +20,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.hibernate.validator.constraints.Range;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -102,7 +103,16 @@ public class Campaigns {
 			@NotNull(message = "{NotNull}") Campaign.TtlMode ttlMode,
 			@Min(value = 1, message = "{campaign.ttl.invalid}") int defaultTtlHours,
 			@Range(min = 1, max = 168, message = "{campaign.ttl.invalid}") int maxTtlHours,
-			@Range(min = 1, max = 1000, message = "{campaign.cap.invalid}") int helperDailyCap, boolean newUserOnly) {
+			@Range(min = 1, max = 1000, message = "{campaign.cap.invalid}") int helperDailyCap, boolean newUserOnly,
+			@Range(min = 1, max = Requests.MAX_HELPS,
+					message = "{request.helps.invalid}") @Nullable Integer defaultHelps) {
+
+		/** An edit that leaves the usual number of helps as it is. */
+		public CampaignEdit(String nameZh, String nameEn, Campaign.TtlMode ttlMode, int defaultTtlHours,
+				int maxTtlHours, int helperDailyCap, boolean newUserOnly) {
+			this(nameZh, nameEn, ttlMode, defaultTtlHours, maxTtlHours, helperDailyCap, newUserOnly, null);
+		}
+
 	}
 
 	@Transactional
@@ -114,6 +124,9 @@ public class Campaigns {
 		}
 		type.update(edit.nameZh().strip(), edit.nameEn().strip(), edit.ttlMode().name(), edit.defaultTtlHours(),
 				edit.maxTtlHours(), edit.helperDailyCap(), edit.newUserOnly());
+		if (edit.defaultHelps() != null) {
+			type.changeDefaultHelps(edit.defaultHelps());
+		}
 		this.cached = null;
 	}
 
@@ -121,7 +134,7 @@ public class Campaigns {
 		return new Campaign(type.getCode(), Platform.valueOf(type.getPlatform()),
 				new LocalizedText(type.getNameZh(), type.getNameEn()), Campaign.TtlMode.valueOf(type.getTtlMode()),
 				type.getDefaultTtlHours(), type.getMaxTtlHours(), type.getHelperDailyCap(), type.isNewUserOnly(),
-				type.getRegion());
+				type.getRegion(), type.getDefaultHelps());
 	}
 
 }

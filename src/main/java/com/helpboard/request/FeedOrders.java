@@ -77,7 +77,7 @@ class FeedOrders {
 	}
 
 	/** The ids of one page, with their authors' reciprocity, and the group's size. */
-	record Page(List<Long> ids, Map<Long, Reciprocity> reciprocity, boolean hasNext, int open) {
+	record Page(List<Long> ids, Map<Long, Reciprocity> reciprocity, boolean hasNext, int open, Set<String> campaigns) {
 
 	}
 
@@ -107,7 +107,7 @@ class FeedOrders {
 			ids.add(order.ids[i]);
 			reciprocity.put(order.authors[i], new Reciprocity(order.given[i], order.received[i]));
 		}
-		return new Page(ids, reciprocity, hasNext, order.size());
+		return new Page(ids, reciprocity, hasNext, order.size(), order.present);
 	}
 
 	/**
@@ -241,6 +241,9 @@ class FeedOrders {
 
 		final long[] received;
 
+		/** The campaigns of the open requests, for the feed's filter. */
+		final Set<String> present;
+
 		Ordered(List<FairOrder.Candidate> ordered, Map<Long, String> campaignOf, Map<Long, Reciprocity> reciprocity) {
 			int n = ordered.size();
 			this.ids = new long[n];
@@ -260,6 +263,7 @@ class FeedOrders {
 				this.given[i] = r.given();
 				this.received[i] = r.received();
 			}
+			this.present = Set.copyOf(codes.keySet());
 		}
 
 		int size() {

@@ -53,6 +53,9 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 
 	private String note;
 
+	/** What it is about, as the member said it; null when they left it empty. */
+	private String title;
+
 	private int helpsNeeded;
 
 	private int helpsConfirmed;
@@ -100,6 +103,12 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		this.createdAt = createdAt;
 		this.expiresAt = expiresAt;
 		this.unannounced = true;
+	}
+
+	/** Says what the request is about ("空气炸锅 还差3刀"); blank says nothing. */
+	HelpRequest titled(String title) {
+		this.title = (title == null || title.isBlank()) ? null : title.strip();
+		return this;
 	}
 
 	boolean isOpenAt(Instant now) {
@@ -281,6 +290,10 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 
 	String getNote() {
 		return this.note;
+	}
+
+	String getTitle() {
+		return this.title;
 	}
 
 	int getHelpsNeeded() {

@@ -87,13 +87,13 @@ class RequestApiController {
 	record RequestJson(long id, String group, String author, String platform, String campaign, String canonicalUrl,
 			String shareText, String token, String note, int helpsNeeded, int helpsConfirmed, String status,
 			Instant createdAt, Instant expiresAt, Instant boostedUntil, long authorHelpsGiven, long authorHelpsReceived,
-			@Nullable Double campaignCompletionRate) {
+			@Nullable Double campaignCompletionRate, @Nullable String title) {
 
 		static RequestJson of(RequestView r, @Nullable Double campaignCompletionRate) {
 			return new RequestJson(r.id(), r.group(), r.author(), r.platform(), r.campaign(), r.canonicalUrl(),
 					r.shareText(), r.token(), r.note(), r.helpsNeeded(), r.helpsConfirmed(), r.status().name(),
 					r.createdAt(), r.expiresAt(), r.boostedUntil(), r.authorReciprocity().given(),
-					r.authorReciprocity().received(), campaignCompletionRate);
+					r.authorReciprocity().received(), campaignCompletionRate, r.what());
 		}
 
 	}
@@ -125,15 +125,15 @@ class RequestApiController {
 	 * The API's {@link NewRequest}: the link comes as text; the other constraints are the
 	 * command's.
 	 */
-	record PostBody(@NotNull String input, String campaign, Integer helpsNeeded, String note, Integer expiresInHours) {
+	record PostBody(@NotNull String input, String campaign, Integer helpsNeeded, String note, Integer expiresInHours,
+			String title) {
 	}
 
 	@PostMapping(path = "/groups/{slug}/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<RequestJson> post(@PathVariable String slug, @Valid @RequestBody PostBody body,
 			@AuthenticationPrincipal MemberPrincipal me) {
-		RequestView posted = this.requests.post(me.id(), slug,
-				new NewRequest(body.input(), body.campaign(), body.helpsNeeded(), body.note(), body.expiresInHours()),
-				null);
+		RequestView posted = this.requests.post(me.id(), slug, new NewRequest(body.input(), body.campaign(),
+				body.helpsNeeded(), body.note(), body.expiresInHours(), body.title()), null);
 		return ResponseEntity.created(URI.create("/api/v1/requests/" + posted.id())).body(json(posted));
 	}
 
@@ -141,9 +141,10 @@ class RequestApiController {
 	ResponseEntity<RequestJson> postQr(@PathVariable String slug, @RequestPart("image") MultipartFile image,
 			@RequestParam(required = false) String campaign, @RequestParam(required = false) Integer helpsNeeded,
 			@RequestParam(required = false) String note, @RequestParam(required = false) Integer expiresInHours,
-			@AuthenticationPrincipal MemberPrincipal me) throws IOException {
+			@RequestParam(required = false) String title, @AuthenticationPrincipal MemberPrincipal me)
+			throws IOException {
 		RequestView posted = this.requests.post(me.id(), slug,
-				new NewRequest(null, campaign, helpsNeeded, note, expiresInHours), image.getBytes());
+				new NewRequest(null, campaign, helpsNeeded, note, expiresInHours, title), image.getBytes());
 		return ResponseEntity.created(URI.create("/api/v1/requests/" + posted.id())).body(json(posted));
 	}
 

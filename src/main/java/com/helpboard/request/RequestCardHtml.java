@@ -22,6 +22,12 @@ final class RequestCardHtml {
 		return html.toString();
 	}
 
+	/**
+	 * One card. The title's link is stretched over the whole card by CSS (its
+	 * {@code ::after} covers the card), so a tap anywhere opens the request; the report
+	 * link sits above it and stays its own target. Progress and time left share one line
+	 * under the title.
+	 */
 	private static void write(RequestCard c, StringBuilder html) {
 		html.append("<article class=\"card request-card").append(c.boosted() ? " boosted" : "");
 		html.append("\" data-request-id=\"").append(c.id()).append("\">\n  <div class=\"card-head\">\n");
@@ -33,19 +39,24 @@ final class RequestCardHtml {
 			html.append("    <span class=\"badge boost\">");
 			text(html, c.labels().boosted()).append("</span>\n");
 		}
+		html.append("  </div>\n  <a class=\"card-title\" href=\"/r/").append(c.id()).append("\">\n    <span>");
+		text(html, c.title()).append("</span>\n  </a>\n  <progress max=\"");
+		html.append(c.helpsNeeded()).append("\" value=\"").append(c.helpsConfirmed()).append("\"></progress>\n");
+		html.append("  <div class=\"progress-row\">\n    <span class=\"progress-text\">");
+		text(html, c.progress()).append("</span>\n");
+		if (c.left() != null) {
+			html.append("    <span class=\"progress-left\">");
+			text(html, c.left()).append("</span>\n");
+		}
 		if (c.open()) {
-			html.append("    <span class=\"countdown muted\">\n      <span data-left-label=\"");
+			html.append("    <span class=\"countdown\">\n      <span data-left-label=\"");
 			text(html, c.labels().expiresIn()).append("\">");
 			text(html, c.labels().endsAt()).append("</span>\n      <time data-countdown datetime=\"");
 			text(html, c.expiresAt()).append("\" data-expired-label=\"");
 			text(html, c.labels().expired()).append("\">");
 			text(html, c.expiresAtText()).append("</time>\n    </span>\n");
 		}
-		html.append("  </div>\n  <a class=\"card-title\" href=\"/r/").append(c.id()).append("\">\n    <span>");
-		text(html, c.title()).append("</span>\n  </a>\n  <div class=\"progress-row\">\n    <progress max=\"");
-		html.append(c.helpsNeeded()).append("\" value=\"").append(c.helpsConfirmed()).append("\"></progress>\n");
-		html.append("    <span class=\"progress-text\">");
-		text(html, c.progress()).append("</span>\n  </div>\n  <div class=\"card-foot muted\">\n    <span>");
+		html.append("  </div>\n  <div class=\"card-foot muted\">\n    <span>");
 		text(html, c.author()).append("</span>\n    <span class=\"reciprocity\" title=\"");
 		text(html, c.labels().reciprocityTitle()).append("\">");
 		text(html, c.reciprocity()).append("</span>\n    <a class=\"report-link\" rel=\"nofollow\" href=\"/r/");

@@ -55,8 +55,9 @@ class RequestCards {
 			String name = (campaignName != null) ? campaignName.in(locale) : r.campaign();
 			return new RequestCard(r.id(), r.boostedAt(now), "TEMU".equals(r.platform()),
 					message("platform." + r.platform(), locale), name, r.isOpen(), r.expiresAt().toString(),
-					this.chinaTime.format(r.expiresAt(), "MM-dd HH:mm"), abbreviate(r.title(), TITLE_LENGTH),
-					r.helpsNeeded(), r.helpsConfirmed(), r.helpsConfirmed() + "/" + r.helpsNeeded(), r.author(),
+					this.chinaTime.format(r.expiresAt(), "MM-dd HH:mm"),
+					abbreviate(title(r, name, locale), TITLE_LENGTH), r.helpsNeeded(), r.helpsConfirmed(),
+					r.helpsConfirmed() + "/" + r.helpsNeeded(), left(r, locale), r.author(),
 					// as text, so no number format is made per card
 					this.messages.getMessage("request.reciprocity",
 							new Object[] { String.valueOf(r.authorReciprocity().given()),
@@ -64,6 +65,30 @@ class RequestCards {
 							locale),
 					completion(r, name, locale), shared);
 		}).toList();
+	}
+
+	/**
+	 * What the card is called: {@link RequestView#what()}, else the note, else "砍价免费拿助力"
+	 * (the campaign's name and a word for help).
+	 */
+	private String title(RequestView request, String campaignName, Locale locale) {
+		String what = request.what();
+		if (what != null) {
+			return what;
+		}
+		if (request.note() != null && !request.note().isBlank()) {
+			return request.note();
+		}
+		return this.messages.getMessage("request.card.untitled", new Object[] { campaignName }, locale);
+	}
+
+	/** "还差 3 次" while the request is open and short of helps. */
+	private @Nullable String left(RequestView request, Locale locale) {
+		int left = request.helpsNeeded() - request.helpsConfirmed();
+		if (!request.isOpen() || left <= 0) {
+			return null;
+		}
+		return this.messages.getMessage("request.card.left", new Object[] { String.valueOf(left) }, locale);
 	}
 
 	/**

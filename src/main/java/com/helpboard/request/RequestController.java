@@ -11,6 +11,7 @@ import java.util.Map;
 import com.helpboard.account.MemberPrincipal;
 import com.helpboard.group.GroupView;
 import com.helpboard.group.Groups;
+import com.helpboard.link.Platform;
 import com.helpboard.link.QrCodeImages;
 import com.helpboard.request.spi.HelpHistory;
 import com.helpboard.request.spi.ModerationNotes;
@@ -20,9 +21,12 @@ import com.helpboard.system.NotAllowed;
 import com.helpboard.system.NotFound;
 import com.helpboard.system.Paging;
 import com.helpboard.system.Violations;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Slice;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -31,6 +35,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,8 +61,15 @@ class RequestController {
 
 	private final HelpHistory helpHistory;
 
+	private final MessageSource messageSource;
+
+	private final Validator validator;
+
 	RequestController(Requests requests, RequestCards requestCards, Groups groups, Campaigns campaigns, Clock clock,
-			ModerationNotes moderationNotes, HelpHistory helpHistory) {
+			ModerationNotes moderationNotes, HelpHistory helpHistory, MessageSource messageSource,
+			Validator validator) {
+		this.messageSource = messageSource;
+		this.validator = validator;
 		this.moderationNotes = moderationNotes;
 		this.helpHistory = helpHistory;
 		this.requests = requests;
@@ -103,11 +115,6 @@ class RequestController {
 		model.addAttribute("group", group);
 		model.addAttribute("member", visit.member());
 		model.addAttribute("owner", visit.owner());
-		model.addAttribute("campaignOptions",
-				this.campaigns.all()
-					.stream()
-					.map((c) -> new CampaignOption(c.code(), c.name().in(locale), c.code().equals(campaign)))
-					.toList());
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("hideHelped", hideHelped);
 		if (visit.canRead()) {
@@ -117,6 +124,15 @@ class RequestController {
 			model.addAttribute("cards",
 					RequestCardHtml.of(this.requestCards.of(feed.slice().getContent(), locale, this.clock.instant())));
 			model.addAttribute("openRequests", feed.open());
+			// only this group's campaigns: its usual one, those of its open requests, and
+			// the one asked for
+			model.addAttribute("campaignOptions",
+					this.campaigns.all()
+						.stream()
+						.filter((c) -> c.code().equals(group.defaultCampaign()) || c.code().equals(campaign)
+								|| feed.campaigns().contains(c.code()))
+						.map((c) -> new CampaignOption(c.code(), c.name().in(locale), c.code().equals(campaign)))
+						.toList());
 		}
 		else {
 			model.addAttribute("openRequests", this.requests.card(group).openRequests());
@@ -129,64 +145,168 @@ class RequestController {
 	 * command's.
 	 */
 	record PostForm(String input, MultipartFile image, String campaign, Integer helpsNeeded, String note,
-			Integer expiresInHours) {
+			Integer expiresInHours, String title) {
+
+		NewRequest request() {
+			return new NewRequest(this.input, this.campaign, this.helpsNeeded, this.note, this.expiresInHours,
+					this.title);
+		}
+
+		boolean hasImage() {
+			return this.image != null && !this.image.isEmpty();
+		}
+
 	}
 
+	/**
+	 * The post form, told before anything is typed whether the member may post here; the
+	 * input, title, note and helps may come along (from another group's form or from the
+	 * global "＋发布").
+	 */
 	@GetMapping("/g/{slug}/post")
-	String postForm(@PathVariable String slug, @AuthenticationPrincipal MemberPrincipal me, Model model,
-			RedirectAttributes redirect) {
+	String postForm(@PathVariable String slug, @RequestParam(required = false) String input,
+			@RequestParam(required = false) String title, @RequestParam(required = false) String note,
+			@RequestParam(required = false) String helpsNeeded, @AuthenticationPrincipal MemberPrincipal me,
+			Locale locale, Model model) {
 		GroupView group = readable(slug, me);
-		if (!this.groups.isMember(group.id(), me.id())) {
-			redirect.addFlashAttribute("flash", "request.post.not-member");
-			return "redirect:/g/" + slug;
-		}
-		model.addAttribute("form", new PostForm("", null, group.defaultCampaign(), 1, "", null));
-		return postPage(group, model, me.id());
+		model.addAttribute("form", new PostForm(clip(input, 10_000), null, "", number(helpsNeeded), clip(note, 1_000),
+				null, clip(title, 200)));
+		return postPage(group, model, me.id(), locale);
 	}
 
 	@PostMapping("/g/{slug}/post")
 	String post(@PathVariable String slug, @Valid @ModelAttribute("form") PostForm form, BindingResult result,
-			@AuthenticationPrincipal MemberPrincipal me, Model model, RedirectAttributes redirect) throws IOException {
+			@AuthenticationPrincipal MemberPrincipal me, Locale locale, Model model, RedirectAttributes redirect)
+			throws IOException {
 		GroupView group = readable(slug, me);
+		validate(this.validator, form.request(), result);
 		if (result.hasErrors()) {
-			return postPage(group, model, me.id());
+			return refused(group, form, null, result, me.id(), locale, model);
 		}
-		byte[] image = (form.image() != null && !form.image().isEmpty()) ? form.image().getBytes() : null;
+		byte[] image = form.hasImage() ? form.image().getBytes() : null;
 		try {
-			RequestView posted = this.requests.post(me.id(), group, new NewRequest(form.input(), form.campaign(),
-					form.helpsNeeded(), form.note(), form.expiresInHours()), image);
+			RequestView posted = this.requests.post(me.id(), group, form.request(), image);
 			redirect.addFlashAttribute("flash", "request.posted");
 			return "redirect:/r/" + posted.id();
 		}
-		catch (FieldRejection ex) {
-			if (Requests.DUPLICATE.equals(ex.messageKey())) {
-				// the form links to the open request; the API's detail names its path
-				model.addAttribute("duplicatePath", ex.arguments()[0]);
-				result.rejectValue("input", "request.duplicate.form");
-				return postPage(group, model, me.id());
-			}
-			result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), ex.messageKey());
-			return postPage(group, model, me.id());
-		}
 		catch (ConstraintViolationException ex) {
 			Violations.rejectInto(ex, result);
-			return postPage(group, model, me.id());
+			return refused(group, form, null, result, me.id(), locale, model);
 		}
 		catch (NotFound ex) {
 			throw ex;
 		}
 		catch (HelpBoardException ex) {
-			result.reject(ex.messageKey(), ex.arguments(), ex.messageKey());
-			return postPage(group, model, me.id());
+			return refused(group, form, ex, result, me.id(), locale, model);
 		}
 	}
 
-	private String postPage(GroupView group, Model model, long memberId) {
+	/**
+	 * The form again with every refusal at once, each on its field: posting stops at the
+	 * first, so the others are looked for only now (a post that succeeds costs nothing
+	 * more). The blocks show at the top of the page.
+	 */
+	private String refused(GroupView group, PostForm form, HelpBoardException first, BindingResult result,
+			long memberId, Locale locale, Model model) {
+		List<HelpBoardException> refusals = this.requests.refusals(memberId, group, form.request(), form.hasImage());
+		if (first != null && refusals.stream().noneMatch((r) -> r.messageKey().equals(first.messageKey()))) {
+			rejectInto(first, result, group, memberId, locale, model);
+		}
+		refusals.forEach((refusal) -> rejectInto(refusal, result, group, memberId, locale, model));
+		return postPage(group, model, memberId, locale);
+	}
+
+	/**
+	 * A refusal on its field: a duplicate links to the open request, a link of the other
+	 * app to the group it belongs in (the paste kept); one not on a field (a block) is
+	 * shown by the page's notice, so it is left out here.
+	 */
+	private void rejectInto(HelpBoardException refusal, BindingResult result, GroupView group, long memberId,
+			Locale locale, Model model) {
+		if (!(refusal instanceof FieldRejection ex)) {
+			if (!(refusal instanceof NotAllowed)) {
+				result.reject(refusal.messageKey(), refusal.arguments(), refusal.messageKey());
+			}
+			return;
+		}
+		if (result.hasFieldErrors(ex.field())) {
+			return;
+		}
+		if (Requests.DUPLICATE.equals(ex.messageKey())) {
+			// the form links to the open request; the API's detail names its path
+			model.addAttribute("duplicatePath", ex.arguments()[0]);
+			result.rejectValue("input", "request.duplicate.form");
+			return;
+		}
+		if (Requests.PLATFORM_MISMATCH.equals(ex.messageKey())) {
+			Platform platform = Platform.valueOf((String) ex.arguments()[0]);
+			String platformName = this.messageSource.getMessage("platform." + platform.name(), null, locale);
+			GroupView other = this.requests.groupsFor(memberId, platform, (String) ex.arguments()[1])
+				.stream()
+				.filter((g) -> g.id() != group.id())
+				.findFirst()
+				.orElse(null);
+			if (other == null) {
+				result.rejectValue(ex.field(), "request.platform.mismatch.none", new Object[] { platformName }, null);
+				model.addAttribute("otherGroupPath", "/g");
+				model.addAttribute("otherGroupName", null);
+				return;
+			}
+			String kind = "token".equals(ex.arguments()[2]) ? "token" : "link";
+			result.rejectValue(ex.field(), "request.platform.mismatch." + kind,
+					new Object[] { platformName, other.name().in(locale) }, null);
+			model.addAttribute("otherGroupPath", "/g/" + other.slug() + "/post");
+			model.addAttribute("otherGroupName", other.name().in(locale));
+			return;
+		}
+		result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), ex.messageKey());
+	}
+
+	/**
+	 * The post form of a group, or the page that tells a non-member to join first; what
+	 * keeps the member from posting is at the top, with the form disabled.
+	 */
+	private String postPage(GroupView group, Model model, long memberId, Locale locale) {
 		model.addAttribute("group", group);
-		model.addAttribute("postingRefusal", this.requests.postingRefusal(memberId, group).orElse(null));
+		List<HelpBoardException> blocks = this.requests.postingBlocks(memberId, group);
+		boolean member = blocks.stream().noneMatch((b) -> "request.post.not-member".equals(b.messageKey()));
+		model.addAttribute("member", member);
+		model.addAttribute("blocks", member ? blocks : List.of());
 		model.addAttribute("campaignList", this.campaigns.all());
 		model.addAttribute("maxNote", Requests.MAX_NOTE);
+		model.addAttribute("maxTitle", Requests.MAX_TITLE);
+		Campaign usual = (group.defaultCampaign() != null) ? this.campaigns.find(group.defaultCampaign()).orElse(null)
+				: null;
+		model.addAttribute("usualCampaign", (usual != null) ? usual.name().in(locale) : null);
+		model.addAttribute("usualHelps", (usual != null) ? usual.defaultHelps() : 1);
 		return "request/post";
+	}
+
+	/**
+	 * The command's constraints, each beside its field unless the field was refused
+	 * already (a number that is not one).
+	 */
+	static void validate(Validator validator, NewRequest request, BindingResult result) {
+		for (ConstraintViolation<NewRequest> violation : validator.validate(request)) {
+			String field = Violations.field(violation);
+			if (!result.hasFieldErrors(field)) {
+				result.addError(new FieldError(result.getObjectName(), field, violation.getInvalidValue(), false, null,
+						null, violation.getMessage()));
+			}
+		}
+	}
+
+	static String clip(String value, int max) {
+		return (value == null) ? null : (value.length() > max) ? value.substring(0, max) : value;
+	}
+
+	static Integer number(String value) {
+		try {
+			return (value == null || value.isBlank()) ? null : Integer.valueOf(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	@PostMapping("/r/{id}/withdraw")

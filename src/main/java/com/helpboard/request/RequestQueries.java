@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 class RequestQueries {
 
 	static final String COLUMNS = "r.id, r.group_id, r.author_id, r.author_name, r.platform, r.campaign, "
-			+ "r.canonical_url, r.share_text, r.token, r.note, r.helps_needed, r.helps_confirmed, r.status, "
+			+ "r.canonical_url, r.share_text, r.token, r.note, r.title, r.helps_needed, r.helps_confirmed, r.status, "
 			+ "r.created_at, r.expires_at, r.boosted_until";
 
 	/** No campaign keeps a request open longer (campaign_types_ttl_check: 168 hours). */
@@ -161,7 +161,8 @@ class RequestQueries {
 	static final RowMapper<RequestView> ROW = (rs, n) -> new RequestView(rs.getLong("id"), rs.getLong("group_id"), null,
 			rs.getLong("author_id"), rs.getString("author_name"), rs.getString("platform"), rs.getString("campaign"),
 			rs.getString("canonical_url"), rs.getString("share_text"), rs.getString("token"), rs.getString("note"),
-			rs.getInt("helps_needed"), rs.getInt("helps_confirmed"), RequestStatus.valueOf(rs.getString("status")),
-			instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "boosted_until"), Reciprocity.NONE);
+			rs.getString("title"), rs.getInt("helps_needed"), rs.getInt("helps_confirmed"),
+			RequestStatus.valueOf(rs.getString("status")), instant(rs, "created_at"), instant(rs, "expires_at"),
+			instant(rs, "boosted_until"), Reciprocity.NONE);
 
 }

@@ -3,11 +3,14 @@ package com.helpboard.request;
 import java.net.URI;
 import java.time.Instant;
 
+import com.helpboard.link.ProductPhrase;
+import org.jspecify.annotations.Nullable;
+
 /** A help request as pages and the API show it. */
 public record RequestView(long id, long groupId, String group, long authorId, String author, String platform,
-		String campaign, String canonicalUrl, String shareText, String token, String note, int helpsNeeded,
-		int helpsConfirmed, RequestStatus status, Instant createdAt, Instant expiresAt, Instant boostedUntil,
-		Reciprocity authorReciprocity) {
+		String campaign, String canonicalUrl, String shareText, String token, String note, @Nullable String memberTitle,
+		int helpsNeeded, int helpsConfirmed, RequestStatus status, Instant createdAt, Instant expiresAt,
+		Instant boostedUntil, Reciprocity authorReciprocity) {
 
 	public boolean isOpen() {
 		return this.status == RequestStatus.OPEN;
@@ -21,23 +24,28 @@ public record RequestView(long id, long groupId, String group, long authorId, St
 		return (int) Math.min(100, Math.round(100.0 * this.helpsConfirmed / this.helpsNeeded));
 	}
 
-	private static final java.util.regex.Pattern URL = java.util.regex.Pattern
-		.compile("(?i)(https?://)?[a-z0-9.-]+\\.(com|to|cn)(/\\S*)?");
+	/**
+	 * What the request is about in a few words: what the member said, else the product
+	 * its share text names ({@link ProductPhrase}); null when neither says anything.
+	 * Never a host or the app's boilerplate.
+	 */
+	public @Nullable String what() {
+		if (this.memberTitle != null && !this.memberTitle.isBlank()) {
+			return this.memberTitle;
+		}
+		return ProductPhrase.of(this.shareText);
+	}
 
 	/**
-	 * What a card is called: the member's note, else the words of the share text without
-	 * its link, else the link's host.
+	 * What a request is called where no campaign name is at hand: {@link #what()}, else
+	 * the member's note, else its number ("#12").
 	 */
 	public String title() {
-		if (this.note != null && !this.note.isBlank()) {
-			return this.note;
+		String what = what();
+		if (what != null) {
+			return what;
 		}
-		String words = URL.matcher(this.shareText).replaceAll(" ").replaceAll("\\s+", " ").strip();
-		if (words.codePointCount(0, words.length()) >= 4) {
-			return words;
-		}
-		String host = host();
-		return (host != null) ? host : this.shareText;
+		return (this.note != null && !this.note.isBlank()) ? this.note : "#" + this.id;
 	}
 
 	/** The real host the "open in app" link goes to, shown beside it. */
@@ -55,14 +63,16 @@ public record RequestView(long id, long groupId, String group, long authorId, St
 
 	RequestView withGroup(String slug) {
 		return new RequestView(this.id, this.groupId, slug, this.authorId, this.author, this.platform, this.campaign,
-				this.canonicalUrl, this.shareText, this.token, this.note, this.helpsNeeded, this.helpsConfirmed,
-				this.status, this.createdAt, this.expiresAt, this.boostedUntil, this.authorReciprocity);
+				this.canonicalUrl, this.shareText, this.token, this.note, this.memberTitle, this.helpsNeeded,
+				this.helpsConfirmed, this.status, this.createdAt, this.expiresAt, this.boostedUntil,
+				this.authorReciprocity);
 	}
 
 	RequestView withReciprocity(Reciprocity reciprocity) {
 		return new RequestView(this.id, this.groupId, this.group, this.authorId, this.author, this.platform,
-				this.campaign, this.canonicalUrl, this.shareText, this.token, this.note, this.helpsNeeded,
-				this.helpsConfirmed, this.status, this.createdAt, this.expiresAt, this.boostedUntil, reciprocity);
+				this.campaign, this.canonicalUrl, this.shareText, this.token, this.note, this.memberTitle,
+				this.helpsNeeded, this.helpsConfirmed, this.status, this.createdAt, this.expiresAt, this.boostedUntil,
+				reciprocity);
 	}
 
 }

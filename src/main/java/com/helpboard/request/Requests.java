@@ -21,6 +21,7 @@ import com.helpboard.group.Groups;
 import com.helpboard.link.LinkParser;
 import com.helpboard.link.ParseResult;
 import com.helpboard.link.ParsedLink;
+import com.helpboard.link.Platform;
 import com.helpboard.link.Rejection;
 import com.helpboard.request.spi.CampaignCompletion;
 import com.helpboard.request.spi.HelpHistory;
@@ -56,6 +57,9 @@ public class Requests {
 
 	public static final int MAX_HELPS = 50;
 
+	/** The longest "what is it", in characters (help_requests.title). */
+	public static final int MAX_TITLE = 40;
+
 	static final String GENERIC_CAMPAIGN = "other";
 
 	private static final Logger log = LoggerFactory.getLogger(Requests.class);
@@ -65,6 +69,13 @@ public class Requests {
 	 * the open request's path.
 	 */
 	static final String DUPLICATE = "request.duplicate";
+
+	/**
+	 * A link of the other app in a group for one app, the campaign left on auto: refused
+	 * on {@code input}; its arguments the link's platform, its campaign and "token" or
+	 * "link".
+	 */
+	static final String PLATFORM_MISMATCH = "request.platform.mismatch";
 
 	private final HelpRequestRepository requests;
 
@@ -241,7 +252,8 @@ public class Requests {
 			.orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
 		HelpRequest request = new HelpRequest(group.id(), memberId, author.username(), link.platform().name(),
 				campaign.code(), link.canonicalUrl(), shareText(link, form.input()), link.token(), dedupeKey,
-				note(form), helpsNeeded(form), now, campaign.expiryFrom(now, form.expiresInHours()));
+				note(form), helpsNeeded(form, campaign), now, campaign.expiryFrom(now, form.expiresInHours()))
+			.titled(form.title());
 		// saving publishes the request's RequestPosted
 		request = this.requests.saveAndFlush(request);
 		return view(request, group.slug());
@@ -258,8 +270,12 @@ public class Requests {
 		});
 	}
 
-	private static int helpsNeeded(NewRequest form) {
-		return (form.helpsNeeded() != null) ? form.helpsNeeded() : 1;
+	/**
+	 * As many as the member asked for, else as many as the campaign's requests usually
+	 * need.
+	 */
+	private static int helpsNeeded(NewRequest form, Campaign campaign) {
+		return (form.helpsNeeded() != null) ? form.helpsNeeded() : campaign.defaultHelps();
 	}
 
 	private static String note(NewRequest form) {
@@ -306,19 +322,129 @@ public class Requests {
 	}
 
 	private Campaign chooseCampaign(String requested, ParsedLink link, GroupView group) {
-		String code = (requested != null && !requested.isBlank()) ? requested.strip() : (link.campaignGuess() != null)
-				? link.campaignGuess() : (group.defaultCampaign() != null) ? group.defaultCampaign() : GENERIC_CAMPAIGN;
+		boolean named = requested != null && !requested.isBlank();
+		String code = named ? requested.strip() : (link.campaignGuess() != null) ? link.campaignGuess()
+				: (group.defaultCampaign() != null) ? group.defaultCampaign() : GENERIC_CAMPAIGN;
 		Campaign campaign = this.campaigns.find(code)
 			.orElseThrow(() -> new FieldRejection("campaign", "request.campaign.unknown"));
 		if (campaign.platform() != link.platform()) {
-			if (requested != null && !requested.isBlank()) {
+			if (named) {
 				throw new FieldRejection(Kind.UNPROCESSABLE, "campaign", "request.campaign.platform");
 			}
 			// the group's default is for the other app:
 			// fall back to that app's first campaign
 			campaign = this.campaigns.forPlatform(link.platform()).get(0);
 		}
+		Platform groupPlatform = platformOf(group);
+		if (!named && groupPlatform != null && groupPlatform != link.platform()) {
+			// the member left the campaign on auto: it is the link that does not belong
+			// here
+			throw new FieldRejection(Kind.UNPROCESSABLE, "input", PLATFORM_MISMATCH, link.platform().name(),
+					campaign.code(), (link.canonicalUrl() == null) ? "token" : "link");
+		}
 		return campaign;
+	}
+
+	/** The app a group is for: its default campaign's; null when it has none. */
+	@Nullable Platform platformOf(GroupView group) {
+		return (group.defaultCampaign() != null)
+				? this.campaigns.find(group.defaultCampaign()).map(Campaign::platform).orElse(null) : null;
+	}
+
+	/**
+	 * Everything the post form would be refused for, all at once, without posting: the
+	 * membership, a ban, the open-request limit and the posting rule (not on a field),
+	 * then the link, the campaign, the expiry and a duplicate (each on its field).
+	 * {@link #post} checks them all again when it decides; this is for telling the member
+	 * before, or all together.
+	 * @param qrImage whether the link comes from an image (not read here)
+	 */
+	public List<HelpBoardException> refusals(long memberId, GroupView group, NewRequest form, boolean qrImage) {
+		List<HelpBoardException> refusals = new ArrayList<>(postingBlocks(memberId, group));
+		if (refusals.stream().anyMatch((r) -> "request.post.not-member".equals(r.messageKey()))) {
+			return refusals;
+		}
+		Instant now = this.clock.instant();
+		Campaign named = null;
+		boolean campaignRefused = false;
+		if (form.campaign() != null && !form.campaign().isBlank()) {
+			named = this.campaigns.find(form.campaign().strip()).orElse(null);
+			if (named == null) {
+				refusals.add(new FieldRejection("campaign", "request.campaign.unknown"));
+				campaignRefused = true;
+			}
+		}
+		Campaign campaign = named;
+		if (!qrImage && !campaignRefused) {
+			try {
+				ParsedLink link = parse(form.input(), null);
+				campaign = chooseCampaign(form.campaign(), link, group);
+				Optional<HelpRequest> open = this.requests.findByGroupIdAndOpenKey(group.id(),
+						DedupeKey.of(link, campaign).value());
+				if (open.isPresent() && open.get().isOpenAt(now)) {
+					refusals.add(new FieldRejection(Kind.TAKEN, "input", DUPLICATE, "/r/" + open.get().getId()));
+				}
+			}
+			catch (FieldRejection ex) {
+				refusals.add(ex);
+			}
+		}
+		if (form.expiresInHours() != null) {
+			int max = ((campaign != null) ? List.of(campaign) : this.campaigns.all()).stream()
+				.mapToInt((c) -> c.maxHoursFrom(now))
+				.max()
+				.orElse(1);
+			if (form.expiresInHours() < 1 || form.expiresInHours() > max) {
+				refusals.add(new FieldRejection("expiresInHours", "request.expiry.invalid", max));
+			}
+		}
+		return refusals;
+	}
+
+	/**
+	 * What keeps the member from posting into the group now, whatever they paste: not a
+	 * member, banned, too many open requests, the posting rule. Empty when they may post.
+	 */
+	public List<HelpBoardException> postingBlocks(long memberId, GroupView group) {
+		if (!this.groups.isMember(group.id(), memberId)) {
+			return List.of(HelpBoardException.forbidden("request.post.not-member"));
+		}
+		List<HelpBoardException> blocks = new ArrayList<>();
+		// read, not checked: a refusal thrown through the group's transaction would mark
+		// this read-only one for rollback
+		this.groups.banRefusal(group.id(), memberId).ifPresent(blocks::add);
+		Instant now = this.clock.instant();
+		AuthorPosts posts = this.requests.countPosts(group.id(), memberId, now);
+		if (posts.open() >= group.maxOpenPerMember()) {
+			blocks.add(HelpBoardException.forbidden("request.post.limit", group.maxOpenPerMember()));
+		}
+		postingRefusal(memberId, group, posts.posted()).ifPresent(blocks::add);
+		return blocks;
+	}
+
+	/**
+	 * The groups a link of this platform (and campaign, when guessed) belongs in, among
+	 * those the member can see, best first: the member's own groups before others, a
+	 * group whose default campaign is the campaign before one only of the same app.
+	 * Groups without a default campaign take anything and come last.
+	 */
+	public List<GroupView> groupsFor(@Nullable Long memberId, Platform platform, @Nullable String campaign) {
+		Set<Long> mine = (memberId != null) ? Set.copyOf(this.groups.groupIdsOf(memberId)) : Set.of();
+		return this.groups.listVisibleTo(memberId)
+			.stream()
+			.filter((group) -> platformOf(group) == null || platformOf(group) == platform)
+			.sorted(java.util.Comparator.comparingInt((GroupView group) -> mine.contains(group.id()) ? 0 : 1)
+				.thenComparingInt((group) -> (campaign != null && campaign.equals(group.defaultCampaign())) ? 0
+						: (platformOf(group) != null) ? 1 : 2))
+			.toList();
+	}
+
+	/**
+	 * What the link in the member's paste is: its app and guessed campaign; a refusal on
+	 * {@code input} when it is not an accepted link or text.
+	 */
+	public ParsedLink read(@Nullable String input) {
+		return parse(input, null);
 	}
 
 	/** Kept what the member pasted, for copying; a bare URL or QR gives the URL. */
@@ -437,8 +563,11 @@ public class Requests {
 		return feedPage(group, campaign, hideHelpedBy, rotation, page).slice();
 	}
 
-	/** A feed page and the number of open requests in the group. */
-	public record FeedPage(Slice<RequestView> slice, int open) {
+	/**
+	 * A feed page, the number of open requests in the group and the campaigns they are
+	 * of.
+	 */
+	public record FeedPage(Slice<RequestView> slice, int open, Set<String> campaigns) {
 	}
 
 	/**
@@ -458,7 +587,8 @@ public class Requests {
 			.map((r) -> r.withGroup(group.slug())
 				.withReciprocity(ids.reciprocity().getOrDefault(r.authorId(), Reciprocity.NONE)))
 			.toList();
-		return new FeedPage(new org.springframework.data.domain.SliceImpl<>(rows, page, ids.hasNext()), ids.open());
+		return new FeedPage(new org.springframework.data.domain.SliceImpl<>(rows, page, ids.hasNext()), ids.open(),
+				ids.campaigns());
 	}
 
 	/** The rotation a feed view starting now uses; paging links carry it along. */
@@ -739,9 +869,9 @@ public class Requests {
 	private RequestView view(HelpRequest request, String groupSlug) {
 		RequestView view = new RequestView(request.getId(), request.getGroupId(), groupSlug, request.getAuthorId(),
 				request.getAuthorName(), request.getPlatform(), request.getCampaign(), request.getCanonicalUrl(),
-				request.getShareText(), request.getToken(), request.getNote(), request.getHelpsNeeded(),
-				request.getHelpsConfirmed(), request.getStatus(), request.getCreatedAt(), request.getExpiresAt(),
-				request.getBoostedUntil(), Reciprocity.NONE);
+				request.getShareText(), request.getToken(), request.getNote(), request.getTitle(),
+				request.getHelpsNeeded(), request.getHelpsConfirmed(), request.getStatus(), request.getCreatedAt(),
+				request.getExpiresAt(), request.getBoostedUntil(), Reciprocity.NONE);
 		return effective(view, this.clock.instant());
 	}
 
@@ -750,8 +880,8 @@ public class Requests {
 		if (view.status() == RequestStatus.OPEN && !view.expiresAt().isAfter(now)) {
 			return new RequestView(view.id(), view.groupId(), view.group(), view.authorId(), view.author(),
 					view.platform(), view.campaign(), view.canonicalUrl(), view.shareText(), view.token(), view.note(),
-					view.helpsNeeded(), view.helpsConfirmed(), RequestStatus.EXPIRED, view.createdAt(),
-					view.expiresAt(), view.boostedUntil(), view.authorReciprocity());
+					view.memberTitle(), view.helpsNeeded(), view.helpsConfirmed(), RequestStatus.EXPIRED,
+					view.createdAt(), view.expiresAt(), view.boostedUntil(), view.authorReciprocity());
 		}
 		return view;
 	}

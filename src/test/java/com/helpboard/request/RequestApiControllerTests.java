@@ -93,7 +93,7 @@ class RequestApiControllerTests {
 	private static RequestView request(long id) {
 		return new RequestView(id, 3, "kanjia", 42, "alice", "PINDUODUO", "pdd-bargain",
 				"https://mobile.yangkeduo.com/bargain.html?id=abcdEF12", "帮我砍一刀 https://p.pinduoduo.com/abcdEF12",
-				"abcdEF12", "thanks!", 3, 1, RequestStatus.OPEN, CREATED, EXPIRES, null, new Reciprocity(5, 2));
+				"abcdEF12", "thanks!", null, 3, 1, RequestStatus.OPEN, CREATED, EXPIRES, null, new Reciprocity(5, 2));
 	}
 
 	private static MockHttpServletRequestBuilder postAsAlice(String json) {
@@ -137,7 +137,9 @@ class RequestApiControllerTests {
 		});
 		assertThat(json.keySet()).containsExactly("id", "group", "author", "platform", "campaign", "canonicalUrl",
 				"shareText", "token", "note", "helpsNeeded", "helpsConfirmed", "status", "createdAt", "expiresAt",
-				"boostedUntil", "authorHelpsGiven", "authorHelpsReceived", "campaignCompletionRate");
+				"boostedUntil", "authorHelpsGiven", "authorHelpsReceived", "campaignCompletionRate", "title");
+		// the share text names no product and the member said nothing: no title
+		assertThat(json.get("title")).isNull();
 		assertThat(json.get("boostedUntil")).isNull();
 		// the body reaches the facade as the member sent it, for the signed-in member
 		ArgumentCaptor<NewRequest> command = ArgumentCaptor.forClass(NewRequest.class);
