@@ -65,11 +65,18 @@ final class PosterPainter {
 	 */
 	static final String FAMILY = pickFamily(CANDIDATES, installedFamilies());
 
-	private PosterPainter() {
+	/** The painter of this machine's posters, in {@link #FAMILY}. */
+	static final PosterPainter DEFAULT = new PosterPainter(FAMILY);
+
+	private final String family;
+
+	PosterPainter(String family) {
+		this.family = family;
 	}
 
-	static boolean drawsChinese() {
-		return new Font(FAMILY, Font.PLAIN, 20).canDisplayUpTo(SAMPLE) == -1;
+	/** Whether this painter's font draws Chinese (else Chinese shows as boxes). */
+	boolean drawsChinese() {
+		return new Font(this.family, Font.PLAIN, 20).canDisplayUpTo(SAMPLE) == -1;
 	}
 
 	static String pickFamily(List<String> candidates, Set<String> installed) {
@@ -95,7 +102,7 @@ final class PosterPainter {
 	}
 
 	/** The poster as PNG bytes. */
-	static byte[] png(PosterText text) {
+	byte[] png(PosterText text) {
 		BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
 		try {
@@ -114,7 +121,7 @@ final class PosterPainter {
 		return out.toByteArray();
 	}
 
-	private static void paint(Graphics2D g, PosterText text) {
+	private void paint(Graphics2D g, PosterText text) {
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
 		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
 		g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
@@ -142,13 +149,13 @@ final class PosterPainter {
 		g.draw(new RoundRectangle2D.Float(24, top, WIDTH - 48, HEIGHT - top - 24, 28, 28));
 
 		// badges
-		int y = top + 40;
+		int y = top + 66;
 		g.setFont(font(Font.BOLD, 26));
 		int x = badge(g, text.platform(), MARGIN, y, text.temu() ? TEMU : BRAND, Color.WHITE, inner);
 		badge(g, text.campaign(), x + 12, y, LINE, INK, MARGIN + inner - x - 12);
 
 		// the title, up to three lines
-		y += 100;
+		y += 92;
 		g.setColor(INK);
 		g.setFont(font(Font.BOLD, 42));
 		FontMetrics title = g.getFontMetrics();
@@ -184,9 +191,11 @@ final class PosterPainter {
 		y += 44;
 		g.drawString(fit(text.byline(), g.getFontMetrics(), inner), MARGIN, y);
 
-		// the QR code of the request's page on this board, then how to use it
-		int qrTop = HEIGHT - 24 - 40 - 30 - 44 - QR_SIZE - 10;
-		qrTop = Math.max(y + 24, qrTop);
+		// the QR code of the request's page on this board, then how to use it, in the
+		// middle of the room left
+		int block = QR_SIZE + 44 + 38;
+		int room = HEIGHT - 48 - (y + 24);
+		int qrTop = y + 24 + Math.max(0, (room - block) / 2);
 		g.drawImage(qr(text.url()), (WIDTH - QR_SIZE) / 2, qrTop, QR_SIZE, QR_SIZE, null);
 		int below = qrTop + QR_SIZE + 44;
 		g.setColor(INK);
@@ -197,8 +206,8 @@ final class PosterPainter {
 		centered(g, fit(text.url().replaceFirst("^https?://", ""), g.getFontMetrics(), inner), below + 38);
 	}
 
-	private static Font font(int style, int size) {
-		return new Font(FAMILY, style, size);
+	private Font font(int style, int size) {
+		return new Font(this.family, style, size);
 	}
 
 	/** A rounded badge at (x, baseline y); returns where the next one may start. */

@@ -16,6 +16,7 @@ import com.helpboard.system.MemberIdentity;
 import com.helpboard.system.RenderLimits;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -44,7 +45,15 @@ class Posters {
 
 	private final MessageSource messages;
 
+	private final PosterPainter painter;
+
+	@Autowired
 	Posters(RenderLimits limits, MessageSource messages) {
+		this(limits, messages, PosterPainter.DEFAULT);
+	}
+
+	Posters(RenderLimits limits, MessageSource messages, PosterPainter painter) {
+		this.painter = painter;
 		this.limits = limits;
 		this.messages = messages;
 	}
@@ -103,7 +112,7 @@ class Posters {
 			throw new FieldRejection(FieldRejection.Kind.BUSY, "poster", "share.poster.busy");
 		}
 		try {
-			return new Poster(this.cache.get(text, PosterPainter::png), etag(text));
+			return new Poster(this.cache.get(text, this.painter::png), etag(text));
 		}
 		finally {
 			this.drawing.release();
