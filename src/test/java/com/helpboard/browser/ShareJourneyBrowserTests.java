@@ -68,28 +68,46 @@ class ShareJourneyBrowserTests extends BrowserSupport {
 	static final Texts ENGLISH = new Texts("Posted! Share it, or help someone else meanwhile.", "Share",
 			"Copy the text", "Shared ✓", "Copied: paste it into your chat ✓", "Help me with \"");
 
-	private Page phoneWithoutJavaScript() {
-		return open(new Browser.NewContextOptions().setViewportSize(PHONE_WIDTH, 844)
+	/**
+	 * The author's signed-in cookies, from one login through the form, for every context.
+	 */
+	private String signedIn;
+
+	private Browser.NewContextOptions signedIn(Browser.NewContextOptions options) {
+		if (this.signedIn == null) {
+			Page page = open(new Browser.NewContextOptions());
+			login(page, this.author.username(), TestMembers.PASSWORD);
+			assertThat(path(page)).isNotEqualTo("/login");
+			this.signedIn = page.context().storageState();
+		}
+		return options.setStorageState(this.signedIn);
+	}
+
+	/** The author on a phone, as {@link #phone()}, JavaScript on or off. */
+	private Page phone(boolean javaScript) {
+		return open(signedIn(new Browser.NewContextOptions().setViewportSize(PHONE_WIDTH, 844)
 			.setDeviceScaleFactor(2)
 			.setIsMobile(true)
 			.setHasTouch(true)
 			.setUserAgent(PHONE_USER_AGENT)
 			.setLocale("zh-CN")
-			.setJavaScriptEnabled(false));
+			.setJavaScriptEnabled(javaScript)));
 	}
 
-	private Page desktopWithoutJavaScript() {
-		return open(
-				new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en").setJavaScriptEnabled(false));
+	/** The author on a desktop in English, JavaScript on or off. */
+	private Page desktop(boolean javaScript) {
+		return open(signedIn(new Browser.NewContextOptions().setViewportSize(1280, 800)
+			.setLocale("en")
+			.setJavaScriptEnabled(javaScript)));
 	}
 
 	@Test
 	void onAPhoneTheAuthorSharesThroughTheShareSheet() throws Exception {
-		Page page = phone();
+		Page page = phone(true);
 		// the phone's share sheet, recorded instead of opened
 		page.addInitScript("navigator.share = (data) => { window.__shared = data; return Promise.resolve(); };"
 				+ "navigator.canShare = () => true;");
-		long id = postAndFindThePanel(page, "phone-js", CHINESE, "空气炸锅 还差3刀");
+		long id = postAndFindThePanel(page, CHINESE, "空气炸锅 还差3刀");
 		Locator button = page.locator("#share-button");
 		assertThat(button).hasText(CHINESE.shareLabel());
 		button.click();
@@ -102,8 +120,8 @@ class ShareJourneyBrowserTests extends BrowserSupport {
 
 	@Test
 	void onAPhoneWithoutJavaScriptTheTextIsInASelectableField() throws Exception {
-		Page page = phoneWithoutJavaScript();
-		long id = postAndFindThePanel(page, "phone-nojs", CHINESE, "纸巾 帮我砍一刀");
+		Page page = phone(false);
+		long id = postAndFindThePanel(page, CHINESE, "纸巾 帮我砍一刀");
 		assertThat(page.locator("#share-button")).isHidden();
 		selectsTheReadyText(page, id);
 		screenshot(page, "share-phone-nojs-selected");
@@ -112,13 +130,13 @@ class ShareJourneyBrowserTests extends BrowserSupport {
 
 	@Test
 	void onADesktopTheAuthorCopiesTheText() throws Exception {
-		Page page = desktop("en");
+		Page page = desktop(true);
 		// a desktop without a share sheet: the button copies
 		page.addInitScript("delete Navigator.prototype.share; delete Navigator.prototype.canShare;");
 		BrowserContext context = page.context();
 		context.grantPermissions(List.of("clipboard-read", "clipboard-write"),
 				new BrowserContext.GrantPermissionsOptions().setOrigin(baseUrl()));
-		long id = postAndFindThePanel(page, "desktop-js", ENGLISH, "Air fryer, 3 more cuts");
+		long id = postAndFindThePanel(page, ENGLISH, "Air fryer, 3 more cuts");
 		Locator button = page.locator("#share-button");
 		assertThat(button).hasText(ENGLISH.copyLabel());
 		button.click();
@@ -133,10 +151,11 @@ class ShareJourneyBrowserTests extends BrowserSupport {
 
 	@Test
 	void onADesktopWithoutJavaScriptTheTextIsInASelectableField() throws Exception {
-		Page page = desktopWithoutJavaScript();
-		long id = postAndFindThePanel(page, "desktop-nojs", ENGLISH, "Paper towels");
+		Page page = desktop(false);
+		long id = postAndFindThePanel(page, ENGLISH, "Paper towels");
 		assertThat(page.locator("#share-button")).isHidden();
 		selectsTheReadyText(page, id);
+		screenshot(page, "share-desktop-nojs-selected");
 		opensThePoster(page, id, "desktop-nojs");
 	}
 
@@ -144,8 +163,7 @@ class ShareJourneyBrowserTests extends BrowserSupport {
 	 * Logs the author in, posts a fresh link with {@code note} and checks the share panel
 	 * is on the first screen with a ready text pointing at this board; returns the id.
 	 */
-	private long postAndFindThePanel(Page page, String device, Texts texts, String note) {
-		login(page, this.author.username(), TestMembers.PASSWORD);
+	private long postAndFindThePanel(Page page, Texts texts, String note) {
 		navigate(page, "/g/" + this.group + "/post");
 		String goodsId = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
 		page.locator("#input").fill("https://mobile.yangkeduo.com/goods.html?goods_id=" + goodsId);
@@ -169,7 +187,6 @@ class ShareJourneyBrowserTests extends BrowserSupport {
 		assertFitsTheScreen(page);
 		page.waitForFunction(
 				"() => { const qr = document.getElementById('share-qr'); return qr.complete && qr.naturalWidth > 0; }");
-		screenshot(page, "share-" + device + "-panel");
 		return id;
 	}
 
@@ -217,7 +234,6 @@ class ShareJourneyBrowserTests extends BrowserSupport {
 							List.of(BarcodeFormat.QR_CODE)))
 			.getText();
 		assertThat(qr).isEqualTo(url("/r/" + id));
-		screenshot(page, "share-" + device + "-poster-page");
 	}
 
 }
