@@ -8,6 +8,9 @@ COPY src src
 RUN ./mvnw -B -q -DskipTests package && cp target/helpboard-*.jar /app.jar
 
 FROM eclipse-temurin:17-jre
+# a font that draws Chinese, for the posters (/r/{id}/poster.png)
+RUN apt-get update && apt-get install -y --no-install-recommends fontconfig fonts-wqy-microhei \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system helpboard
 USER helpboard
 COPY --from=build /app.jar /app.jar

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("helpboard.throttle")
 record ThrottleSettings(Boolean enabled, Duration newAccountAge, Rule login, Rule registration, Rule posting,
-		Rule claiming, Rule uploads, Rule reporting) {
+		Rule claiming, Rule uploads, Rule reporting, Rule renders) {
 
 	static final Rule LOGIN = new Rule(Limit.of(30, Duration.ofMinutes(15)), Limit.of(10, Duration.ofMinutes(15)),
 			null);
@@ -31,6 +31,13 @@ record ThrottleSettings(Boolean enabled, Duration newAccountAge, Rule login, Rul
 	static final Rule REPORTING = new Rule(Limit.of(60, Duration.ofHours(1)), Limit.of(20, Duration.ofHours(1)),
 			Limit.of(5, Duration.ofHours(1)));
 
+	/**
+	 * Posters drawn (cache misses only): a chat app's crawler fetches many from one
+	 * address.
+	 */
+	static final Rule RENDERS = new Rule(Limit.of(60, Duration.ofMinutes(10)), Limit.of(30, Duration.ofMinutes(10)),
+			Limit.of(10, Duration.ofMinutes(10)));
+
 	ThrottleSettings {
 		enabled = (enabled != null) ? enabled : Boolean.TRUE;
 		newAccountAge = (newAccountAge != null) ? newAccountAge : Duration.ofDays(3);
@@ -40,6 +47,7 @@ record ThrottleSettings(Boolean enabled, Duration newAccountAge, Rule login, Rul
 		claiming = Rule.or(claiming, CLAIMING);
 		uploads = Rule.or(uploads, UPLOADS);
 		reporting = Rule.or(reporting, REPORTING);
+		renders = Rule.or(renders, RENDERS);
 	}
 
 	/**
