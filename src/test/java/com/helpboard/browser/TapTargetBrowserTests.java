@@ -82,6 +82,28 @@ class TapTargetBrowserTests extends BrowserSupport {
 	}
 
 	@Test
+	void theMeMenuOpensAndLogsOutWithoutJavaScript() {
+		Page page = open(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(PHONE_WIDTH, 844)
+			.setIsMobile(true)
+			.setHasTouch(true)
+			.setUserAgent(PHONE_USER_AGENT)
+			.setLocale("zh-CN")
+			.setJavaScriptEnabled(false));
+		login(page, this.member.username(), TestMembers.PASSWORD);
+		assertThat(page.locator("#nav-menu a[href='/me/helped']")).isHidden();
+		page.locator("#nav-menu > summary").click();
+		assertThat(page.locator("#nav-menu a[href='/me/helped']")).isVisible();
+		assertThat(tapTargetsBelow(page, MIN)).isEmpty();
+		screenshot(page, "nav-menu-open-no-js");
+		// the summary closes it again
+		page.locator("#nav-menu > summary").click();
+		assertThat(page.locator("#nav-menu a[href='/me/helped']")).isHidden();
+		logout(page);
+		assertThat(path(page)).isEqualTo("/");
+		assertThat(page.locator("#nav-login")).isVisible();
+	}
+
+	@Test
 	void theNavIsOneLineInChineseAndEnglish() {
 		for (String locale : List.of("zh-CN", "en")) {
 			Page page = open(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(PHONE_WIDTH, 844)
