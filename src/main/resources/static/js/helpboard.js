@@ -69,6 +69,22 @@
   }
   document.addEventListener('DOMContentLoaded', function () { tick(); setInterval(tick, 1000); });
 
+  // The top bar's "我的" menu is a <details>: it opens and closes without JavaScript; with
+  // it, a tap outside or Escape closes it too.
+  document.addEventListener('click', function (event) {
+    document.querySelectorAll('details.nav-menu[open]').forEach(function (menu) {
+      if (!menu.contains(event.target)) { menu.removeAttribute('open'); }
+    });
+  });
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Escape') { return; }
+    document.querySelectorAll('details.nav-menu[open]').forEach(function (menu) {
+      menu.removeAttribute('open');
+      var summary = menu.querySelector('summary');
+      if (summary) { summary.focus(); }
+    });
+  });
+
   // The nav's counts ("等我确认 3", "通知 2"): asked for again every few seconds while the
   // page is open and visible, and at once when it comes back into view. Without
   // JavaScript the counts are those the page was rendered with.

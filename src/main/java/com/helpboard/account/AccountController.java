@@ -3,6 +3,11 @@ package com.helpboard.account;
 import com.helpboard.system.FieldRejection;
 import com.helpboard.system.MemberSessions;
 import com.helpboard.system.PlainText;
+import com.helpboard.system.ReturnTarget;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -18,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -25,6 +31,9 @@ class AccountController {
 
 	// long enough that the password rules, not this limit, explain a refusal
 	static final int PASSWORD_INPUT_MAX = 1024;
+
+	/** Where a new member lands when they were not on their way to a page. */
+	static final String AFTER_REGISTERING = "/me/todo";
 
 	private final Accounts accounts;
 
@@ -35,22 +44,31 @@ class AccountController {
 		this.memberSessions = memberSessions;
 	}
 
-	/** The password as typed: not blank-checked or trimmed here, the rules say why. */
+	/**
+	 * The password as typed: not blank-checked or trimmed here, the rules say why.
+	 * {@code next} is where to go afterwards (a same-site path, else ignored).
+	 */
 	record RegistrationForm(@NotBlank @Size(max = 64) @PlainText String username,
-			@NotEmpty @Size(max = PASSWORD_INPUT_MAX) String password, String passwordAgain) {
+			@NotEmpty @Size(max = PASSWORD_INPUT_MAX) String password, String passwordAgain, String next) {
 	}
 
 	@GetMapping("/register")
-	String registerForm(Model model) {
-		model.addAttribute("form", new RegistrationForm("", "", ""));
+	String registerForm(@RequestParam(required = false) String next, Model model) {
+		model.addAttribute("form", new RegistrationForm("", "", "", ReturnTarget.of(next).orElse("")));
 		return "account/register";
 	}
 
 	@PostMapping("/register")
 	String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		if (!result.hasFieldErrors("password") && !form.password().equals(form.passwordAgain())) {
+		// every mistake at once, each on its field: the name, the password and the repeat
+		if (form.password() != null && !form.password().equals(form.passwordAgain())) {
 			result.rejectValue("passwordAgain", "account.password.mismatch");
+		}
+		for (FieldRejection refusal : this.accounts.registrationRefusals(form.username(), form.password())) {
+			if (!result.hasFieldErrors(refusal.field())) {
+				result.rejectValue(refusal.field(), refusal.messageKey(), refusal.arguments(), refusal.messageKey());
+			}
 		}
 		if (result.hasErrors()) {
 			return "account/register";
@@ -59,21 +77,31 @@ class AccountController {
 			this.accounts.register(form.username(), form.password());
 		}
 		catch (FieldRejection ex) {
+			// someone took the name a moment ago
 			result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), ex.messageKey());
 			return "account/register";
 		}
 		// sign the new member in straight away as the login form would: a new session id
 		// and CSRF token (no session fixation)
+		Optional<String> next = ReturnTarget.of(form.next())
+			.or(() -> this.memberSessions.takeSavedPage(request, response));
 		if (!this.memberSessions.signIn(request, response, form.username(), form.password())) {
 			redirect.addFlashAttribute("flash", "account.registered.login");
-			return "redirect:/login";
+			return next.map((target) -> "redirect:/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8))
+				.orElse("redirect:/login");
 		}
 		redirect.addFlashAttribute("flash", "account.registered");
-		return "redirect:/me";
+		if (next.isPresent()) {
+			return "redirect:" + next.get();
+		}
+		// nowhere to return to: what to do first (find a group, help, post)
+		redirect.addFlashAttribute("welcome", true);
+		return "redirect:" + AFTER_REGISTERING;
 	}
 
 	@GetMapping("/login")
-	String login() {
+	String login(@RequestParam(required = false) String next, Model model) {
+		model.addAttribute("next", ReturnTarget.of(next).orElse(null));
 		return "account/login";
 	}
 

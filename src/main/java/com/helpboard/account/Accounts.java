@@ -62,23 +62,15 @@ public class Accounts {
 	 */
 	@Transactional
 	public MemberSummary register(String rawUsername, String password) {
-		if (rawUsername != null && !PlainTextValidator.isPlain(rawUsername, false)) {
-			throw new FieldRejection("username", "PlainText");
+		List<FieldRejection> refusals = registrationRefusals(rawUsername, password);
+		if (!refusals.isEmpty()) {
+			// a bad input (400) before a taken name (409), as the API has always answered
+			throw refusals.stream()
+				.filter((refusal) -> refusal.kind() != FieldRejection.Kind.TAKEN)
+				.findFirst()
+				.orElse(refusals.get(0));
 		}
 		String username = Usernames.normalize(rawUsername);
-		switch (Usernames.check(username)) {
-			case INVALID ->
-				throw new FieldRejection("username", "account.username.invalid", Usernames.MIN, Usernames.MAX);
-			case DECEPTIVE -> throw new FieldRejection("username", "account.username.deceptive");
-			case VALID -> {
-			}
-		}
-		this.passwordPolicy.check(password, username, "password").ifPresent((refusal) -> {
-			throw refusal;
-		});
-		if (this.members.existsByUsernameKey(Usernames.key(username))) {
-			throw taken();
-		}
 		try {
 			Member member = this.members
 				.saveAndFlush(new Member(username, hash(password, "password"), this.clock.instant()));
@@ -88,6 +80,33 @@ public class Accounts {
 			// two sign-ups raced for the same name: the unique key decided
 			throw taken();
 		}
+	}
+
+	/**
+	 * Every reason this name and password cannot be registered, at most one per field
+	 * ({@code username}, {@code password}), so a form can show them all at once; empty
+	 * when {@link #register} would accept them (unless someone takes the name first).
+	 */
+	@Transactional(readOnly = true)
+	public List<FieldRejection> registrationRefusals(String rawUsername, String password) {
+		List<FieldRejection> refusals = new ArrayList<>(2);
+		String username = Usernames.normalize(rawUsername);
+		usernameRefusal(rawUsername, username).ifPresent(refusals::add);
+		this.passwordPolicy.check(password, username, "password").ifPresent(refusals::add);
+		return refusals;
+	}
+
+	private Optional<FieldRejection> usernameRefusal(String rawUsername, String username) {
+		if (rawUsername != null && !PlainTextValidator.isPlain(rawUsername, false)) {
+			return Optional.of(new FieldRejection("username", "PlainText"));
+		}
+		return switch (Usernames.check(username)) {
+			case INVALID ->
+				Optional.of(new FieldRejection("username", "account.username.invalid", Usernames.MIN, Usernames.MAX));
+			case DECEPTIVE -> Optional.of(new FieldRejection("username", "account.username.deceptive"));
+			case VALID ->
+				this.members.existsByUsernameKey(Usernames.key(username)) ? Optional.of(taken()) : Optional.empty();
+		};
 	}
 
 	private static FieldRejection taken() {

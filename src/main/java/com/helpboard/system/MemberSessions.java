@@ -1,5 +1,7 @@
 package com.helpboard.system;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,5 +24,11 @@ public interface MemberSessions {
 	 * remember-me login, on all instances.
 	 */
 	void endOtherSessions(HttpServletRequest request, long memberId, String username);
+
+	/**
+	 * The page this browser was sent to log in from (a same-site path, see
+	 * {@link ReturnTarget}), forgotten once taken; empty when there is none.
+	 */
+	Optional<String> takeSavedPage(HttpServletRequest request, HttpServletResponse response);
 
 }

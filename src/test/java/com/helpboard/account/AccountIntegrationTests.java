@@ -54,7 +54,8 @@ class AccountIntegrationTests {
 				.param("password", PASSWORD)
 				.param("passwordAgain", PASSWORD))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrl("/me"))
+			// nowhere to return to: what to do first, not a page of zeros
+			.andExpect(redirectedUrl("/me/todo"))
 			.andReturn();
 		Cookie session = sessionCookie(result);
 		this.mvc.perform(get("/me").cookie(session).header("Accept-Language", "en"))
@@ -73,6 +74,115 @@ class AccountIntegrationTests {
 				.param("passwordAgain", PASSWORD))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.accounts.findByUsername(name)).isPresent();
+	}
+
+	@Test
+	void theIssuesTwoCharacterName小红IsAccepted() throws Exception {
+		this.mvc
+			.perform(post("/register").with(csrf())
+				.param("username", "小红")
+				.param("password", PASSWORD)
+				.param("passwordAgain", PASSWORD))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/me/todo"));
+		assertThat(this.accounts.findByUsername("小红")).isPresent();
+		// the next 小红 is told the name is taken, on the name, with nothing else wrong
+		this.mvc
+			.perform(post("/register").with(csrf())
+				.header("Accept-Language", "zh-CN")
+				.param("username", "小红")
+				.param("password", PASSWORD)
+				.param("passwordAgain", PASSWORD))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("这个用户名已被使用")));
+	}
+
+	@Test
+	void theRegisterFormShowsEveryMistakeAtOnce() throws Exception {
+		String page = this.mvc
+			.perform(post("/register").with(csrf())
+				.header("Accept-Language", "en")
+				.param("username", "a")
+				.param("password", "short")
+				.param("passwordAgain", "other"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"username-error\"", "A username is 2–32 characters")
+			.contains("id=\"password-error\"", "A password is 12–128 characters")
+			.contains("id=\"passwordAgain-error\"", "The two passwords differ.");
+		// a good name with a common password: the password's error alone
+		String name = unique("dana");
+		page = this.mvc
+			.perform(post("/register").with(csrf())
+				.header("Accept-Language", "en")
+				.param("username", name)
+				.param("password", "password1234")
+				.param("passwordAgain", "password1234"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"password-error\"").doesNotContain("id=\"username-error\"");
+		assertThat(this.accounts.findByUsername(name)).isEmpty();
+	}
+
+	@Test
+	void registeringAndLoggingInReturnToASameSitePageOnly() throws Exception {
+		String name = unique("erin");
+		this.mvc
+			.perform(post("/register").with(csrf())
+				.param("username", name)
+				.param("password", PASSWORD)
+				.param("passwordAgain", PASSWORD)
+				.param("next", "/r/42?from=share"))
+			.andExpect(redirectedUrl("/r/42?from=share"));
+		this.mvc
+			.perform(post("/login").with(csrf())
+				.param("username", name)
+				.param("password", PASSWORD)
+				.param("next", "/g/kanjia"))
+			.andExpect(redirectedUrl("/g/kanjia"));
+		for (String hostile : new String[] { "https://evil.example/r/1", "//evil.example", "/\\evil.example",
+				"/%2F%2Fevil.example", "/%5Cevil.example", "/%09/evil.example", "javascript:alert(1)", "/login",
+				"/%252F/evil.example" }) {
+			this.mvc
+				.perform(post("/login").with(csrf())
+					.param("username", name)
+					.param("password", PASSWORD)
+					.param("next", hostile))
+				.andExpect(redirectedUrl("/me/todo"));
+			String other = unique("frank");
+			this.mvc
+				.perform(post("/register").with(csrf())
+					.param("username", other)
+					.param("password", PASSWORD)
+					.param("passwordAgain", PASSWORD)
+					.param("next", hostile))
+				.andExpect(redirectedUrl("/me/todo"));
+		}
+		// a failed login keeps a good target for the next try, and drops a bad one
+		this.mvc
+			.perform(post("/login").with(csrf())
+				.param("username", name)
+				.param("password", PASSWORD + "-wrong")
+				.param("next", "/r/42"))
+			.andExpect(redirectedUrl("/login?error&next=%2Fr%2F42"));
+		this.mvc
+			.perform(post("/login").with(csrf())
+				.param("username", name)
+				.param("password", PASSWORD + "-wrong")
+				.param("next", "//evil.example"))
+			.andExpect(redirectedUrl("/login?error"));
+		// the forms carry the target along, escaped
+		this.mvc.perform(get("/login").param("next", "/r/42"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"next\" value=\"/r/42\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("/register?next=")));
+		this.mvc.perform(get("/login").param("next", "//evil.example"))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("evil"))));
+		this.mvc.perform(get("/register").param("next", "/r/42"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"/r/42\"")));
 	}
 
 	@Test

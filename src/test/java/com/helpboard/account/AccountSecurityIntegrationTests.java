@@ -122,7 +122,7 @@ class AccountSecurityIntegrationTests {
 				.param("password", PASSWORD)
 				.param("passwordAgain", PASSWORD))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrl("/me"))
+			.andExpect(redirectedUrl("/me/todo"))
 			.andReturn();
 		Cookie session = sessionCookie(result);
 		assertThat(sessionId(session)).isNotEqualTo(sessionId(planted));

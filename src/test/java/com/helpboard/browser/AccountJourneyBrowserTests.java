@@ -2,11 +2,16 @@ package com.helpboard.browser;
 
 import java.util.function.Supplier;
 
+import com.helpboard.request.RequestView;
 import com.helpboard.support.IntegrationTest;
+import com.helpboard.support.TestData;
+import com.helpboard.support.TestMembers.TestMember;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class AccountJourneyBrowserTests extends BrowserSupport {
+
+	@Autowired
+	TestData testData;
 
 	static final String PASSWORD = "correct horse 42";
 
@@ -47,6 +55,7 @@ class AccountJourneyBrowserTests extends BrowserSupport {
 	void aChineseNameWorksOnAChineseDesktopToo() {
 		Page page = desktop("zh-CN");
 		String username = registerNew(page, "小红", PASSWORD);
+		navigate(page, "/me");
 		assertThat(page.locator(".profile-name")).hasText(username);
 		logout(page);
 		login(page, username, PASSWORD);
@@ -55,6 +64,73 @@ class AccountJourneyBrowserTests extends BrowserSupport {
 		navigate(page, "/me");
 		assertThat(page.locator(".profile-name")).hasText(username);
 		assertOnlyLocalRequests(page);
+	}
+
+	@Test
+	void registeringFromARequestPageComesBackToItWithEveryMistakeShownAtOnce() {
+		TestMember owner = this.testData.member("onboard-owner").create();
+		String group = this.testData.group("onboard").postingFreely().ownedBy(owner);
+		TestMember author = this.testData.member("onboard-author").joining(group);
+		RequestView request = this.testData.request().by(author).in(group).saying("帮我砍一刀").post();
+		String requestPath = "/r/" + request.id();
+
+		Page page = phone();
+		navigate(page, requestPath);
+		// the top bar's register link carries the page along
+		page.waitForNavigation(() -> page.locator("#nav-register").click());
+		assertThat(path(page)).isEqualTo("/register");
+		assertThat(page.locator("#register-next")).isVisible();
+
+		// three mistakes, three errors at once, each on its own field
+		register(page, "a", "short", "different");
+		assertThat(page.locator("#username-error")).containsText(CHINESE.usernameInvalid());
+		assertThat(page.locator("#password-error")).isVisible();
+		assertThat(page.locator("#passwordAgain-error")).hasText(CHINESE.passwordsDiffer());
+		assertThat(page.locator("[aria-invalid=true]")).hasCount(3);
+		screenshot(page, "phone-register-all-errors");
+		assertFitsTheScreen(page);
+
+		// a two-character Chinese name, like the 小红
+		String name = uniqueTwoCharacterName();
+		register(page, name, PASSWORD);
+		assertThat(path(page)).as("back on the request after registering").isEqualTo(requestPath);
+		assertThat(page.locator(".flash")).hasText(CHINESE.registered());
+		screenshot(page, "phone-registered-back-on-request");
+
+		// log out and in again from the request page's login link: back again
+		logout(page);
+		navigate(page, requestPath);
+		page.waitForNavigation(() -> page.locator("#nav-login").click());
+		assertThat(page.url()).contains("next=");
+		login(page, name, PASSWORD);
+		assertThat(path(page)).isEqualTo(requestPath);
+
+		// a wrong password keeps the target for the second try
+		logout(page);
+		navigate(page, "/login?next=" + requestPath);
+		page.locator("#username").fill(name);
+		page.locator("#password").fill(PASSWORD + "-wrong");
+		submit(page);
+		assertThat(page.locator(".error-box[role=alert]")).isVisible();
+		assertThat(page.locator("#login-next")).isVisible();
+		login(page, name, PASSWORD);
+		assertThat(path(page)).isEqualTo(requestPath);
+
+		// an off-site target is ignored: the to-do page
+		logout(page);
+		navigate(page, "/login?next=//evil.example/r/1");
+		login(page, name, PASSWORD);
+		assertThat(path(page)).isEqualTo("/me/todo");
+		assertOnlyLocalRequests(page);
+	}
+
+	private static int twoCharacterNames;
+
+	/** 小 and one of many Han characters: two characters, new in this run. */
+	private static synchronized String uniqueTwoCharacterName() {
+		// U+4E00… are all Han; skip a random stretch so reruns on one database differ
+		int start = 0x4E00 + (int) (System.nanoTime() % 5000);
+		return "小" + Character.toString(start + twoCharacterNames++);
 	}
 
 	private void journey(String device, Supplier<Page> open, Texts texts, String namePrefix) {
@@ -89,10 +165,16 @@ class AccountJourneyBrowserTests extends BrowserSupport {
 		screenshot(page, device + "-register-error");
 		assertFitsTheScreen(page);
 
-		// now right: signed in and on the profile
+		// now right: signed in, and told where to start (no target to return to)
 		register(page, username, PASSWORD);
-		assertThat(path(page)).isEqualTo("/me");
+		assertThat(path(page)).isEqualTo("/me/todo");
 		assertThat(page.locator(".flash")).hasText(texts.registered());
+		assertThat(page.locator("#first-steps a[href='/g']")).isVisible();
+		assertThat(page.locator("#first-steps a[href='/queue']")).isVisible();
+		assertThat(page.locator("#first-steps a[href='/post']")).isVisible();
+		screenshot(page, device + "-welcome");
+		assertFitsTheScreen(page);
+		navigate(page, "/me");
 		assertThat(page.locator(".profile-name")).hasText(username);
 		assertThat(page.locator(".stats")).containsText(texts.credits());
 		assertThat(page.title()).startsWith(username);

@@ -200,6 +200,160 @@ public abstract class BrowserSupport {
 			.isLessThanOrEqualTo(viewport);
 	}
 
+	// ---- accessibility
+
+	/** Where the axe-core webjar (test scope) keeps its script. */
+	static final String AXE_SCRIPT = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+
+	private static String axeSource;
+
+	/**
+	 * A page whose context ignores the app's Content-Security-Policy, so that a test can
+	 * inject axe-core as an inline script (the app never serves it).
+	 */
+	protected Page openForAudit(Browser.NewContextOptions options) {
+		return open(options.setBypassCSP(true));
+	}
+
+	/** The phone of {@link #phone()} for an audit, in {@code locale}. */
+	protected Page phoneForAudit(String locale) {
+		return openForAudit(new Browser.NewContextOptions().setViewportSize(PHONE_WIDTH, 844)
+			.setDeviceScaleFactor(2)
+			.setIsMobile(true)
+			.setHasTouch(true)
+			.setUserAgent(PHONE_USER_AGENT)
+			.setLocale(locale));
+	}
+
+	/** The desktop of {@link #desktop(String)} for an audit. */
+	protected Page desktopForAudit(String locale) {
+		return openForAudit(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale(locale));
+	}
+
+	private static synchronized String axeSource() {
+		if (axeSource == null) {
+			try (java.io.InputStream in = BrowserSupport.class.getClassLoader().getResourceAsStream(AXE_SCRIPT)) {
+				assertThat(in).as("axe-core on the test class path (%s)", AXE_SCRIPT).isNotNull();
+				axeSource = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+		return axeSource;
+	}
+
+	/** One rule axe-core found broken on a page, with the elements that break it. */
+	protected record AxeViolation(String rule, String impact, String help, List<String> targets) {
+
+		boolean isSeriousOrWorse() {
+			return "serious".equals(this.impact) || "critical".equals(this.impact);
+		}
+
+		@Override
+		public String toString() {
+			return "[" + this.impact + "] " + this.rule + ": " + this.help + "\n        "
+					+ String.join("\n        ", this.targets);
+		}
+
+	}
+
+	/**
+	 * Runs axe-core (WCAG 2.1 A and AA rules and its best practices) on the page as it is
+	 * now; every violation, of any impact.
+	 */
+	@SuppressWarnings("unchecked")
+	protected static List<AxeViolation> axe(Page page) {
+		if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe === 'object'"))) {
+			page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource()));
+		}
+		List<Map<String, Object>> found = (List<Map<String, Object>>) page.evaluate("""
+				async () => {
+				  const result = await axe.run(document, { resultTypes: ['violations'] });
+				  return result.violations.map((v) => ({ rule: v.id, impact: v.impact || 'minor', help: v.help,
+				    targets: v.nodes.slice(0, 8).map((n) => n.target.join(' ') + '  ' + (n.failureSummary || '')
+				      .replace(/\\s+/g, ' ').slice(0, 240)) }));
+				}""");
+		List<AxeViolation> violations = new ArrayList<>();
+		for (Map<String, Object> v : found) {
+			violations.add(new AxeViolation((String) v.get("rule"), (String) v.get("impact"), (String) v.get("help"),
+					(List<String>) v.get("targets")));
+		}
+		return violations;
+	}
+
+	/** One visible control smaller than a finger (44 px tall at the phone's width). */
+	protected record SmallTarget(String element, String text, double width, double height) {
+
+		@Override
+		public String toString() {
+			return String.format("%s \"%s\" %.0fx%.0f px", this.element, this.text, this.width, this.height);
+		}
+
+	}
+
+	/**
+	 * Every visible tap target on the page shorter than {@code min} CSS pixels: links,
+	 * buttons, inputs, selects, text areas, summaries; a checkbox or radio button is
+	 * measured by the label that wraps it (the label is what a thumb taps). Exempt, as
+	 * WCAG 2.5.8 exempts them: links inside running text, that is an inline link in a
+	 * block that has text of its own beside the link (a sentence such as "已有账号？登录").
+	 */
+	@SuppressWarnings("unchecked")
+	protected static List<SmallTarget> tapTargetsBelow(Page page, int min) {
+		List<Map<String, Object>> found = (List<Map<String, Object>>) page.evaluate(
+				"""
+						(min) => {
+						  const visible = (el) => {
+						    const r = el.getBoundingClientRect();
+						    if (r.width < 1 || r.height < 1) return false;
+						    if (el.closest('details:not([open]) > :not(summary)')) return false;
+						    const style = getComputedStyle(el);
+						    return style.visibility !== 'hidden' && style.display !== 'none'
+						      && (typeof el.checkVisibility !== 'function' || el.checkVisibility());
+						  };
+						  const blockOf = (el) => {
+						    let p = el.parentElement;
+						    while (p && getComputedStyle(p).display.startsWith('inline')) p = p.parentElement;
+						    return p;
+						  };
+						  const inRunningText = (el) => {
+						    if (el.tagName !== 'A' || getComputedStyle(el).display !== 'inline') return false;
+						    const block = blockOf(el);
+						    if (!block) return false;
+						    const own = (el.textContent || '').trim().length;
+						    return (block.textContent || '').replace(/\\s+/g, '').length > own;
+						  };
+						  const seen = new Set();
+						  const small = [];
+						  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary';
+						  for (const raw of document.querySelectorAll(selector)) {
+						    let el = raw;
+						    if (raw.matches('input[type=checkbox], input[type=radio]')) {
+						      el = raw.closest('label') || raw;
+						    }
+						    if (seen.has(el) || !visible(el) || inRunningText(el)) continue;
+						    seen.add(el);
+						    const r = el.getBoundingClientRect();
+						    if (r.height < min - 0.5) {
+						      const id = el.id ? '#' + el.id : '';
+						      const cls = el.classList.length ? '.' + [...el.classList].join('.') : '';
+						      small.push({ element: el.tagName.toLowerCase() + id + cls,
+						        text: (el.textContent || el.value || el.getAttribute('aria-label') || '').trim().replace(/\\s+/g, ' ').slice(0, 40),
+						        width: r.width, height: r.height });
+						    }
+						  }
+						  return small;
+						}""",
+				min);
+		List<SmallTarget> small = new ArrayList<>();
+		for (Map<String, Object> t : found) {
+			small.add(new SmallTarget((String) t.get("element"), (String) t.get("text"),
+					((Number) t.get("width")).doubleValue(), ((Number) t.get("height")).doubleValue()));
+		}
+		return small;
+	}
+
 	// ---- journeys through the real forms
 
 	/** A name nobody has registered yet: {@code prefix} plus 8 random hex digits. */
@@ -237,18 +391,43 @@ public abstract class BrowserSupport {
 		submit(page);
 	}
 
-	/** Registers a new member and leaves the page signed in on /me. */
+	/**
+	 * Registers a new member and leaves the page signed in on /me/todo (where a new
+	 * member with nowhere to return to lands).
+	 */
 	protected String registerNew(Page page, String prefix, String password) {
 		String username = unique(prefix);
 		register(page, username, password);
-		assertThat(path(page)).as("after registering %s", username).isEqualTo("/me");
+		assertThat(path(page)).as("after registering %s", username).isEqualTo("/me/todo");
 		return username;
 	}
 
-	/** Presses the log-out button in the top bar. */
+	/** Opens the top bar's "我的" menu and presses its log-out button. */
 	protected void logout(Page page) {
-		page.waitForNavigation(() -> page.locator("form[action='/logout'] button").click());
+		openMeMenu(page);
+		page.waitForNavigation(() -> page.locator("#nav-menu form[action='/logout'] button").click());
 	}
+
+	/** Opens the top bar's "我的" menu (a {@code <details>}), if it is not open. */
+	protected static void openMeMenu(Page page) {
+		if (page.locator("#nav-menu[open]").count() == 0) {
+			page.locator("#nav-menu > summary").click();
+		}
+	}
+
+	/**
+	 * The top bar's height: one line of 44 px targets plus its padding, so anything above
+	 * {@value #ONE_LINE_HEADER} px means the nav wrapped.
+	 */
+	protected static double headerHeight(Page page) {
+		return ((Number) page.evaluate("() => document.querySelector('header.topbar').getBoundingClientRect().height"))
+			.doubleValue();
+	}
+
+	/**
+	 * The most a one-line top bar may be tall (52 px as built; a wrapped one is ~100).
+	 */
+	protected static final int ONE_LINE_HEADER = 60;
 
 	/** Clicks the form's submit button and waits for the next page. */
 	protected static void submit(Page page) {

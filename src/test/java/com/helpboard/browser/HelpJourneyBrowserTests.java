@@ -48,7 +48,7 @@ class HelpJourneyBrowserTests extends BrowserSupport {
 	static final Texts CHINESE = new Texts("帮一帮", "等我确认", "我帮了 → 下一个", "已告诉发布者你帮了忙，确认后你会获得互助积分。", "今天已帮 1 次", "已复制 ✓",
 			"说帮了你", "已确认，对方获得了互助积分。", "已确认", "发布者已确认你的助力，谢谢！", "助力所得");
 
-	static final Texts ENGLISH = new Texts("Help queue", "Waiting for me", "I helped → next",
+	static final Texts ENGLISH = new Texts("Help", "To confirm", "I helped → next",
 			"The author has been told you helped; you earn credit once they confirm.", "Helped today: 1", "Copied ✓",
 			"says they helped you", "Confirmed; they earned a credit.", "Confirmed",
 			"The author confirmed your help. Thank you!", "Earned by helping");

@@ -43,7 +43,7 @@ class NotificationJourneyBrowserTests extends BrowserSupport {
 
 	static final Texts CHINESE = new Texts("待处理", "现在没有需要你处理的事", "等我确认", "通知", "说帮了你的请求", "的助力已被确认", "我帮过的", "发起人已确认。");
 
-	static final Texts ENGLISH = new Texts("To do", "Nothing needs you right now", "Waiting for me", "Notifications",
+	static final Texts ENGLISH = new Texts("To do", "Nothing needs you right now", "To confirm", "Inbox",
 			"says they helped your request", "was confirmed", "I helped", "The author confirmed it.");
 
 	@Test

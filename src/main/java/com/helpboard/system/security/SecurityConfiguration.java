@@ -5,7 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
 import javax.sql.DataSource;
+
+import com.helpboard.system.ReturnTarget;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import com.helpboard.system.ApiTokenAuthenticator;
 import com.helpboard.system.web.ErrorPageAttributes;
@@ -34,7 +43,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
@@ -77,6 +89,33 @@ class SecurityConfiguration {
 				&& !String.valueOf(request.getHeader("Accept")).startsWith("application/json")
 				&& !request.getRequestURI().contains("favicon"));
 		return cache;
+	}
+
+	static AuthenticationSuccessHandler loginSucceeded(RequestCache cache) {
+		SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
+		saved.setDefaultTargetUrl(AFTER_LOGIN);
+		saved.setRequestCache(cache);
+		return (request, response, authentication) -> {
+			Optional<String> next = ReturnTarget.of(request.getParameter("next"));
+			if (next.isEmpty()) {
+				saved.onAuthenticationSuccess(request, response, authentication);
+				return;
+			}
+			cache.removeRequest(request, response);
+			response.sendRedirect(request.getContextPath() + next.get());
+		};
+	}
+
+	/**
+	 * Back to the form with the error and the same target; nothing kept in a session (a
+	 * failed login must not create one).
+	 */
+	static void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+			throws IOException {
+		String next = ReturnTarget.of(request.getParameter("next"))
+			.map((target) -> "&next=" + URLEncoder.encode(target, StandardCharsets.UTF_8))
+			.orElse("");
+		response.sendRedirect(request.getContextPath() + "/login?error" + next);
 	}
 
 	@Bean
@@ -216,9 +255,7 @@ class SecurityConfiguration {
 			SessionAuthenticationStrategy onLogin, Throttle throttle, ThrottleSettings limits,
 			ObjectMapper objectMapper, Clock clock) throws Exception {
 		ProblemResponses problems = new ProblemResponses(objectMapper);
-		SimpleUrlAuthenticationFailureHandler loginFailed = new SimpleUrlAuthenticationFailureHandler("/login?error");
-		// the reason stays out of a session: a failed login must not create one
-		loginFailed.setAllowSessionCreation(false);
+		CookieRequestCache returnAfterLogin = returnAfterLogin();
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(PathRequest.toStaticResources().atCommonLocations())
 				.permitAll()
@@ -250,12 +287,12 @@ class SecurityConfiguration {
 			.securityContext((context) -> context.securityContextRepository(contexts))
 			.sessionManagement((session) -> session.sessionAuthenticationStrategy(onLogin))
 			// where to return after login is kept in a cookie, not in a new session
-			.requestCache((cache) -> cache.requestCache(returnAfterLogin()))
-			// back where they were going (the cookie's same-site path), else the to-do
-			// page
+			.requestCache((cache) -> cache.requestCache(returnAfterLogin))
+			// back where they were: the form's same-site ?next=, else the page they were
+			// sent to log in from (the cookie's same-site path), else the to-do page
 			.formLogin((form) -> form.loginPage("/login")
-				.defaultSuccessUrl(AFTER_LOGIN)
-				.failureHandler(loginFailed)
+				.successHandler(loginSucceeded(returnAfterLogin))
+				.failureHandler(SecurityConfiguration::loginFailed)
 				.permitAll())
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe).key(rememberMe.getKey()))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").permitAll())

@@ -1,6 +1,10 @@
 package com.helpboard.system.security;
 
+import java.net.URI;
+import java.util.Optional;
+
 import com.helpboard.system.MemberSessions;
+import com.helpboard.system.ReturnTarget;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -15,6 +19,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Component;
 
@@ -61,6 +67,25 @@ class SignIns implements MemberSessions {
 		this.holder.setContext(context);
 		this.contexts.saveContext(context, request, response);
 		return true;
+	}
+
+	@Override
+	public Optional<String> takeSavedPage(HttpServletRequest request, HttpServletResponse response) {
+		CookieRequestCache cache = SecurityConfiguration.returnAfterLogin();
+		SavedRequest saved = cache.getRequest(request, response);
+		if (saved == null) {
+			return Optional.empty();
+		}
+		cache.removeRequest(request, response);
+		try {
+			URI uri = URI.create(saved.getRedirectUrl());
+			String path = uri.getRawPath();
+			String query = uri.getRawQuery();
+			return ReturnTarget.of((query != null) ? path + "?" + query : path);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 	@Override

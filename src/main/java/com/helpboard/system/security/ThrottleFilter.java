@@ -189,7 +189,11 @@ class ThrottleFilter extends OncePerRequestFilter {
 					"Too many attempts. Try again in " + seconds + " seconds.", seconds);
 		}
 		else if (path.equals("/login")) {
-			response.sendRedirect(request.getContextPath() + "/login?throttled=" + seconds);
+			// the form keeps where the member was going
+			String next = com.helpboard.system.ReturnTarget.of(request.getParameter("next"))
+				.map((target) -> "&next=" + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8))
+				.orElse("");
+			response.sendRedirect(request.getContextPath() + "/login?throttled=" + seconds + next);
 		}
 		else {
 			request.setAttribute(ErrorPageAttributes.RETRY_AFTER, seconds);
