@@ -26,6 +26,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Slice;
 import org.springframework.http.CacheControl;
@@ -310,7 +311,13 @@ class RequestController {
 	}
 
 	@PostMapping("/r/{id}/withdraw")
-	String withdraw(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+	String withdraw(@PathVariable long id, @RequestParam(required = false) @Nullable String confirm,
+			@AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+		if (!"yes".equals(confirm)) {
+			// a withdrawal cannot be undone: only the page's confirmation step posts it
+			redirect.addFlashAttribute("flash", "request.withdraw.confirmFirst");
+			return "redirect:/r/" + id + "#withdraw-step";
+		}
 		this.requests.withdraw(id, me.id());
 		redirect.addFlashAttribute("flash", "request.withdrawn");
 		return "redirect:/my/requests";

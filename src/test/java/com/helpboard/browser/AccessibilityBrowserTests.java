@@ -77,6 +77,7 @@ class AccessibilityBrowserTests extends BrowserSupport {
 		pages.put("boost", "/r/" + this.mine.id() + "/boost");
 		pages.put("report", "/r/" + this.theirs.id() + "/report");
 		pages.put("post form", "/g/" + this.group + "/post");
+		pages.put("post anywhere", "/post");
 		pages.put("new group", "/groups/new");
 		pages.put("group settings", "/g/" + this.group + "/settings");
 		pages.put("site stats", "/stats");

@@ -96,11 +96,15 @@ class AccountJourneyBrowserTests extends BrowserSupport {
 		assertThat(path(page)).as("back on the request after registering").isEqualTo(requestPath);
 		assertThat(page.locator(".flash")).hasText(CHINESE.registered());
 		screenshot(page, "phone-registered-back-on-request");
+		// …and helps it: copy first, then 我帮了
+		page.locator("#copy").click();
+		page.waitForNavigation(() -> page.locator("#claim").click());
+		assertThat(page.locator("#my-claim")).isVisible();
 
 		// log out and in again from the request page's login link: back again
 		logout(page);
 		navigate(page, requestPath);
-		page.waitForNavigation(() -> page.locator("#nav-login").click());
+		page.waitForNavigation(() -> page.locator("#login-to-help").click());
 		assertThat(page.url()).contains("next=");
 		login(page, name, PASSWORD);
 		assertThat(path(page)).isEqualTo(requestPath);

@@ -67,6 +67,7 @@ class TapTargetBrowserTests extends BrowserSupport {
 		pages.put("request (author)", "/r/" + this.mine.id());
 		pages.put("help queue", "/queue");
 		pages.put("post form", "/g/" + this.group + "/post");
+		pages.put("post anywhere", "/post");
 		List<String> small = new ArrayList<>();
 		pages.forEach((name, path) -> {
 			navigate(page, path);

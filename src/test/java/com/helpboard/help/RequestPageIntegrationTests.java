@@ -25,6 +25,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -368,6 +369,22 @@ class RequestPageIntegrationTests {
 		assertThat(mine).contains("<summary class=\"button small secondary danger\" id=\"withdraw\"")
 			.containsPattern("(?s)<details class=\"confirm-step\" id=\"withdraw-step\">.*<form action=\"/r/"
 					+ request.id() + "/withdraw\" method=\"post\".*id=\"withdraw-confirm\"");
+	}
+
+	@Test
+	void aWithdrawalPostedWithoutItsConfirmationChangesNothing() throws Exception {
+		TestMember author = member("author");
+		RequestView request = request(author, 2);
+		this.mvc.perform(post("/r/{id}/withdraw", request.id()).with(csrf()).with(author.session()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/r/" + request.id() + "#withdraw-step"));
+		assertThat(this.requests.get(request.id(), author.id()).status())
+			.isEqualTo(com.helpboard.request.RequestStatus.OPEN);
+		this.mvc
+			.perform(post("/r/{id}/withdraw", request.id()).param("confirm", "yes").with(csrf()).with(author.session()))
+			.andExpect(redirectedUrl("/my/requests"));
+		assertThat(this.requests.get(request.id(), author.id()).status())
+			.isEqualTo(com.helpboard.request.RequestStatus.REMOVED);
 	}
 
 	@Test
