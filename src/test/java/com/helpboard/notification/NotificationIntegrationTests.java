@@ -176,7 +176,7 @@ class NotificationIntegrationTests {
 	void aRejectionTellsTheHelperOnce() throws Exception {
 		TestMember author = this.testData.member("na").joining(this.group);
 		TestMember helper = this.testData.member("nh").joining(this.group);
-		RequestView request = this.testData.request().by(author).in(this.group).needing(2).saying("我的砍价请求").post();
+		RequestView request = this.testData.request().by(author).in(this.group).needing(2).saying("【我的砍价请求】").post();
 		ClaimView claim = this.helps.claim(helper.id(), request.id());
 		this.helps.reject(author.id(), claim.id());
 		awaitOne(helper.id(), NotificationKind.CLAIM_REJECTED, claim.id());

@@ -275,7 +275,8 @@ class SecurityConfiguration {
 				// pages about "me" need a member; every other
 				// page is public (and unknown ones 404)
 				.requestMatchers(HttpMethod.GET, "/me", "/me/**", "/queue", "/queue/**", "/my/**", "/waiting",
-						"/g/*/post", "/post", "/g/*/settings", "/groups/new", "/mod/**", "/r/*/boost", "/r/*/report")
+						"/g/*/post", "/post", "/g/*/settings", "/groups/new", "/mod/**", "/r/*/boost", "/r/*/report",
+						"/claims/*/reject")
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/**")
 				.permitAll()

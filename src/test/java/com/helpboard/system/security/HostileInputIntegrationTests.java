@@ -151,7 +151,8 @@ class HostileInputIntegrationTests {
 				checked.add(path);
 			}
 		}
-		assertThat(checked).contains("/g/kanjia/settings", "/me", "/queue", "/g/kanjia/post");
+		assertThat(checked).contains("/g/kanjia/settings", "/me", "/queue", "/g/kanjia/post", "/post",
+				"/claims/1/reject");
 		this.mvc.perform(get("/g/kanjia/settings"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login"));
