@@ -337,8 +337,10 @@ class RequestPageIntegrationTests {
 		// the page differs by browser (WeChat's or not): caches must know
 		assertThat(response.getHeaders("Vary")).anySatisfy((vary) -> assertThat(vary).contains("User-Agent"));
 		String page = response.getContentAsString();
-		// one h1, the request's title
+		// one h1, the request's title: a bare link is named by its campaign, like its
+		// card
 		assertThat(page.split("<h1", -1)).hasSize(2);
+		assertThat(page).containsPattern("id=\"request-title\"[^>]*>砍价免费拿助力</h1>");
 		assertThat(page).contains("id=\"request-title\"")
 			.contains("id=\"help-bar\"")
 			// without JavaScript: the field is there to select, and the checkbox must be
