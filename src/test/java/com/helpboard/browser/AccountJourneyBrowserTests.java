@@ -128,6 +128,33 @@ class AccountJourneyBrowserTests extends BrowserSupport {
 		assertOnlyLocalRequests(page);
 	}
 
+	@Test
+	void withoutJavaScriptOnADesktopTheHelpLinkLeadsThroughRegisteringBackToTheRequest() {
+		TestMember owner = this.testData.member("nojs-owner").create();
+		String group = this.testData.group("nojs-onboard").postingFreely().ownedBy(owner);
+		TestMember author = this.testData.member("nojs-author").joining(group);
+		RequestView request = this.testData.request().by(author).in(group).saying("【空气炸锅】").post();
+		String requestPath = "/r/" + request.id();
+
+		Page page = open(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 800)
+			.setLocale("en")
+			.setJavaScriptEnabled(false));
+		navigate(page, requestPath);
+		// "log in to help" → the login page → "no account yet? register", the target kept
+		page.waitForNavigation(() -> page.locator("#login-to-help").click());
+		page.waitForNavigation(() -> page.locator("#register-instead").click());
+		assertThat(page.url()).contains("next=");
+		register(page, unique("nojs"), PASSWORD);
+		assertThat(path(page)).as("back on the request after registering").isEqualTo(requestPath);
+		// without JavaScript the copy cannot be seen: the member says so with the
+		// checkbox
+		page.locator("#claim-done").check();
+		page.waitForNavigation(() -> page.locator("#claim").click());
+		assertThat(page.locator("#my-claim")).isVisible();
+		screenshot(page, "desktop-nojs-registered-and-helped");
+		assertOnlyLocalRequests(page);
+	}
+
 	private static int twoCharacterNames;
 
 	/** 小 and one of many Han characters: two characters, new in this run. */
