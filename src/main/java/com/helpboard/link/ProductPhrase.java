@@ -38,6 +38,22 @@ public final class ProductPhrase {
 			"口令", "信息", "消息", "描述", "链接", "谢谢", "官方", "免费拿", "砍价", "好友", "快来", "一起", "邀请你", "邀请", "新人", "领现金", "现金",
 			"提现", "红包", "我在", "看中了", "发现了", "自动识别", "长按", "识别", "分享", "给你", "你");
 
+	/**
+	 * The boilerplate as one pattern, longest words first, so a candidate is cleaned in
+	 * one pass: this runs for every card of every feed page.
+	 */
+	private static final Pattern BOILERPLATE_WORDS = Pattern.compile(BOILERPLATE.stream()
+		.sorted(java.util.Comparator.comparingInt(String::length).reversed())
+		.map(Pattern::quote)
+		.collect(java.util.stream.Collectors.joining("|")));
+
+	/**
+	 * Candidates tried per pattern: real share texts name their product in the first few
+	 * brackets, and a text of hundreds of boilerplate brackets must not make every view
+	 * of its card cost more.
+	 */
+	private static final int MAX_CANDIDATES = 8;
+
 	private ProductPhrase() {
 	}
 
@@ -52,14 +68,14 @@ public final class ProductPhrase {
 		}
 		String cleaned = readable(text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text);
 		Matcher bracketed = BRACKETED.matcher(cleaned);
-		while (bracketed.find()) {
+		for (int tried = 0; tried < MAX_CANDIDATES && bracketed.find(); tried++) {
 			String phrase = usable(bracketed.group(1));
 			if (phrase != null) {
 				return phrase;
 			}
 		}
 		Matcher afterVerb = AFTER_VERB.matcher(cleaned);
-		while (afterVerb.find()) {
+		for (int tried = 0; tried < MAX_CANDIDATES && afterVerb.find(); tried++) {
 			String phrase = usable(afterVerb.group(1));
 			if (phrase != null) {
 				return phrase;
@@ -111,10 +127,7 @@ public final class ProductPhrase {
 	 * Whether, the apps' words and punctuation taken out, two letters or digits remain.
 	 */
 	private static boolean namesSomething(String phrase) {
-		String rest = phrase.toLowerCase(Locale.ROOT);
-		for (String word : BOILERPLATE) {
-			rest = rest.replace(word, " ");
-		}
+		String rest = BOILERPLATE_WORDS.matcher(phrase.toLowerCase(Locale.ROOT)).replaceAll(" ");
 		long letters = rest.codePoints().filter(Character::isLetterOrDigit).count();
 		return letters >= 2;
 	}

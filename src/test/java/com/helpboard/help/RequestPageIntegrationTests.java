@@ -25,7 +25,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -371,6 +370,27 @@ class RequestPageIntegrationTests {
 		assertThat(mine).contains("<summary class=\"button small secondary danger\" id=\"withdraw\"")
 			.containsPattern("(?s)<details class=\"confirm-step\" id=\"withdraw-step\">.*<form action=\"/r/"
 					+ request.id() + "/withdraw\" method=\"post\".*id=\"withdraw-confirm\"");
+	}
+
+	@Test
+	void twentyConcurrentAnswersToOneRejectionLeaveExactlyOne() throws Exception {
+		TestMember author = member("author");
+		TestMember helper = member("helper");
+		RequestView request = request(author, 2);
+		ClaimView claim = this.helps.claim(helper.id(), request.id());
+		this.helps.reject(author.id(), claim.id(), RejectReason.NO_RECORD);
+		java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.List<Object> results = com.helpboard.support.Concurrently.run(20,
+				() -> this.helps.answer(helper.id(), claim.id(), "我帮了，第 " + n.incrementAndGet() + " 次说"));
+
+		assertThat(results).filteredOn(ClaimView.class::isInstance).hasSize(1);
+		assertThat(results).filteredOn(com.helpboard.system.HelpBoardException.class::isInstance)
+			.hasSize(19)
+			.allSatisfy((refused) -> assertThat(((com.helpboard.system.HelpBoardException) refused).messageKey())
+				.isEqualTo("help.answer.once"));
+		assertThat(this.jdbc.queryForObject("select count(*) from claim_answers where claim_id = ?", Long.class,
+				claim.id()))
+			.isEqualTo(1);
 	}
 
 	@Test
