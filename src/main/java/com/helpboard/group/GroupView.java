@@ -13,6 +13,14 @@ public record GroupView(long id, String slug, LocalizedText name, LocalizedText 
 		Visibility visibility, @Nullable Long ownerId, @Nullable String defaultCampaign, int maxOpenPerMember,
 		PostingRule postingRule, long memberCount, BoostRule boostRule) {
 
+	/** The same group with another member count. */
+	public GroupView withMemberCount(long members) {
+		return (members == this.memberCount) ? this
+				: new GroupView(this.id, this.slug, this.name, this.description, this.rules, this.visibility,
+						this.ownerId, this.defaultCampaign, this.maxOpenPerMember, this.postingRule, members,
+						this.boostRule);
+	}
+
 	/**
 	 * Help before you post: the first {@code freePosts} requests are free; after that,
 	 * {@code helpsToPost} helps given in the last {@code windowHours} hours.

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.helpboard.account.Accounts;
 import com.helpboard.account.MemberSummary;
 import com.helpboard.system.FieldRejection;
@@ -27,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -42,7 +45,32 @@ public class Groups {
 	/** How long member counts are kept before they are counted again. */
 	static final Duration COUNTS_FRESH = Duration.ofSeconds(15);
 
+	static final Duration VIEW_FRESH = Duration.ofSeconds(2);
+
 	private volatile @Nullable Counted counted;
+
+	/**
+	 * Groups by slug as {@link #find} read them, for {@link #VIEW_FRESH}: a group page is
+	 * the board's most viewed page, and reading its group was 8 % of its CPU
+	 * (docs/performance.md). A group's visibility and owner never change; what its owner
+	 * edits (rules, posting rule) shows at once on this instance and within that time on
+	 * others. Unknown slugs are not kept.
+	 */
+	private final Cache<String, GroupView> bySlug = Caffeine.newBuilder()
+		.expireAfterWrite(VIEW_FRESH)
+		.maximumSize(10_000)
+		.build();
+
+	/**
+	 * A member's groups for {@link #visit}, for as long: one statement per member and two
+	 * seconds instead of one per signed-in view. Joining or leaving on this instance
+	 * counts at once, on another within that time. Posting and every other change still
+	 * ask {@link #isMember}.
+	 */
+	private final Cache<Long, List<Long>> groupsOf = Caffeine.newBuilder()
+		.expireAfterWrite(VIEW_FRESH)
+		.maximumSize(100_000)
+		.build();
 
 	static final int MAX_DESCRIPTION = 500;
 
@@ -89,10 +117,16 @@ public class Groups {
 	/**
 	 * The group with its member count: one statement (none for the count while fresh).
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<GroupView> find(String slug) {
-		return this.groups.findBySlug(slug).map((group) -> view(group, memberCounts()));
+		// concurrent views after the entry aged out wait for one read
+		GroupView known = this.bySlug.get(slug,
+				(key) -> this.groups.findBySlug(key).map((group) -> view(group, Map.of())).orElse(null));
+		return Optional.ofNullable(known)
+			.map((group) -> group.withMemberCount(memberCounts().getOrDefault(group.id(), 0L)));
 	}
 
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public GroupView get(String slug) {
 		return find(slug).orElseThrow(() -> HelpBoardException.notFound("group.not-found"));
 	}
@@ -117,9 +151,11 @@ public class Groups {
 	 * Refused as not found for whoever may not see it: a private group is not there for
 	 * outsiders, unless they hold its invite code.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public GroupVisit visit(String slug, @Nullable Long memberId, @Nullable String inviteCode) {
 		GroupView group = get(slug);
-		boolean member = isMember(group.id(), memberId);
+		boolean member = memberId != null
+				&& this.groupsOf.get(memberId, this.memberships::groupIdsOf).contains(group.id());
 		boolean canRead = !group.isPrivate() || member;
 		if (!canRead && !(inviteCode != null && !inviteCode.isBlank()
 				&& this.groups.findById(group.id()).map((found) -> found.admits(inviteCode)).orElse(false))) {
@@ -189,6 +225,7 @@ public class Groups {
 			this.memberships
 				.saveAndFlush(new GroupMembership(group.getId(), memberId, GroupRole.MEMBER, this.clock.instant()));
 			countAfterCommit(group.getId(), 1);
+			forgetMemberAfterCommit(memberId);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// a double click joined already: joining is idempotent
@@ -205,6 +242,7 @@ public class Groups {
 			}
 			this.memberships.delete(membership);
 			countAfterCommit(group.getId(), -1);
+			forgetMemberAfterCommit(memberId);
 		});
 	}
 
@@ -260,6 +298,7 @@ public class Groups {
 		}
 		this.memberships.save(new GroupMembership(group.getId(), memberId, GroupRole.OWNER, this.clock.instant()));
 		countAfterCommit(group.getId(), 1);
+		forgetMemberAfterCommit(memberId);
 		return view(group);
 	}
 
@@ -284,11 +323,43 @@ public class Groups {
 			@Size(max = MAX_RULES, message = "{text.max-length}") @PlainText(multiline = true) String rules,
 			@Range(min = 1, max = 50, message = "{group.max-open.invalid}") int maxOpenPerMember) {
 		owned(slug, memberId).updateRules(blankToEmpty(description), blankToEmpty(rules), maxOpenPerMember);
+		forgetAfterCommit();
 	}
 
 	@Transactional
 	public void updatePostingRule(String slug, long memberId, @Valid GroupView.PostingRule rule) {
 		owned(slug, memberId).updatePostingRule(rule.freePosts(), rule.helpsToPost(), rule.windowHours());
+		forgetAfterCommit();
+	}
+
+	/** After this transaction commits, the member's groups are read afresh. */
+	private void forgetMemberAfterCommit(long memberId) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					Groups.this.groupsOf.invalidate(memberId);
+				}
+			});
+		}
+		else {
+			this.groupsOf.invalidate(memberId);
+		}
+	}
+
+	/** After this transaction commits, groups are read afresh. */
+	private void forgetAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					Groups.this.bySlug.invalidateAll();
+				}
+			});
+		}
+		else {
+			this.bySlug.invalidateAll();
+		}
 	}
 
 	/**

@@ -26,6 +26,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -153,11 +154,17 @@ public class Notifications {
 	}
 
 	/** The nav's counts for a member, kept a few seconds (see {@link MemberCounts}). */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public NavCounts navCounts(long memberId) {
 		return this.counts.of(memberId);
 	}
 
-	/** As {@link #navCounts(long)} for the signed-in member; none for a visitor. */
+	/**
+	 * As {@link #navCounts(long)} for the signed-in member; none for a visitor. No
+	 * transaction of its own: drawn on every signed-in page, the counts usually come from
+	 * memory.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public NavCounts navCounts(@Nullable Authentication authentication) {
 		return this.counts.of(authentication);
 	}
@@ -274,6 +281,7 @@ public class Notifications {
 	}
 
 	/** How often an open page asks for the counts. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Duration pollEvery() {
 		return this.settings.pollEvery();
 	}

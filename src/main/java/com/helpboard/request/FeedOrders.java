@@ -57,9 +57,12 @@ class FeedOrders {
 
 	private final long refreshAfterNanos;
 
+	private final FeedPages pages;
+
 	private volatile @Nullable Counts counts;
 
-	FeedOrders(RequestQueries queries, HelpHistory helpHistory, Clock clock, FeedSettings settings) {
+	FeedOrders(RequestQueries queries, HelpHistory helpHistory, Clock clock, FeedSettings settings, FeedPages pages) {
+		this.pages = pages;
 		this.queries = queries;
 		this.helpHistory = helpHistory;
 		this.clock = clock;
@@ -136,7 +139,7 @@ class FeedOrders {
 	/** A post in the group: the next view of it builds its order anew. */
 	@EventListener
 	void on(RequestPosted posted) {
-		afterCommit(posted.groupId(), true);
+		afterCommit(posted.groupId(), DROP);
 	}
 
 	/**
@@ -146,30 +149,47 @@ class FeedOrders {
 	@EventListener
 	void on(RequestClosed closed) {
 		// a hidden request leaves the order at once: nobody should be shown it again
-		afterCommit(closed.groupId(), closed.status() == RequestStatus.HIDDEN);
+		afterCommit(closed.groupId(), (closed.status() == RequestStatus.HIDDEN) ? DROP : REFRESH);
 	}
 
 	/** A restored request: back in the order at the next view. */
 	@EventListener
 	void on(RequestRestored restored) {
-		afterCommit(restored.groupId(), true);
+		afterCommit(restored.groupId(), DROP);
 	}
 
 	/** A boost started or ended in the group: its requests change places. */
 	void boostChanged(long groupId) {
-		afterCommit(groupId, true);
+		afterCommit(groupId, DROP);
 	}
 
-	private void afterCommit(long groupId, boolean drop) {
+	/**
+	 * What a card of the group shows changed (its progress), not the order: only the
+	 * cached pages ({@link FeedPages}) are dropped.
+	 */
+	void cardChanged(long groupId) {
+		afterCommit(groupId, PAGES);
+	}
+
+	/**
+	 * What a change does after it commits, the larger of a transaction's changes kept.
+	 */
+	private static final int PAGES = 0;
+
+	private static final int REFRESH = 1;
+
+	private static final int DROP = 2;
+
+	private void afterCommit(long groupId, int what) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			forget(groupId, drop);
+			forget(groupId, what);
 			return;
 		}
 		// one synchronization per transaction, however many requests it changed
 		@SuppressWarnings("unchecked")
-		Map<Long, Boolean> groups = (Map<Long, Boolean>) TransactionSynchronizationManager.getResource(this);
+		Map<Long, Integer> groups = (Map<Long, Integer>) TransactionSynchronizationManager.getResource(this);
 		if (groups == null) {
-			Map<Long, Boolean> changed = new LinkedHashMap<>();
+			Map<Long, Integer> changed = new LinkedHashMap<>();
 			groups = changed;
 			TransactionSynchronizationManager.bindResource(this, changed);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -177,23 +197,27 @@ class FeedOrders {
 				public void afterCompletion(int status) {
 					TransactionSynchronizationManager.unbindResourceIfPossible(FeedOrders.this);
 					if (status == STATUS_COMMITTED) {
-						changed.forEach((group, dropIt) -> forget(group, dropIt));
+						changed.forEach(FeedOrders.this::forget);
 					}
 				}
 			});
 		}
-		groups.merge(groupId, drop, Boolean::logicalOr);
+		groups.merge(groupId, what, Math::max);
 	}
 
-	private void forget(long groupId, boolean drop) {
-		this.counts = null;
-		List<Key> keys = this.orders.asMap().keySet().stream().filter((key) -> key.groupId() == groupId).toList();
-		if (drop) {
-			this.orders.invalidateAll(keys);
+	private void forget(long groupId, int what) {
+		if (what != PAGES) {
+			this.counts = null;
+			List<Key> keys = this.orders.asMap().keySet().stream().filter((key) -> key.groupId() == groupId).toList();
+			if (what == DROP) {
+				this.orders.invalidateAll(keys);
+			}
+			else {
+				keys.forEach(this.orders::refresh);
+			}
 		}
-		else {
-			keys.forEach(this.orders::refresh);
-		}
+		// last: a page made in between would be cut from the old order
+		this.pages.changed(groupId);
 	}
 
 	private Ordered build(Key key) {

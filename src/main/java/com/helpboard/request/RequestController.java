@@ -119,11 +119,12 @@ class RequestController {
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("hideHelped", hideHelped);
 		if (visit.canRead()) {
-			Requests.FeedPage feed = this.requests.feedPage(group, blankToNull(campaign),
+			FeedPages.Entry entry = this.requests.feedView(group, blankToNull(campaign),
 					(hideHelped && me != null) ? me.id() : null, view, Paging.of(page, size));
+			Requests.FeedPage feed = entry.page;
 			model.addAttribute("feed", feed.slice());
-			model.addAttribute("cards",
-					RequestCardHtml.of(this.requestCards.of(feed.slice().getContent(), locale, this.clock.instant())));
+			model.addAttribute("cards", entry.cards(locale, (p) -> RequestCardHtml
+				.of(this.requestCards.of(p.slice().getContent(), locale, this.clock.instant()))));
 			model.addAttribute("openRequests", feed.open());
 			// only this group's campaigns: its usual one, those of its open requests, and
 			// the one asked for

@@ -83,6 +83,8 @@ public class Requests {
 
 	private final FeedOrders feedOrders;
 
+	private final FeedPages feedPages;
+
 	private final Campaigns campaigns;
 
 	private final Groups groups;
@@ -103,10 +105,12 @@ public class Requests {
 
 	private final CampaignCompletion completion;
 
-	Requests(HelpRequestRepository requests, RequestQueries queries, FeedOrders feedOrders, Campaigns campaigns,
-			Groups groups, Accounts accounts, HelpHistory helpHistory, CampaignCompletion completion,
-			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
+	Requests(HelpRequestRepository requests, RequestQueries queries, FeedOrders feedOrders, FeedPages feedPages,
+			Campaigns campaigns, Groups groups, Accounts accounts, HelpHistory helpHistory,
+			CampaignCompletion completion, ApplicationEventPublisher events, Clock clock,
+			PlatformTransactionManager transactionManager) {
 		this.feedOrders = feedOrders;
+		this.feedPages = feedPages;
 		this.completion = completion;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.readOnlyTransactions = new TransactionTemplate(transactionManager);
@@ -577,10 +581,30 @@ public class Requests {
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public FeedPage feedPage(GroupView group, @Nullable String campaign, @Nullable Long hideHelpedBy,
 			@Nullable Long rotation, Pageable page) {
+		return feedView(group, campaign, hideHelpedBy, rotation, page).page;
+	}
+
+	/**
+	 * {@link #feedPage}, from this instance's {@link FeedPages} when it looks the same to
+	 * everyone (not hiding what a member helped), with its drawn cards.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	FeedPages.Entry feedView(GroupView group, @Nullable String campaign, @Nullable Long hideHelpedBy,
+			@Nullable Long rotation, Pageable page) {
+		long view = rotation(rotation);
+		if (hideHelpedBy != null) {
+			return new FeedPages.Entry(readFeedPage(group, campaign, hideHelpedBy, view, page));
+		}
+		return this.feedPages.get(group.id(), campaign, view, page.getOffset(), page.getPageSize(),
+				() -> readFeedPage(group, campaign, null, view, page));
+	}
+
+	private FeedPage readFeedPage(GroupView group, @Nullable String campaign, @Nullable Long hideHelpedBy,
+			long rotation, Pageable page) {
 		Instant now = this.clock.instant();
 		Set<Long> hidden = (hideHelpedBy != null) ? this.queries.claimedOpenIn(group.id(), hideHelpedBy, now)
 				: Set.of();
-		FeedOrders.Page ids = this.feedOrders.page(group.id(), rotation(rotation), campaign, hidden, page.getOffset(),
+		FeedOrders.Page ids = this.feedOrders.page(group.id(), rotation, campaign, hidden, page.getOffset(),
 				page.getPageSize());
 		List<RequestView> rows = this.queries.openByIds(ids.ids(), now)
 			.stream()
@@ -686,6 +710,7 @@ public class Requests {
 		HelpRequest request = owned(id, memberId);
 		Instant now = this.clock.instant();
 		request.raiseProgress(memberId, helpsConfirmed, now);
+		this.feedOrders.cardChanged(request.getGroupId());
 		return view(this.requests.save(request), null);
 	}
 
@@ -700,6 +725,7 @@ public class Requests {
 			.orElseThrow(() -> HelpBoardException.notFound("request.not-found"));
 		request.recordConfirmedHelp(this.clock.instant());
 		this.requests.save(request);
+		this.feedOrders.cardChanged(request.getGroupId());
 	}
 
 	/**

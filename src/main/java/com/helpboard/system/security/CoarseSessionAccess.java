@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -27,9 +28,23 @@ final class CoarseSessionAccess<S extends Session>
 
 	private final Duration resolution;
 
+	/**
+	 * Per session, the last-access time this instance last decided to store: when a
+	 * session's stored time gets old, only the first of its concurrent requests moves it.
+	 * Before, every request in flight moved it, and as many UPDATEs of the one row queued
+	 * on its lock, holding the pool's connections (seconds of refusals once a minute
+	 * under load).
+	 */
+	private final Map<String, Instant> moving;
+
 	CoarseSessionAccess(FindByIndexNameSessionRepository<S> delegate, Duration resolution) {
 		this.delegate = delegate;
 		this.resolution = resolution;
+		this.moving = Caffeine.newBuilder()
+			.expireAfterWrite(resolution.multipliedBy(2))
+			.maximumSize(100_000)
+			.<String, Instant>build()
+			.asMap();
 	}
 
 	/** Wraps Spring Session's repository bean, whichever configuration made it. */
@@ -47,7 +62,7 @@ final class CoarseSessionAccess<S extends Session>
 
 	@Override
 	public CoarseSession<S> createSession() {
-		return new CoarseSession<>(this.delegate.createSession(), this.resolution);
+		return new CoarseSession<>(this.delegate.createSession(), this.resolution, this.moving);
 	}
 
 	@Override
@@ -58,7 +73,7 @@ final class CoarseSessionAccess<S extends Session>
 	@Override
 	public @Nullable CoarseSession<S> findById(String id) {
 		S session = this.delegate.findById(id);
-		return (session != null) ? new CoarseSession<>(session, this.resolution) : null;
+		return (session != null) ? new CoarseSession<>(session, this.resolution, this.moving) : null;
 	}
 
 	@Override
@@ -70,7 +85,7 @@ final class CoarseSessionAccess<S extends Session>
 	public Map<String, CoarseSession<S>> findByIndexNameAndIndexValue(String indexName, String indexValue) {
 		Map<String, CoarseSession<S>> found = new LinkedHashMap<>();
 		this.delegate.findByIndexNameAndIndexValue(indexName, indexValue)
-			.forEach((id, session) -> found.put(id, new CoarseSession<>(session, this.resolution)));
+			.forEach((id, session) -> found.put(id, new CoarseSession<>(session, this.resolution, this.moving)));
 		return found;
 	}
 
@@ -87,9 +102,12 @@ final class CoarseSessionAccess<S extends Session>
 
 		private final Duration resolution;
 
-		CoarseSession(S delegate, Duration resolution) {
+		private final Map<String, Instant> moving;
+
+		CoarseSession(S delegate, Duration resolution, Map<String, Instant> moving) {
 			this.delegate = delegate;
 			this.resolution = resolution;
+			this.moving = moving;
 		}
 
 		@Override
@@ -97,7 +115,17 @@ final class CoarseSessionAccess<S extends Session>
 			if (lastAccessedTime.isBefore(this.delegate.getLastAccessedTime().plus(this.resolution))) {
 				return;
 			}
-			this.delegate.setLastAccessedTime(lastAccessedTime);
+			// one request of this instance per session and resolution moves it
+			String id = this.delegate.getId();
+			Instant moved = this.moving.get(id);
+			if (moved != null && lastAccessedTime.isBefore(moved.plus(this.resolution))) {
+				return;
+			}
+			boolean mine = (moved == null) ? this.moving.putIfAbsent(id, lastAccessedTime) == null
+					: this.moving.replace(id, moved, lastAccessedTime);
+			if (mine) {
+				this.delegate.setLastAccessedTime(lastAccessedTime);
+			}
 		}
 
 		@Override
