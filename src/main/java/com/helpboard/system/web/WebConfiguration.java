@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
@@ -101,6 +102,14 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	static final int RESPONSE_BUFFER = 64 * 1024;
+
+	/**
+	 * Thymeleaf pages are drawn whole, then sent as bytes once ({@link WholePageView}).
+	 */
+	@Bean
+	static BeanPostProcessor wholePageViews() {
+		return WholePageView.installing();
+	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
