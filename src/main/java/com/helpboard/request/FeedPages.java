@@ -1,7 +1,6 @@
 package com.helpboard.request;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,6 +9,7 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.helpboard.request.spi.CampaignCompletion;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -37,28 +37,38 @@ class FeedPages {
 	 */
 	private final Map<Long, AtomicLong> generations = new ConcurrentHashMap<>();
 
-	FeedPages(FeedSettings settings) {
+	private final CampaignCompletion completion;
+
+	FeedPages(FeedSettings settings, CampaignCompletion completion) {
+		this.completion = completion;
 		Duration life = settings.pageLife();
 		this.pages = (life.isZero() || life.isNegative()) ? null
 				: Caffeine.newBuilder().expireAfterWrite(life).maximumSize(settings.maxCachedPages()).build();
 	}
 
-	record Key(long groupId, long generation, @Nullable String campaign, long rotation, long offset, int size) {
+	/** A page; the completion rates' version too, as every card shows its rate. */
+	record Key(long groupId, long generation, long rates, @Nullable String campaign, long rotation, long offset,
+			int size) {
 	}
 
-	/** A page and, once drawn, its cards' HTML per language. */
+	/**
+	 * A page and, once drawn, what was made of it: its cards' HTML per language, its API
+	 * items.
+	 */
 	static final class Entry {
 
 		final Requests.FeedPage page;
 
-		private final Map<Locale, String> cards = new ConcurrentHashMap<>(4);
+		private final Map<Object, Object> drawn = new ConcurrentHashMap<>(4);
 
 		Entry(Requests.FeedPage page) {
 			this.page = page;
 		}
 
-		String cards(Locale locale, Function<Requests.FeedPage, String> draw) {
-			return this.cards.computeIfAbsent(locale, (l) -> draw.apply(this.page));
+		/** What {@code draw} makes of the page, made once per {@code kind}. */
+		@SuppressWarnings("unchecked")
+		<T> T drawn(Object kind, Function<Requests.FeedPage, T> draw) {
+			return (T) this.drawn.computeIfAbsent(kind, (k) -> draw.apply(this.page));
 		}
 
 	}
@@ -74,7 +84,7 @@ class FeedPages {
 			return new Entry(read.get());
 		}
 		long generation = this.generations.computeIfAbsent(groupId, (g) -> new AtomicLong()).get();
-		return this.pages.get(new Key(groupId, generation, campaign, rotation, offset, size),
+		return this.pages.get(new Key(groupId, generation, this.completion.version(), campaign, rotation, offset, size),
 				(key) -> new Entry(read.get()));
 	}
 

@@ -15,7 +15,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Slice;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -116,9 +115,11 @@ class RequestApiController {
 		// not found for outsiders of a private group
 		GroupView group = this.groups.visit(slug, (me != null) ? me.id() : null, null).group();
 		long view = this.requests.rotation(rotation);
-		Slice<RequestView> feed = this.requests.feed(group, (campaign == null || campaign.isBlank()) ? null : campaign,
-				null, view, Paging.of(page, size));
-		return new FeedPage(feed.getContent().stream().map(this::json).toList(), page, size, feed.hasNext(), view);
+		FeedPages.Entry entry = this.requests.feedView(group,
+				(campaign == null || campaign.isBlank()) ? null : campaign, null, view, Paging.of(page, size));
+		List<RequestJson> items = entry.drawn(RequestJson.class,
+				(feed) -> feed.slice().getContent().stream().map(this::json).toList());
+		return new FeedPage(items, page, size, entry.page.slice().hasNext(), view);
 	}
 
 	/**

@@ -123,7 +123,7 @@ class RequestController {
 					(hideHelped && me != null) ? me.id() : null, view, Paging.of(page, size));
 			Requests.FeedPage feed = entry.page;
 			model.addAttribute("feed", feed.slice());
-			model.addAttribute("cards", entry.cards(locale, (p) -> RequestCardHtml
+			model.addAttribute("cards", entry.drawn(locale, (p) -> RequestCardHtml
 				.of(this.requestCards.of(p.slice().getContent(), locale, this.clock.instant()))));
 			model.addAttribute("openRequests", feed.open());
 			// only this group's campaigns: its usual one, those of its open requests, and

@@ -32,6 +32,8 @@ class CompletionRates implements CampaignCompletion {
 
 	private volatile Map<Key, Double> rates = Map.of();
 
+	private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
 	private record Key(long groupId, String campaign) {
 	}
 
@@ -58,7 +60,16 @@ class CompletionRates implements CampaignCompletion {
 				having sum(fulfilled + expired) >= ?""", (row) -> {
 			loaded.put(new Key(row.getLong(1), row.getString(2)), (double) row.getLong(3) / row.getLong(4));
 		}, today.minusDays(this.settings.rateWindowDays()), today, this.settings.minClosedForRate());
-		this.rates = Map.copyOf(loaded);
+		Map<Key, Double> fresh = Map.copyOf(loaded);
+		if (!fresh.equals(this.rates)) {
+			this.rates = fresh;
+			this.version.incrementAndGet();
+		}
+	}
+
+	@Override
+	public long version() {
+		return this.version.get();
 	}
 
 }

@@ -17,4 +17,12 @@ public interface CampaignCompletion {
 	 */
 	@Nullable Double rate(long groupId, String campaign);
 
+	/**
+	 * A number that changes whenever the rates do, so what was drawn with the old ones (a
+	 * feed page's cards, kept for seconds) is drawn again.
+	 */
+	default long version() {
+		return 0;
+	}
+
 }
