@@ -302,7 +302,10 @@ class HistoryQueryPlanIntegrationTests {
 	void groupCountsReadOpenRequestsOnly() throws Exception {
 		long open = this.jdbc.queryForObject("select count(*) from help_requests where status = 'OPEN'", Long.class);
 		reads(() -> page("/g")).assertAtMost("help_requests", open + SLACK);
-		reads(() -> page("/g/" + this.group)).assertAtMost("help_requests", openIn(this.group) + SLACK);
+		// a page size no other test asks for: a page viewed in the last two seconds is
+		// served
+		// from memory (FeedPages) and reads nothing
+		reads(() -> page("/g/" + this.group + "?size=17")).assertAtMost("help_requests", openIn(this.group) + SLACK);
 	}
 
 	/**
@@ -318,7 +321,7 @@ class HistoryQueryPlanIntegrationTests {
 				     + (select count(*) from claims where author_id in (select id from a))""", Long.class, this.group);
 		long all = this.jdbc.queryForObject("select count(*) from claims", Long.class);
 		assertThat(theirs).as("the open requests' authors have a small part of the history").isLessThan(all / 5);
-		reads(() -> page("/g/" + this.group)).assertAtMost("claims", theirs + SLACK);
+		reads(() -> page("/g/" + this.group + "?size=18")).assertAtMost("claims", theirs + SLACK);
 	}
 
 	/**
