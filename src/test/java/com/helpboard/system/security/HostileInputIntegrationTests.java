@@ -168,13 +168,17 @@ class HostileInputIntegrationTests {
 				held.add(pool.getConnection());
 			}
 			long start = System.nanoTime();
-			MvcResult page = this.mvc.perform(get("/g/kanjia").header("Accept-Language", "en")).andReturn();
+			// pages no other test asks for: a feed page viewed in the last two seconds is
+			// served from memory (FeedPages) and needs no database at all
+			MvcResult page = this.mvc.perform(get("/g/kanjia").param("size", "13").header("Accept-Language", "en"))
+				.andReturn();
 			long millis = (System.nanoTime() - start) / 1_000_000;
 			assertThat(page.getResponse().getStatus()).isEqualTo(503);
 			assertThat(millis).as("answered without a 30-second hang").isLessThan(10_000);
-			this.mvc.perform(get("/api/v1/groups/kanjia/requests")).andExpect(status().isServiceUnavailable());
+			this.mvc.perform(get("/api/v1/groups/kanjia/requests").param("size", "14"))
+				.andExpect(status().isServiceUnavailable());
 			HttpResponse<String> real = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(base() + "/g/kanjia"))
+				.send(HttpRequest.newBuilder(URI.create(base() + "/g/kanjia?size=15"))
 					.header("Accept-Language", "en")
 					.header("Accept", "text/html")
 					.build(), HttpResponse.BodyHandlers.ofString());
