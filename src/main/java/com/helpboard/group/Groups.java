@@ -334,32 +334,12 @@ public class Groups {
 
 	/** After this transaction commits, the member's groups are read afresh. */
 	private void forgetMemberAfterCommit(long memberId) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					Groups.this.groupsOf.invalidate(memberId);
-				}
-			});
-		}
-		else {
-			this.groupsOf.invalidate(memberId);
-		}
+		afterCommit(() -> this.groupsOf.invalidate(memberId));
 	}
 
 	/** After this transaction commits, groups are read afresh. */
 	private void forgetAfterCommit() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					Groups.this.bySlug.invalidateAll();
-				}
-			});
-		}
-		else {
-			this.bySlug.invalidateAll();
-		}
+		afterCommit(this.bySlug::invalidateAll);
 	}
 
 	/**
@@ -551,22 +531,26 @@ public class Groups {
 
 	/** After this transaction commits, the group has {@code change} more members. */
 	private void countAfterCommit(long groupId, long change) {
-		Runnable adjust = () -> {
+		afterCommit(() -> {
 			Counted current = this.counted;
 			if (current != null) {
 				current.byGroup().merge(groupId, change, Long::sum);
 			}
-		};
+		});
+	}
+
+	/** Runs {@code change} once the current transaction commits (at once without one). */
+	private static void afterCommit(Runnable change) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					adjust.run();
+					change.run();
 				}
 			});
 		}
 		else {
-			adjust.run();
+			change.run();
 		}
 	}
 
