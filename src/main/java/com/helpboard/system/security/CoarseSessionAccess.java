@@ -24,6 +24,8 @@ import org.springframework.session.Session;
 final class CoarseSessionAccess<S extends Session>
 		implements FindByIndexNameSessionRepository<CoarseSessionAccess.CoarseSession<S>>, DisposableBean {
 
+	private static final ThreadLocal<Boolean> READING = new ThreadLocal<>();
+
 	private final FindByIndexNameSessionRepository<S> delegate;
 
 	private final Duration resolution;
@@ -72,8 +74,23 @@ final class CoarseSessionAccess<S extends Session>
 
 	@Override
 	public @Nullable CoarseSession<S> findById(String id) {
-		S session = this.delegate.findById(id);
-		return (session != null) ? new CoarseSession<>(session, this.resolution, this.moving) : null;
+		// one SELECT: no transaction needed (SessionReads)
+		boolean outer = READING.get() != null;
+		READING.set(Boolean.TRUE);
+		try {
+			S session = this.delegate.findById(id);
+			return (session != null) ? new CoarseSession<>(session, this.resolution, this.moving) : null;
+		}
+		finally {
+			if (!outer) {
+				READING.remove();
+			}
+		}
+	}
+
+	/** Whether this thread is reading a session by its id, for {@link SessionReads}. */
+	static boolean reading() {
+		return READING.get() != null;
 	}
 
 	@Override
