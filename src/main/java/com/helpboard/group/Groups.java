@@ -72,6 +72,16 @@ public class Groups {
 		.maximumSize(100_000)
 		.build();
 
+	/**
+	 * A member's groups as drawn (the help queue's group choice, the profile), for as
+	 * long, with the same forgetting as {@link #groupsOf}; an owner's edit on this
+	 * instance forgets them all.
+	 */
+	private final Cache<Long, List<GroupView>> groupViewsOf = Caffeine.newBuilder()
+		.expireAfterWrite(VIEW_FRESH)
+		.maximumSize(100_000)
+		.build();
+
 	static final int MAX_DESCRIPTION = 500;
 
 	static final int MAX_RULES = 2000;
@@ -154,8 +164,7 @@ public class Groups {
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public GroupVisit visit(String slug, @Nullable Long memberId, @Nullable String inviteCode) {
 		GroupView group = get(slug);
-		boolean member = memberId != null
-				&& this.groupsOf.get(memberId, this.memberships::groupIdsOf).contains(group.id());
+		boolean member = memberId != null && memberGroupIds(memberId).contains(group.id());
 		boolean canRead = !group.isPrivate() || member;
 		if (!canRead && !(inviteCode != null && !inviteCode.isBlank()
 				&& this.groups.findById(group.id()).map((found) -> found.admits(inviteCode)).orElse(false))) {
@@ -197,13 +206,40 @@ public class Groups {
 		return this.memberships.groupIdsOf(memberId);
 	}
 
+	/**
+	 * The member's groups, oldest first, without member counts: for pages, as fresh as
+	 * {@link #visit}'s (two seconds; joining or leaving here counts at once). Changes ask
+	 * {@link #isMember}.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<GroupView> groupsOf(long memberId) {
-		Set<Long> ids = new HashSet<>(this.memberships.groupIdsOf(memberId));
-		return this.groups.findAllById(ids)
-			.stream()
-			.sorted(Comparator.comparing(TopicGroup::getId))
-			.map((group) -> view(group, Map.of()))
-			.toList();
+		return this.groupViewsOf.get(memberId, (id) -> {
+			Set<Long> ids = new HashSet<>(memberGroupIds(id));
+			return this.groups.findAllById(ids)
+				.stream()
+				.sorted(Comparator.comparing(TopicGroup::getId))
+				.map((group) -> view(group, Map.of()))
+				.toList();
+		});
+	}
+
+	/**
+	 * Whether the member belongs to the group, for a page view: as {@link #visit} knows
+	 * it (two seconds fresh). Changes ask {@link #isMember}.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public boolean isMemberForView(long groupId, long memberId) {
+		return memberGroupIds(memberId).contains(groupId);
+	}
+
+	/** The member's group ids, kept as long as {@link #groupsOf}. */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public List<Long> groupIdsForView(long memberId) {
+		return memberGroupIds(memberId);
+	}
+
+	private List<Long> memberGroupIds(long memberId) {
+		return this.groupsOf.get(memberId, this.memberships::groupIdsOf);
 	}
 
 	/**
@@ -334,12 +370,18 @@ public class Groups {
 
 	/** After this transaction commits, the member's groups are read afresh. */
 	private void forgetMemberAfterCommit(long memberId) {
-		afterCommit(() -> this.groupsOf.invalidate(memberId));
+		afterCommit(() -> {
+			this.groupsOf.invalidate(memberId);
+			this.groupViewsOf.invalidate(memberId);
+		});
 	}
 
 	/** After this transaction commits, groups are read afresh. */
 	private void forgetAfterCommit() {
-		afterCommit(this.bySlug::invalidateAll);
+		afterCommit(() -> {
+			this.bySlug.invalidateAll();
+			this.groupViewsOf.invalidateAll();
+		});
 	}
 
 	/**

@@ -237,7 +237,7 @@ class HelpController {
 		Long groupId = null;
 		if (group != null && !group.isBlank()) {
 			GroupView chosen = this.groups.get(group);
-			if (!this.groups.isMember(chosen.id(), me.id())) {
+			if (!this.groups.isMemberForView(chosen.id(), me.id())) {
 				// as an unknown group: the queue does
 				// not tell outsiders what is open there
 				throw HelpBoardException.notFound("group.not-found");
@@ -249,10 +249,10 @@ class HelpController {
 		if (skipped.size() > MAX_SKIPS) {
 			skipped = skipped.subList(skipped.size() - MAX_SKIPS, skipped.size());
 		}
-		RequestView next = this.helps.next(me.id(), groupId, skipped).orElse(null);
-		model.addAttribute("next", next);
+		Helps.HelpQueue queue = this.helps.queue(me.id(), groupId, skipped);
+		model.addAttribute("next", queue.next());
 		model.addAttribute("skip", skipped);
-		model.addAttribute("today", this.helps.today(me.id()));
+		model.addAttribute("today", queue.today());
 		model.addAttribute("myGroups", this.groups.groupsOf(me.id()));
 		model.addAttribute("campaigns", campaignsByCode());
 		model.addAttribute("now", this.clock.instant());

@@ -447,16 +447,33 @@ public class Helps {
 	 * they are no longer a new user, not a new-user-only one.
 	 */
 	public Optional<RequestView> next(long helperId, @Nullable Long groupId, Collection<Long> skip) {
-		List<Long> groupIds = (groupId != null) ? List.of(groupId) : this.groups.groupIdsOf(helperId);
+		return next(helperId, groupId, skip, today(helperId));
+	}
+
+	/**
+	 * The help queue's page in one transaction: {@link #next} and {@link #today}, the
+	 * day's counts read once for both.
+	 */
+	public HelpQueue queue(long helperId, @Nullable Long groupId, Collection<Long> skip) {
+		HelperDay today = today(helperId);
+		return new HelpQueue(next(helperId, groupId, skip, today).orElse(null), today);
+	}
+
+	/**
+	 * What the help queue shows: the next request to help, if any, and today's counts.
+	 */
+	public record HelpQueue(@Nullable RequestView next, HelperDay today) {
+	}
+
+	private Optional<RequestView> next(long helperId, @Nullable Long groupId, Collection<Long> skip, HelperDay today) {
+		// the member's groups as their pages know them: claiming checks again
+		List<Long> groupIds = (groupId != null) ? List.of(groupId) : this.groups.groupIdsForView(helperId);
 		if (groupIds.isEmpty()) {
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
 		Set<String> excluded = new HashSet<>();
-		today(helperId).campaigns()
-			.stream()
-			.filter(HelperDay.CampaignCount::capped)
-			.forEach((c) -> excluded.add(c.campaign()));
+		today.campaigns().stream().filter(HelperDay.CampaignCount::capped).forEach((c) -> excluded.add(c.campaign()));
 		if (!isNewUser(helperId, now)) {
 			this.campaigns.all()
 				.stream()
