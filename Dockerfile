@@ -15,4 +15,8 @@ RUN useradd --system helpboard
 USER helpboard
 COPY --from=build /app.jar /app.jar
 EXPOSE 8080
+# glibc gives each thread that allocates natively its own 64 MB arena (up to 8 per core);
+# two keep the resident size under 700 MB through the soak of bench/scale-bench.sh
+# (docs/performance.md)
+ENV MALLOC_ARENA_MAX=2
 ENTRYPOINT ["java", "-jar", "/app.jar"]

@@ -94,8 +94,10 @@ HISTORY=$(sql "select (select count(*) from help_requests where status <> 'OPEN'
   + (select count(*) from boosts where status = 'ENDED')")
 echo "data:       big $BIG_OPEN open, small $SMALL_OPEN open, $HISTORY rows of history"
 
-echo "== starting the app (-Xmx512m, postgres profile, scheduler off; the throttle stays on: it limits POSTs only)"
+echo "== starting the app (-Xmx512m, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}, postgres profile, scheduler off; the throttle stays on: it limits POSTs only)"
 JVM_OPTS=(-Xmx512m)
+# as the Dockerfile: two glibc arenas instead of up to 8 per core (resident size)
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 [ "$NMT" = true ] && JVM_OPTS+=(-XX:NativeMemoryTracking=summary)
 java "${JVM_OPTS[@]}" -jar "$JAR" --server.port="$PORT" --spring.profiles.active=postgres \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --helpboard.scheduler.enabled=false \
