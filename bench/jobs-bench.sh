@@ -70,11 +70,16 @@ APPS=()
 # The auto-confirm gate (docs/credits.md) pays an auto-confirmed help only to a helper
 # with 5 answered claims, most of them confirmed; the generated helpers have none, so the
 # gate is opened here (auto-pay-min-answers=0): the bench is about the payments being made
-# exactly once, which a closed gate would skip.
+# exactly once, which a closed gate would skip. For the same reason the pair caps
+# (3 credits a week from one author, 4 both ways; docs/credits.md) are raised: each
+# generated helper's 10 claims help one author, so the caps would pay 3 of them.
+# APP_ARGS adds settings to try (e.g. --helpboard.scheduler.auto-confirm-batch=5000).
 start_app() { # port log [more arguments]: default scheduler settings
+  # shellcheck disable=SC2086
   java -Xmx512m -jar "$JAR" --server.port="$1" --spring.profiles.active=postgres \
     --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --helpboard.remember-me-key="$KEY" \
-    --helpboard.credit.auto-pay-min-answers=0 "${@:3}" \
+    --helpboard.credit.auto-pay-min-answers=0 --helpboard.credit.pair-weekly-cap=100 \
+    --helpboard.credit.mutual-weekly-cap=100 ${APP_ARGS:-} "${@:3}" \
     > "$2" 2>&1 &
   APPS+=($!)
 }
