@@ -10,8 +10,9 @@
 #      payment). Measured: the time from the first row the jobs change to the last, and
 #      the page's latency in 10 s windows while they work. Then checked: every request
 #      expired, every claim confirmed once with one ledger entry, every request fulfilled,
-#      standing +10 per helper, every queued boost refunded once, every balance equal to
-#      the sum of its ledger entries, no event publication left incomplete.
+#      each helper's standing one per distinct author helped (docs/credits.md), every
+#      queued boost refunded once, every balance equal to the sum of its ledger entries,
+#      no event publication left incomplete.
 #  (b) Two instances on one database with B_REQUESTS overdue requests and B_CLAIMS
 #      unanswered claims; the first is killed with kill -9 as soon as the jobs have
 #      started on the backlog. Measured: the time from the first change to the last;
@@ -174,7 +175,9 @@ select 'ledger entries per claim, at most', coalesce(max(n), 1), 1 from (select 
   where idempotency_key like 'claim:%' group by idempotency_key) x;
 select 'requests fulfilled with 5 of 5', count(*) filter (where status = 'FULFILLED' and helps_confirmed = 5), $(( claims / 5 ))
   from help_requests where dedupe_key like '${p}c%';
-select 'helpers with standing 10 and balance 10', count(*) filter (where m.standing = 10 and a.balance = 10), $helpers
+select 'helpers with balance 10 and standing = their distinct authors helped', count(*) filter (where a.balance = 10
+    and m.standing = (select count(distinct c.author_id) from claims c where c.helper_id = m.id and c.status = 'CONFIRMED')),
+  $helpers
   from members m left join credit_accounts a on a.member_id = m.id where m.username like '${p}h%';
 select 'queued boosts refunded', count(*) filter (where b.status = 'REFUNDED'), $boosts
   from boosts b join help_requests r on r.id = b.request_id where r.dedupe_key like '${p}o%';
