@@ -15,9 +15,7 @@ RUN useradd --system helpboard
 USER helpboard
 COPY --from=build /app.jar /app.jar
 EXPOSE 8080
-# Resident size (docs/performance.md, "Memory"): glibc gives each thread that allocates
-# natively its own 64 MB arena (up to 8 per core), two are enough; and the serial
-# collector, not G1: G1's own structures took 50 MB and it grew the heap to its limit
-# under load (716 MiB resident in the 5-minute soak with -Xmx512m, against 599 MiB)
+# glibc gives each thread that allocates natively its own 64 MB arena (up to 8 per core);
+# two are enough (resident size, docs/performance.md "Memory")
 ENV MALLOC_ARENA_MAX=2
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-jar", "/app.jar"]
+ENTRYPOINT ["java", "-jar", "/app.jar"]
