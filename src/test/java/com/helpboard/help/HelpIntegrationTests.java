@@ -454,6 +454,31 @@ class HelpIntegrationTests {
 	}
 
 	@Test
+	void theQueueKnowsAJoinAndALeaveAtOnce() throws Exception {
+		TestMember owner = this.testData.member("owner").create();
+		String slug = this.testData.group("qjoin").named("Qjoin").ownedBy(owner);
+		TestMember helper = this.testData.member("helper").create();
+		String option = "value=\"" + slug + "\"";
+		// seen once as an outsider: the queue refuses the group and does not offer it
+		this.mvc.perform(get("/queue").param("group", slug).with(helper.session())).andExpect(status().isNotFound());
+		this.mvc.perform(get("/queue").with(helper.session()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(option))));
+
+		// joining counts at the next view, not seconds later
+		this.groups.join(slug, helper.id(), null);
+		this.mvc.perform(get("/queue").param("group", slug).with(helper.session()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(option)));
+
+		// and so does leaving
+		this.groups.leave(slug, helper.id());
+		this.mvc.perform(get("/queue").param("group", slug).with(helper.session())).andExpect(status().isNotFound());
+		this.mvc.perform(get("/queue").with(helper.session()))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(option))));
+	}
+
+	@Test
 	void aBlockedAuthorNeverComesUpInTheQueue() throws Exception {
 		TestMember owner = this.testData.member("owner").create();
 		String slug = this.testData.group("block").named("Block").ownedBy(owner);

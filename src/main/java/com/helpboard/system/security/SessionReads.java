@@ -128,10 +128,6 @@ class SessionReads {
 			return read;
 		}
 
-		long size() {
-			return this.kept.estimatedSize();
-		}
-
 	}
 
 	/** A byte string as a map key, compared by content. */
