@@ -389,6 +389,15 @@ public class Credits {
 	}
 
 	/**
+	 * The release job's backlog ({@link JobRun.Backlog}): how many held credits
+	 * {@link #releaseHeld} would take, those another transaction holds included, counted
+	 * up to {@code atMost}.
+	 */
+	public int heldBacklog(int atMost) {
+		return this.payments.countReleasable(this.clock.instant().truncatedTo(ChronoUnit.MICROS), atMost);
+	}
+
+	/**
 	 * One batch of the release job: up to {@code size} held credits whose authors came of
 	 * age, that no other transaction holds ({@code FOR UPDATE SKIP LOCKED}, so instances
 	 * running the job at once never take the same), are credited as

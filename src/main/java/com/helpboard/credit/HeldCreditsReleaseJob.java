@@ -26,7 +26,7 @@ class HeldCreditsReleaseJob implements ScheduledJob {
 	HeldCreditsReleaseJob(Credits credits, CreditSettings settings, SchedulerSettings scheduler, MeterRegistry meters) {
 		this.credits = credits;
 		this.batch = settings.releaseBatch();
-		this.run = new JobRun("release-held-credits", meters, scheduler.batchPause());
+		this.run = new JobRun("release-held-credits", meters, scheduler.batchPause(), scheduler.lockedWait());
 	}
 
 	@Override
@@ -41,7 +41,7 @@ class HeldCreditsReleaseJob implements ScheduledJob {
 
 	@Override
 	public void run() {
-		this.run.drain(this.batch, (after, size) -> this.credits.releaseHeld(size));
+		this.run.drain(this.batch, (after, size) -> this.credits.releaseHeld(size), this.credits::heldBacklog);
 	}
 
 }

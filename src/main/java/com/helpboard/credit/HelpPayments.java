@@ -169,6 +169,20 @@ class HelpPayments {
 				HelpPayments::payment);
 	}
 
+	/**
+	 * How many held payments {@link #lockReleasable} would take at {@code now}, locked or
+	 * not, counted up to {@code atMost}.
+	 */
+	int countReleasable(Instant now, int atMost) {
+		Integer count = this.jdbc.queryForObject("""
+				select count(*) from (select 1 from help_payments
+				  where state = 'HELD'
+				    and author_id in (select member_id from credit_trust where established_at <= :now)
+				  limit :limit) due""", new MapSqlParameterSource("now", utc(now)).addValue("limit", atMost),
+				Integer.class);
+		return count == null ? 0 : count;
+	}
+
 	/** The payments of these claims. */
 	Map<Long, Payment> ofClaims(Collection<Long> claimIds) {
 		Map<Long, Payment> payments = new HashMap<>();

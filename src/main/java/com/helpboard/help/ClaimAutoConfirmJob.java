@@ -26,7 +26,7 @@ class ClaimAutoConfirmJob implements ScheduledJob {
 	ClaimAutoConfirmJob(Helps helps, SchedulerSettings settings, MeterRegistry meters) {
 		this.helps = helps;
 		this.batch = settings.autoConfirmBatch();
-		this.run = new JobRun("auto-confirm-claims", meters, settings.batchPause());
+		this.run = new JobRun("auto-confirm-claims", meters, settings.batchPause(), settings.lockedWait());
 	}
 
 	@Override
@@ -41,7 +41,7 @@ class ClaimAutoConfirmJob implements ScheduledJob {
 
 	@Override
 	public void run() {
-		this.run.drain(this.batch, this.helps::autoConfirmOverdue);
+		this.run.drain(this.batch, this.helps::autoConfirmOverdue, this.helps::unansweredBacklog);
 	}
 
 }

@@ -280,6 +280,15 @@ public class Helps {
 	}
 
 	/**
+	 * The auto-confirm job's backlog ({@link JobRun.Backlog}): how many claims have gone
+	 * unanswered for {@link #AUTO_CONFIRM_AFTER}, those another transaction holds
+	 * included, counted up to {@code atMost}.
+	 */
+	public int unansweredBacklog(int atMost) {
+		return this.claims.countUnanswered(this.clock.instant().minus(AUTO_CONFIRM_AFTER), atMost);
+	}
+
+	/**
 	 * One batch of the auto-confirm job, in one transaction of a fixed handful of
 	 * statements whatever its size (docs/jobs.md): up to {@code size} claims nobody
 	 * answered within {@link #AUTO_CONFIRM_AFTER}, after {@code after} in age order, that

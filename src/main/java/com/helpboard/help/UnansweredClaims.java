@@ -17,6 +17,12 @@ interface UnansweredClaims {
 	 */
 	List<Unanswered> lockUnanswered(Instant before, JobRun.Keyset after, int limit);
 
+	/**
+	 * How many claims have waited since {@code before} or earlier, locked or not, counted
+	 * up to {@code atMost}.
+	 */
+	int countUnanswered(Instant before, int atMost);
+
 	record Unanswered(long id, long requestId, long helperId, long authorId, Instant createdAt) {
 
 	}

@@ -30,4 +30,13 @@ class UnansweredClaimsImpl implements UnansweredClaims {
 				before.atOffset(ZoneOffset.UTC), after.at().atOffset(ZoneOffset.UTC), after.id(), limit);
 	}
 
+	@Override
+	public int countUnanswered(Instant before, int atMost) {
+		Integer count = this.jdbc.queryForObject("""
+				select count(*) from (select 1 from claims
+				  where status = 'CLAIMED' and created_at <= ? limit ?) due""", Integer.class,
+				before.atOffset(ZoneOffset.UTC), atMost);
+		return count == null ? 0 : count;
+	}
+
 }

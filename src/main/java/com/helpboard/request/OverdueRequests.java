@@ -17,6 +17,12 @@ interface OverdueRequests {
 	 */
 	List<Overdue> lockOverdue(Instant now, JobRun.Keyset after, int limit);
 
+	/**
+	 * How many open requests are past their time at {@code now}, locked or not, counted
+	 * up to {@code atMost}.
+	 */
+	int countOverdue(Instant now, int atMost);
+
 	record Overdue(long id, Instant expiresAt) {
 
 	}

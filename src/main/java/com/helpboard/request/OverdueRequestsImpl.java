@@ -29,4 +29,13 @@ class OverdueRequestsImpl implements OverdueRequests {
 				now.atOffset(ZoneOffset.UTC), after.at().atOffset(ZoneOffset.UTC), after.id(), limit);
 	}
 
+	@Override
+	public int countOverdue(Instant now, int atMost) {
+		Integer count = this.jdbc.queryForObject("""
+				select count(*) from (select 1 from help_requests
+				  where status = 'OPEN' and expires_at <= ? limit ?) due""", Integer.class,
+				now.atOffset(ZoneOffset.UTC), atMost);
+		return count == null ? 0 : count;
+	}
+
 }

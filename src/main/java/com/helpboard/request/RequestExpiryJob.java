@@ -25,7 +25,7 @@ class RequestExpiryJob implements ScheduledJob {
 	RequestExpiryJob(Requests requests, SchedulerSettings settings, MeterRegistry meters) {
 		this.requests = requests;
 		this.batch = settings.expiryBatch();
-		this.run = new JobRun("expire-requests", meters, settings.batchPause());
+		this.run = new JobRun("expire-requests", meters, settings.batchPause(), settings.lockedWait());
 	}
 
 	@Override
@@ -40,7 +40,7 @@ class RequestExpiryJob implements ScheduledJob {
 
 	@Override
 	public void run() {
-		this.run.drain(this.batch, this.requests::expireOverdue);
+		this.run.drain(this.batch, this.requests::expireOverdue, this.requests::overdueBacklog);
 	}
 
 }

@@ -807,6 +807,14 @@ public class Requests {
 	}
 
 	/**
+	 * The expiry job's backlog ({@link JobRun.Backlog}): how many open requests are past
+	 * their time, those another transaction holds included, counted up to {@code atMost}.
+	 */
+	public int overdueBacklog(int atMost) {
+		return this.requests.countOverdue(this.clock.instant(), atMost);
+	}
+
+	/**
 	 * The per-item path: up to {@code batch} overdue open requests, each expired by
 	 * {@link HelpRequest#expire} in its own transaction and saved, which publishes its
 	 * own {@link RequestClosed}. The batch path falls back to it, and the tests hold the

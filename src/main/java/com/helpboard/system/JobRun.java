@@ -22,7 +22,11 @@ import org.slf4j.LoggerFactory;
  * takes less than asked. Rows held by another instance were skipped, so while a pass
  * changed anything another pass starts from the beginning: rows an instance that died was
  * holding are taken at once, not a tick later. The run ends after a pass that changed
- * nothing.
+ * nothing, unless the job's {@link Backlog} still counts due rows that the pass did not
+ * take: another transaction holds them (another instance's batch, or the open transaction
+ * of an instance that just died, until PostgreSQL notices its connection closed). Then
+ * the run looks again every {@link #LOOK_AGAIN} for up to its {@code lockedWait}, so a
+ * dying instance's rows are taken within a second or so, not at the next tick.
  */
 public final class JobRun {
 
@@ -32,18 +36,26 @@ public final class JobRun {
 
 	private final Counter processed;
 
+	/** How often a run looks again for due rows that another transaction held. */
+	static final Duration LOOK_AGAIN = Duration.ofMillis(250);
+
 	private final Duration pause;
 
+	private final Duration lockedWait;
+
 	public JobRun(String job, MeterRegistry meters) {
-		this(job, meters, Duration.ZERO);
+		this(job, meters, Duration.ZERO, Duration.ZERO);
 	}
 
 	/**
-	 * As {@link #JobRun(String, MeterRegistry)}, resting {@code pause} after each batch.
+	 * As {@link #JobRun(String, MeterRegistry)}, resting {@code pause} after each batch,
+	 * and waiting up to {@code lockedWait} for due rows another transaction holds (see
+	 * the class).
 	 */
-	public JobRun(String job, MeterRegistry meters, Duration pause) {
+	public JobRun(String job, MeterRegistry meters, Duration pause, Duration lockedWait) {
 		this.job = job;
 		this.pause = pause;
+		this.lockedWait = lockedWait;
 		this.processed = Counter.builder("helpboard.jobs.processed")
 			.tag("job", job)
 			.description("Items the job changed")
@@ -53,14 +65,28 @@ public final class JobRun {
 	/**
 	 * Calls {@code work} with batches of {@code batchSize}, in passes as the class says,
 	 * until a pass changes nothing or the thread is interrupted (the scheduler shutting
-	 * down); returns how many items were changed.
+	 * down); returns how many items were changed. Without a {@link Backlog}, rows another
+	 * transaction held are left for the next run.
 	 */
 	public int drain(int batchSize, BatchWork work) {
+		return drain(batchSize, work, Backlog.UNKNOWN);
+	}
+
+	/**
+	 * As {@link #drain(int, BatchWork)}, and after a pass that changed nothing, asks
+	 * {@code backlog} whether due rows remain that the pass did not take; while there
+	 * are, and for at most the run's {@code lockedWait}, looks again every
+	 * {@link #LOOK_AGAIN}.
+	 */
+	public int drain(int batchSize, BatchWork work, Backlog backlog) {
 		long started = System.nanoTime();
 		int total = 0;
 		try {
 			Keyset after = Keyset.START;
 			boolean changed = false;
+			int taken = 0;
+			long waitingSince = 0;
+			boolean waiting = false;
 			while (!Thread.currentThread().isInterrupted()) {
 				long batchStarted = System.nanoTime();
 				Batch batch = work.next(after, batchSize);
@@ -70,12 +96,25 @@ public final class JobRun {
 				}
 				total += batch.done();
 				changed |= batch.done() > 0;
+				taken += batch.taken();
 				if (batch.taken() < batchSize || batch.last() == null) {
-					if (!changed) {
-						break;
+					if (changed) {
+						waiting = false;
+					}
+					else {
+						if (!waiting) {
+							waitingSince = System.nanoTime();
+						}
+						waiting = true;
+						if (System.nanoTime() - waitingSince >= this.lockedWait.toNanos()
+								|| !heldElsewhere(backlog, taken)) {
+							break;
+						}
+						sleep(LOOK_AGAIN);
 					}
 					after = Keyset.START;
 					changed = false;
+					taken = 0;
 				}
 				else {
 					after = batch.last();
@@ -105,12 +144,30 @@ public final class JobRun {
 		}
 	}
 
+	/**
+	 * Whether more rows are due than the pass took (those it took and left, it failed
+	 * on): the rest another transaction held, or they fell due since.
+	 */
+	private boolean heldElsewhere(Backlog backlog, int taken) {
+		int atMost = taken == Integer.MAX_VALUE ? taken : taken + 1;
+		int due = backlog.due(atMost);
+		if (due > taken) {
+			log.debug("Job {}: {} due rows were held elsewhere; looking again", this.job, due - taken);
+			return true;
+		}
+		return false;
+	}
+
 	private void rest() {
-		if (this.pause.isZero()) {
+		sleep(this.pause);
+	}
+
+	private static void sleep(Duration duration) {
+		if (duration.isZero()) {
 			return;
 		}
 		try {
-			Thread.sleep(this.pause.toMillis());
+			Thread.sleep(duration.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -139,6 +196,21 @@ public final class JobRun {
 	public record Batch(int done, int taken, @Nullable Keyset last) {
 
 		public static final Batch NONE = new Batch(0, 0, null);
+
+	}
+
+	/**
+	 * A job's backlog as it stands, locked rows included: what {@link BatchWork} would
+	 * take were no other transaction holding any.
+	 */
+	@FunctionalInterface
+	public interface Backlog {
+
+		/** A backlog the job cannot count: the run never waits for held rows. */
+		Backlog UNKNOWN = (atMost) -> 0;
+
+		/** How many rows are due now, counted up to {@code atMost}. */
+		int due(int atMost);
 
 	}
 

@@ -34,13 +34,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchPause a pause after each batch of a backlog, so that pages keep their share
  * of the database and the CPU while it drains ({@code helpboard.scheduler.batch-pause},
  * default 0: none)
+ * @param lockedWait how long a run of expiry, auto-confirmation or the release of held
+ * credits goes on looking for due rows that another transaction holds (those of an
+ * instance that died mid-batch, free once PostgreSQL notices its connection closed),
+ * before it leaves them to the next tick ({@code helpboard.scheduler.locked-wait},
+ * default 30 seconds)
  */
 @ConfigurationProperties("helpboard.scheduler")
 public record SchedulerSettings(@DefaultValue("true") boolean enabled, @DefaultValue("PT1M") Duration interval,
 		@DefaultValue("PT10S") Duration initialDelay, @DefaultValue("4") int threads,
 		@DefaultValue("PT30S") Duration lockAtMostFor, @DefaultValue("PT5S") Duration lockAtLeastFor,
 		@DefaultValue("5000") int expiryBatch, @DefaultValue("2000") int autoConfirmBatch,
-		@DefaultValue("PT0S") Duration batchPause) {
+		@DefaultValue("PT0S") Duration batchPause, @DefaultValue("PT30S") Duration lockedWait) {
 
 	/** A batch's rows go into statements of a few thousand parameters at most. */
 	static final int MAX_BATCH = 20_000;
@@ -55,6 +60,7 @@ public record SchedulerSettings(@DefaultValue("true") boolean enabled, @DefaultV
 		require(expiryBatch >= 1 && autoConfirmBatch >= 1 && expiryBatch <= MAX_BATCH && autoConfirmBatch <= MAX_BATCH,
 				"batches must hold 1 to " + MAX_BATCH);
 		require(!batchPause.isNegative(), "batch-pause must not be negative");
+		require(!lockedWait.isNegative(), "locked-wait must not be negative");
 	}
 
 	private static void require(boolean condition, String message) {

@@ -1,5 +1,7 @@
 package com.helpboard.system;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import com.helpboard.help.Helps;
 import com.helpboard.request.Requests;
@@ -49,6 +57,9 @@ class BacklogIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Autowired
 	Requests requests;
@@ -172,6 +183,59 @@ class BacklogIntegrationTests {
 		settled(backlog);
 		assertExactlyOnce(backlog);
 		assertThat(countsOffTheirClaims(kd)).isEmpty();
+	}
+
+	/**
+	 * Another instance holds the whole backlog in its open transactions, as when it is
+	 * killed mid-batch: the runs here skip those rows and find nothing else to do, but
+	 * they look again while the backlog counts rows they did not take, and take them in
+	 * the same run once the holder's connection closes; nothing is done twice. Runs that
+	 * do not wait leave the rows to their next tick.
+	 */
+	@Test
+	void aRunTakesTheRowsADyingInstanceHeldOnceItsConnectionCloses() throws Exception {
+		Backlog backlog = backlog(tag("dh"));
+		String tag = backlog.tag();
+		try (Connection holder = this.dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			try (Statement lock = holder.createStatement()) {
+				lock.execute("select id from help_requests where dedupe_key like '" + tag + "o%' for update");
+				lock.execute("select c.id from claims c join members m on m.id = c.helper_id where m.username like '"
+						+ tag + "%' and c.status = 'CLAIMED' for update of c");
+			}
+			// without waiting, the held rows are left
+			new JobRun("test-expire", new SimpleMeterRegistry()).drain(7, this.requests::expireOverdue,
+					this.requests::overdueBacklog);
+			new JobRun("test-confirm", new SimpleMeterRegistry()).drain(4, this.helps::autoConfirmOverdue,
+					this.helps::unansweredBacklog);
+			assertThat(count("select count(*) from help_requests where dedupe_key like '" + tag + "o%' "
+					+ "and status = 'OPEN'"))
+				.isEqualTo(OVERDUE);
+
+			Duration lockedWait = Duration.ofSeconds(30);
+			ExecutorService runs = Executors.newFixedThreadPool(2);
+			try {
+				Future<Integer> expired = runs
+					.submit(() -> new JobRun("test-expire", new SimpleMeterRegistry(), Duration.ZERO, lockedWait)
+						.drain(7, this.requests::expireOverdue, this.requests::overdueBacklog));
+				Future<Integer> confirmed = runs
+					.submit(() -> new JobRun("test-confirm", new SimpleMeterRegistry(), Duration.ZERO, lockedWait)
+						.drain(4, this.helps::autoConfirmOverdue, this.helps::unansweredBacklog));
+				Thread.sleep(1500);
+				assertThat(expired).as("the expiry run waits for the held rows").isNotDone();
+				assertThat(confirmed).as("the auto-confirm run waits for the held rows").isNotDone();
+				// the holder dies: its connection closes, its transaction rolls back
+				holder.close();
+				assertThat(expired.get(20, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(OVERDUE);
+				assertThat(confirmed.get(20, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(backlog.staleClaims());
+			}
+			finally {
+				runs.shutdownNow();
+			}
+		}
+		settled(backlog);
+		assertExactlyOnce(backlog);
+		assertThat(countsOffTheirClaims(tag)).isEmpty();
 	}
 
 	/**
