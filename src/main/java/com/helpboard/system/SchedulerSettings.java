@@ -30,7 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expiryBatch overdue requests expired per transaction
  * ({@code helpboard.scheduler.expiry-batch}, default 5000, at most 20000)
  * @param autoConfirmBatch stale claims confirmed, and their helpers paid, per transaction
- * ({@code helpboard.scheduler.auto-confirm-batch}, default 2000, at most 20000)
+ * ({@code helpboard.scheduler.auto-confirm-batch}, default 5000, at most 20000)
  * @param batchPause a pause after each batch of a backlog, so that pages keep their share
  * of the database and the CPU while it drains ({@code helpboard.scheduler.batch-pause},
  * default 0: none)
@@ -44,7 +44,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SchedulerSettings(@DefaultValue("true") boolean enabled, @DefaultValue("PT1M") Duration interval,
 		@DefaultValue("PT10S") Duration initialDelay, @DefaultValue("4") int threads,
 		@DefaultValue("PT30S") Duration lockAtMostFor, @DefaultValue("PT5S") Duration lockAtLeastFor,
-		@DefaultValue("5000") int expiryBatch, @DefaultValue("2000") int autoConfirmBatch,
+		@DefaultValue("5000") int expiryBatch, @DefaultValue("5000") int autoConfirmBatch,
 		@DefaultValue("PT0S") Duration batchPause, @DefaultValue("PT30S") Duration lockedWait) {
 
 	/** A batch's rows go into statements of a few thousand parameters at most. */
