@@ -28,7 +28,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The stats pages and API read the daily rows only: their statements are the same with 1
- * 000 and with 1 000 000 requests behind them (built in SQL with generate_series).
+ * 000 and with 200 000 requests behind them (built in SQL with generate_series), and the
+ * daily job reads a day's slice through the indexes. (It was 1 000 000: 45 s of the
+ * suite, and every later test that scans {@code help_requests} by a LIKE on its keys paid
+ * for the rows too; the statements and plans are the same at 200 times the small set.)
  */
 @IntegrationTest
 class StatsAtScaleIntegrationTests {
@@ -57,7 +60,7 @@ class StatsAtScaleIntegrationTests {
 	DataSource dataSource;
 
 	@Test
-	void theStatsPagesRunTheSameStatementsWith1000And1000000Requests() throws Exception {
+	void theStatsPagesRunTheSameStatementsWith1000And200000Requests() throws Exception {
 		TestMember owner = this.testData.member("sso").create();
 		String slug = this.testData.group("stscale").postingFreely().ownedBy(owner);
 		long group = this.groups.get(slug).id();
@@ -71,7 +74,7 @@ class StatsAtScaleIntegrationTests {
 		int[] small = statementsOf(slug, group);
 		long postedSmall = posted(group);
 
-		addRequests(group, tag, 1_000, 1_000_000);
+		addRequests(group, tag, 1_000, 200_000);
 		int[] big = statementsOf(slug, group);
 		assertThat(posted(group)).as("the rows did grow").isGreaterThan(postedSmall * 100);
 
