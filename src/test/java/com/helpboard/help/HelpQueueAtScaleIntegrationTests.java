@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +32,9 @@ class HelpQueueAtScaleIntegrationTests {
 
 	@Autowired
 	NamedParameterJdbcTemplate named;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void theQueueReadsTheFrontOfItsIndexAndServesTheDocumentedNext() {
@@ -73,20 +77,39 @@ class HelpQueueAtScaleIntegrationTests {
 		this.jdbc.update("update help_requests set boosted_until = now() + interval '1 hour' where id = ?", boosted);
 		assertThat(this.queries.nextFor(helper, List.of(big, small), Set.of(), List.of(), now)).contains(boosted);
 
-		MapSqlParameterSource params = new MapSqlParameterSource("me", helper)
-			.addValue("now", java.sql.Timestamp.from(now))
-			.addValue("excluded", List.of(""))
-			.addValue("skip", List.of(-1L))
-			.addValue("g0", big);
-		String plan = String.join("\n", this.named
-			.queryForList("explain (analyze, costs off) " + HelpQueries.nextForSql(1), params, String.class));
+		MapSqlParameterSource params = HelpQueries.nextForParams(helper, List.of(big), Set.of("pdd-orchard"),
+				List.of(front.get(0)), now);
+		String plan = String.join("\n",
+				this.named.queryForList("explain (analyze, costs off) " + HelpQueries.NEXT_FOR, params, String.class));
+		assertStopsAtTheFront(plan);
+
+		// PostgreSQL plans it for each call's values: the driver never keeps it as a
+		// prepared statement, whose generic plan sorts the whole group (48 ms here)
+		Integer kept = this.transactions.execute((status) -> {
+			for (int i = 0; i < 8; i++) {
+				this.queries.nextFor(helper, List.of(big, small), Set.of(), List.of(), now);
+			}
+			return this.jdbc.queryForObject(
+					"select count(*) from pg_prepared_statements where statement like '%with picks as%'",
+					Integer.class);
+		});
+		assertThat(kept).isZero();
+	}
+
+	/**
+	 * The queue's probes read help_requests_queue from the front and stop after a few
+	 * rows instead of reading 20 000.
+	 */
+	private static void assertStopsAtTheFront(String plan) {
 		assertThat(plan).contains("help_requests_queue").doesNotContain("Seq Scan on help_requests");
-		// the ordered probe stops after its first row instead of reading 20 000
 		java.util.regex.Matcher rows = java.util.regex.Pattern
 			.compile("Index Scan using help_requests_queue[^\n]*rows=(\\d+)")
 			.matcher(plan);
 		assertThat(rows.find()).as(plan).isTrue();
-		assertThat(Integer.parseInt(rows.group(1))).as(plan).isLessThanOrEqualTo(5);
+		do {
+			assertThat(Integer.parseInt(rows.group(1))).as(plan).isLessThanOrEqualTo(5);
+		}
+		while (rows.find());
 	}
 
 	private long group(String slug) {
