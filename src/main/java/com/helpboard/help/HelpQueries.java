@@ -1,7 +1,5 @@
 package com.helpboard.help;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -12,14 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.helpboard.request.Reciprocity;
-import org.postgresql.PGStatement;
 
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
-import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,39 +39,22 @@ class HelpQueries {
 	 * The groups, the excluded campaigns and the skipped ids are array parameters, so the
 	 * statement is one, and planning it costs the same whatever the member's groups (it
 	 * was two probes per group in the text: 2.6 ms of planning for five groups, 0.8 ms
-	 * now). PostgreSQL plans it for each call's values: a plan kept for any values (a
-	 * generic plan) cannot know how few requests a member's filters pass over, and sorted
-	 * a whole group instead of reading the front of its index (48 ms against 0.2 ms with
-	 * 20 000 open; docs/performance.md), so the driver is told not to keep one.
+	 * now). PostgreSQL plans it for each call's values (custom plans: the driver prepares
+	 * it on the connection, so it is parsed once, and PostgreSQL keeps planning it per
+	 * call because a plan for any values, a generic plan, costs more by its own
+	 * estimates). That generic plan must not be used: it cannot know how few requests a
+	 * member's filters pass over, and sorts a whole group instead of reading the front of
+	 * its index (48 ms against 0.2 ms with 20 000 open; docs/performance.md).
+	 * HelpQueueAtScaleIntegrationTests checks that it is not.
 	 */
 	Optional<Long> nextFor(long helperId, Collection<Long> groupIds, Set<String> excludedCampaigns,
 			Collection<Long> skip, Instant now) {
 		if (groupIds.isEmpty()) {
 			return Optional.empty();
 		}
-		MapSqlParameterSource params = nextForParams(helperId, groupIds, excludedCampaigns, skip, now);
-		String sql = NamedParameterUtils.substituteNamedParameters(NEXT_FOR_PARSED, params);
-		Object[] values = NamedParameterUtils.buildValueArray(NEXT_FOR_PARSED, params, null);
-		List<Long> ids = this.jdbc.getJdbcOperations().query((connection) -> {
-			PreparedStatement statement = connection.prepareStatement(sql);
-			plannedEachTime(statement);
-			for (int i = 0; i < values.length; i++) {
-				StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
-			}
-			return statement;
-		}, (row, n) -> row.getLong(1));
+		List<Long> ids = this.jdbc.queryForList(NEXT_FOR,
+				nextForParams(helperId, groupIds, excludedCampaigns, skip, now), Long.class);
 		return ids.stream().findFirst();
-	}
-
-	/**
-	 * On PostgreSQL, sends the statement unnamed every time (pgjdbc's prepare threshold
-	 * 0), so the server plans it for the values it is given and never switches to a
-	 * generic plan; elsewhere (H2) nothing.
-	 */
-	private static void plannedEachTime(PreparedStatement statement) throws SQLException {
-		if (statement.isWrapperFor(PGStatement.class)) {
-			statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-		}
 	}
 
 	/** {@link #nextFor}'s parameters, named as {@link #NEXT_FOR} names them. */
@@ -121,8 +97,6 @@ class HelpQueries {
 			order by case when r.boosted_until > :now then 0 else 1 end, r.helps_needed - r.helps_confirmed,
 			  r.created_at, r.id
 			limit 1""".formatted(ELIGIBLE);
-
-	private static final ParsedSql NEXT_FOR_PARSED = NamedParameterUtils.parseSqlStatement(NEXT_FOR);
 
 	void block(long memberId, long blockedId, Instant at) {
 		MapSqlParameterSource params = new MapSqlParameterSource("me", memberId).addValue("them", blockedId)
