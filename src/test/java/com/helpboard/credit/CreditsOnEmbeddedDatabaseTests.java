@@ -1,14 +1,13 @@
 package com.helpboard.credit;
 
-import org.junit.jupiter.api.Tag;
 import java.util.UUID;
 
 import com.helpboard.account.Accounts;
+import com.helpboard.support.EmbeddedDatabaseTest;
 import com.helpboard.system.HelpBoardException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,12 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The same ledger code on the embedded H2 default (PostgreSQL mode): opening an account,
- * the lock, replays, refusals. Configured like EmbeddedDefaultSmokeTests to share its
- * context.
+ * the lock, replays, refusals.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:smoke;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
-@Tag("integration")
+@EmbeddedDatabaseTest
 class CreditsOnEmbeddedDatabaseTests {
 
 	@Autowired

@@ -7,23 +7,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Tag;
+import com.helpboard.support.EmbeddedDatabaseTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The help queue's statement on the embedded H2 default (PostgreSQL mode): its array
- * parameters, the per-group probes and the order of their picks. Configured like
- * EmbeddedDefaultSmokeTests to share its context.
+ * parameters, the per-group probes and the order of their picks.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:smoke;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
-@Tag("integration")
+@EmbeddedDatabaseTest
 class HelpQueueOnEmbeddedDatabaseTests {
 
 	@Autowired

@@ -7,12 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import com.helpboard.support.EmbeddedDatabaseTest;
 import com.helpboard.system.ChinaTime;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,11 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The statistics statements on the embedded H2 default (PostgreSQL mode): a day's
  * computation (its {@code on conflict}, {@code extract(epoch …)} buckets) and the reads.
- * Configured like EmbeddedDefaultSmokeTests, to share its context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:smoke;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
-@Tag("integration")
+@EmbeddedDatabaseTest
 class StatsOnEmbeddedDatabaseTests {
 
 	@Autowired

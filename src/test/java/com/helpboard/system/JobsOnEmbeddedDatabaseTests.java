@@ -7,25 +7,21 @@ import java.util.UUID;
 
 import com.helpboard.help.Helps;
 import com.helpboard.request.Requests;
+import com.helpboard.support.EmbeddedDatabaseTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The jobs' batch statements on the embedded H2 default (PostgreSQL mode): skip-locked
- * lookups, array parameters, the accounts' MERGE, the multi-row ledger insert. Configured
- * like EmbeddedDefaultSmokeTests to share its context (where the scheduler runs too, so
- * the end state is checked, not who did the work).
+ * lookups, array parameters, the accounts' MERGE, the multi-row ledger insert. The
+ * scheduler runs in this context too, so the end state is checked, not who did the work.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:smoke;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
-@Tag("integration")
+@EmbeddedDatabaseTest
 class JobsOnEmbeddedDatabaseTests {
 
 	@Autowired
