@@ -85,8 +85,8 @@ public final class JobRun {
 			Keyset after = Keyset.START;
 			boolean changed = false;
 			int taken = 0;
-			long waitingSince = 0;
-			boolean waiting = false;
+			// when the passes began to change nothing; -1 while they change something
+			long waitingSince = -1;
 			while (!Thread.currentThread().isInterrupted()) {
 				long batchStarted = System.nanoTime();
 				Batch batch = work.next(after, batchSize);
@@ -99,13 +99,12 @@ public final class JobRun {
 				taken += batch.taken();
 				if (batch.taken() < batchSize || batch.last() == null) {
 					if (changed) {
-						waiting = false;
+						waitingSince = -1;
 					}
 					else {
-						if (!waiting) {
+						if (waitingSince < 0) {
 							waitingSince = System.nanoTime();
 						}
-						waiting = true;
 						if (System.nanoTime() - waitingSince >= this.lockedWait.toNanos()
 								|| !heldElsewhere(backlog, taken)) {
 							break;
@@ -149,8 +148,7 @@ public final class JobRun {
 	 * on): the rest another transaction held, or they fell due since.
 	 */
 	private boolean heldElsewhere(Backlog backlog, int taken) {
-		int atMost = taken == Integer.MAX_VALUE ? taken : taken + 1;
-		int due = backlog.due(atMost);
+		int due = backlog.due(taken + 1);
 		if (due > taken) {
 			log.debug("Job {}: {} due rows were held elsewhere; looking again", this.job, due - taken);
 			return true;
