@@ -284,18 +284,23 @@ class HistoryQueryPlanIntegrationTests {
 
 	@Test
 	void theHelpQueueReadsOpenRequestsOnly() throws Exception {
+		// the queue probes each group twice (its first boosted request, its first in
+		// queue order); on a group this small PostgreSQL may read all its open requests
+		// and sort them for either probe rather than walk an index (at 20 000 it walks
+		// the index front: HelpQueueAtScaleIntegrationTests). Open, twice, but never
+		// the group's 3 300 closed ones.
 		long open = openIn(this.group);
 		Reads one = reads(() -> page("/queue?group=" + this.group));
-		one.assertAtMost("help_requests", open + SLACK);
-		one.assertAtMost("claims", open + SLACK);
+		one.assertAtMost("help_requests", 2 * open + SLACK);
+		one.assertAtMost("claims", 2 * open + SLACK);
 		// across the member's groups the planner may walk every open request of the board
 		// instead (a small partial index, while the board is small): open, still not
 		// history
 		long openOnTheBoard = this.jdbc.queryForObject("select count(*) from help_requests where status = 'OPEN'",
 				Long.class);
 		Reads all = reads(() -> page("/queue"));
-		all.assertAtMost("help_requests", openOnTheBoard + SLACK);
-		all.assertAtMost("claims", openOnTheBoard + SLACK);
+		all.assertAtMost("help_requests", 2 * openOnTheBoard + SLACK);
+		all.assertAtMost("claims", 2 * openOnTheBoard + SLACK);
 	}
 
 	@Test
