@@ -1,0 +1,119 @@
+package com.helpboard.system.web;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+
+import com.helpboard.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Pages are gzipped by the app (zlib level 1, WholePageView), not by Tomcat (level 6):
+ * through the real server, a browser that accepts gzip gets the page compressed once, one
+ * that does not gets it plain, and JSON is still compressed by Tomcat.
+ */
+@IntegrationTest
+class WholePageCompressionIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private HttpResponse<byte[]> fetch(String path, String acceptEncoding) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		if (acceptEncoding != null) {
+			request.header("Accept-Encoding", acceptEncoding);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private static String gunzip(byte[] body) throws Exception {
+		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	@Test
+	void aPageIsGzippedOnceForABrowserThatAcceptsIt() throws Exception {
+		HttpResponse<byte[]> plain = fetch("/g", null);
+		HttpResponse<byte[]> gzipped = fetch("/g", "gzip, deflate, br");
+		assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+		String page = new String(plain.body(), StandardCharsets.UTF_8);
+		assertThat(page).startsWith("<!DOCTYPE html>").contains("</html>");
+		assertThat(gzipped.statusCode()).isEqualTo(200);
+		assertThat(gzipped.headers().allValues("Content-Encoding")).containsExactly("gzip");
+		assertThat(gzipped.headers().firstValue("Vary").orElse("")).containsIgnoringCase("Accept-Encoding");
+		// one gunzip gives the page (compressed twice, it would give gzip again)
+		String unzipped = gunzip(gzipped.body());
+		assertThat(unzipped).startsWith("<!DOCTYPE html>").contains("</html>");
+		assertThat(gzipped.body().length).isLessThan(unzipped.getBytes(StandardCharsets.UTF_8).length / 2);
+	}
+
+	/** Without Tomcat (MockMvc): the app compressed it, not the server. */
+	@Test
+	void theAppCompressesThePageItself() throws Exception {
+		org.springframework.mock.web.MockHttpServletResponse page = this.mvc
+			.perform(get("/g").header("Accept-Encoding", "gzip"))
+			.andReturn()
+			.getResponse();
+		assertThat(page.getHeader("Content-Encoding")).isEqualTo("gzip");
+		assertThat(gunzip(page.getContentAsByteArray())).startsWith("<!DOCTYPE html>").contains("</html>");
+		assertThat(this.mvc.perform(get("/g")).andReturn().getResponse().getHeader("Content-Encoding")).isNull();
+	}
+
+	@Test
+	void aRefusedOrUnknownCodingGetsThePagePlain() throws Exception {
+		for (String refusal : new String[] { "gzip;q=0", "br", "identity", "gzip; q=0.0, br" }) {
+			HttpResponse<byte[]> page = fetch("/g", refusal);
+			assertThat(page.headers().firstValue("Content-Encoding")).as(refusal).isEmpty();
+			assertThat(new String(page.body(), StandardCharsets.UTF_8)).as(refusal).startsWith("<!DOCTYPE html>");
+		}
+	}
+
+	@Test
+	void theApiIsStillCompressedByTheServer() throws Exception {
+		HttpResponse<byte[]> groups = fetch("/api/v1/groups", "gzip");
+		assertThat(groups.statusCode()).isEqualTo(200);
+		if (groups.headers().firstValue("Content-Encoding").isPresent()) {
+			assertThat(gunzip(groups.body())).startsWith("{");
+		}
+		else {
+			// below the server's minimum size: sent as it is
+			assertThat(new String(groups.body(), StandardCharsets.UTF_8)).startsWith("{");
+		}
+	}
+
+	@Test
+	void acceptEncodingIsReadAsTomcatReadsIt() {
+		assertThat(accepts("gzip")).isTrue();
+		assertThat(accepts("deflate, GZIP;q=0.5")).isTrue();
+		assertThat(accepts("gzip;q=0")).isFalse();
+		assertThat(accepts("gzip;q=nonsense")).isFalse();
+		assertThat(accepts("x-gzip, br")).isFalse();
+		assertThat(accepts(null)).isFalse();
+	}
+
+	private static boolean accepts(String header) {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		if (header != null) {
+			request.addHeader("Accept-Encoding", header);
+		}
+		return WholePageView.acceptsGzip(request);
+	}
+
+}
