@@ -414,6 +414,52 @@ class NotificationIntegrationTests {
 			.andExpect(content().string(not(containsString("data-count="))));
 	}
 
+	/**
+	 * The signed-in top bar is drawn once per language and counts and kept (NavBar):
+	 * every page still shows its member's counts of the moment, in the page's language,
+	 * with the page's own CSRF token in the logout form, never the one of the page that
+	 * drew it.
+	 */
+	@Test
+	void theKeptNavShowsEachMembersCountsAndEachPagesOwnToken() throws Exception {
+		TestMember calm = this.testData.member("nc").joining(this.group);
+		TestMember busy = this.testData.member("nb").joining(this.group);
+		twoWaiting(busy);
+		String first = navOf(calm, "zh-CN");
+		String busys = navOf(busy, "zh-CN");
+		String again = navOf(calm, "zh-CN");
+		assertThat(first).contains("hidden=\"hidden\"", "退出").doesNotContain(">2</span>");
+		assertThat(busys).contains("aria-label=\"2 条待你确认\"", ">2</span>");
+		assertThat(again).contains("hidden=\"hidden\"").doesNotContain(">2</span>");
+		assertThat(navOf(calm, "en")).contains("Log out", "0 waiting for your answer").doesNotContain("退出");
+		// marking read shows on the next page
+		this.mvc.perform(post("/me/notifications/read").with(busy.session()).with(csrf()));
+		assertThat(navOf(busy, "zh-CN")).contains("aria-label=\"0 条未读通知\"", ">2</span>");
+	}
+
+	/**
+	 * The member's top bar on their group page, after checking that its logout form
+	 * carries this request's CSRF token (the one the page's other forms carry).
+	 */
+	private String navOf(TestMember member, String language) throws Exception {
+		MvcResult page = this.mvc
+			.perform(get("/g/" + this.group).with(member.session()).header("Accept-Language", language))
+			.andExpect(status().isOk())
+			.andReturn();
+		String html = page.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		String nav = html.substring(html.indexOf("<nav class=\"nav\""), html.indexOf("</nav>"));
+		java.util.regex.Matcher logout = java.util.regex.Pattern
+			.compile("action=\"/logout\"><input type=\"hidden\"\\s+name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(nav);
+		assertThat(logout.find()).as(nav).isTrue();
+		org.springframework.security.web.csrf.CsrfToken token = (org.springframework.security.web.csrf.CsrfToken) page
+			.getRequest()
+			.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
+		assertThat(logout.group(1)).isEqualTo(token.getToken());
+		assertThat(html).contains("name=\"_csrf\" value=\"" + token.getToken() + "\"/>");
+		return nav;
+	}
+
 	// --- the expiring-soon job -------------------------------------------------
 
 	@Test

@@ -1,0 +1,117 @@
+package com.helpboard.notification;
+
+import java.security.Principal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The signed-in member's part of the top bar (fragments/nav.html: links, counts, the "我的"
+ * menu), for every page a controller draws. It is the same for every member with the same
+ * language and counts, so it is drawn once per language and pair of counts and kept; a
+ * page then only puts its own CSRF token into the logout form. Drawing it on every page
+ * was a third of what a signed-in group page costs more than a visitor's
+ * (docs/performance.md).
+ * <p>
+ * The counts come from {@link Notifications#navCounts(Authentication)} on every page as
+ * before, so a page shows the member's counts of the moment.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class NavBar {
+
+	/** Stands for the page's CSRF token in a kept drawing; no message contains it. */
+	static final String CSRF_PLACEHOLDER = "nav-csrf-token-placeholder-4f1d";
+
+	private final Notifications notifications;
+
+	private final ObjectProvider<ITemplateEngine> templates;
+
+	/**
+	 * Drawings by language, context path and counts; a few hundred at most in practice.
+	 */
+	private final Cache<Key, String> drawn = Caffeine.newBuilder().maximumSize(2_000).build();
+
+	private volatile @Nullable JakartaServletWebApplication application;
+
+	NavBar(Notifications notifications, ObjectProvider<ITemplateEngine> templates) {
+		this.notifications = notifications;
+		this.templates = templates;
+	}
+
+	/** For the layout; nothing is drawn unless the page shows a signed-in top bar. */
+	@ModelAttribute("navBar")
+	@Nullable Drawing navBar(@Nullable Principal principal, HttpServletRequest request, HttpServletResponse response,
+			Locale locale) {
+		return (principal instanceof Authentication authentication)
+				? new Drawing(authentication, request, response, locale) : null;
+	}
+
+	private record Key(Locale locale, String contextPath, long waiting, long unread) {
+	}
+
+	/** The top bar of one page. */
+	public final class Drawing {
+
+		private final Authentication authentication;
+
+		private final HttpServletRequest request;
+
+		private final HttpServletResponse response;
+
+		private final Locale locale;
+
+		Drawing(Authentication authentication, HttpServletRequest request, HttpServletResponse response,
+				Locale locale) {
+			this.authentication = authentication;
+			this.request = request;
+			this.response = response;
+			this.locale = locale;
+		}
+
+		/** The HTML, with this page's CSRF token in the logout form. */
+		public String html() {
+			NavCounts counts = NavBar.this.notifications.navCounts(this.authentication);
+			Key key = new Key(this.locale, this.request.getContextPath(), counts.waiting(), counts.unread());
+			String kept = NavBar.this.drawn.get(key, (k) -> draw(counts));
+			CsrfToken token = (CsrfToken) this.request.getAttribute(CsrfToken.class.getName());
+			return kept.replace(CSRF_PLACEHOLDER, (token != null) ? HtmlUtils.htmlEscape(token.getToken()) : "");
+		}
+
+		private String draw(NavCounts counts) {
+			JakartaServletWebApplication web = application(this.request.getServletContext());
+			WebContext context = new WebContext(web.buildExchange(this.request, this.response), this.locale,
+					Map.of("navCounts", counts, "navPollSeconds", NavBar.this.notifications.pollEvery().toSeconds(),
+							"navCsrfPlaceholder", CSRF_PLACEHOLDER));
+			return NavBar.this.templates.getObject().process("fragments/nav", Set.of("signed-in"), context);
+		}
+
+	}
+
+	private JakartaServletWebApplication application(ServletContext servletContext) {
+		JakartaServletWebApplication web = this.application;
+		if (web == null) {
+			web = JakartaServletWebApplication.buildApplication(servletContext);
+			this.application = web;
+		}
+		return web;
+	}
+
+}
