@@ -40,7 +40,10 @@ class NavBar {
 	/** Stands for the page's CSRF token in a kept drawing; no message contains it. */
 	static final String CSRF_PLACEHOLDER = "nav-csrf-token-placeholder-4f1d";
 
-	private final Notifications notifications;
+	/**
+	 * Asked for when a page draws its bar: a slice of the app without them draws none.
+	 */
+	private final ObjectProvider<Notifications> notifications;
 
 	private final ObjectProvider<ITemplateEngine> templates;
 
@@ -51,7 +54,7 @@ class NavBar {
 
 	private volatile @Nullable JakartaServletWebApplication application;
 
-	NavBar(Notifications notifications, ObjectProvider<ITemplateEngine> templates) {
+	NavBar(ObjectProvider<Notifications> notifications, ObjectProvider<ITemplateEngine> templates) {
 		this.notifications = notifications;
 		this.templates = templates;
 	}
@@ -88,7 +91,7 @@ class NavBar {
 
 		/** The HTML, with this page's CSRF token in the logout form. */
 		public String html() {
-			NavCounts counts = NavBar.this.notifications.navCounts(this.authentication);
+			NavCounts counts = NavBar.this.notifications.getObject().navCounts(this.authentication);
 			Key key = new Key(this.locale, this.request.getContextPath(), counts.waiting(), counts.unread());
 			String kept = NavBar.this.drawn.get(key, (k) -> draw(counts));
 			CsrfToken token = (CsrfToken) this.request.getAttribute(CsrfToken.class.getName());
@@ -98,8 +101,9 @@ class NavBar {
 		private String draw(NavCounts counts) {
 			JakartaServletWebApplication web = application(this.request.getServletContext());
 			WebContext context = new WebContext(web.buildExchange(this.request, this.response), this.locale,
-					Map.of("navCounts", counts, "navPollSeconds", NavBar.this.notifications.pollEvery().toSeconds(),
-							"navCsrfPlaceholder", CSRF_PLACEHOLDER));
+					Map.of("navCounts", counts, "navPollSeconds",
+							NavBar.this.notifications.getObject().pollEvery().toSeconds(), "navCsrfPlaceholder",
+							CSRF_PLACEHOLDER));
 			return NavBar.this.templates.getObject().process("fragments/nav", Set.of("signed-in"), context);
 		}
 
