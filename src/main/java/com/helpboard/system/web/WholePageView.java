@@ -5,9 +5,11 @@ import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -15,9 +17,9 @@ import java.util.zip.GZIPOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.apache.tomcat.util.http.parser.AcceptEncoding;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.unit.DataSize;
@@ -44,8 +46,8 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  */
 public class WholePageView extends ThymeleafView {
 
-	/** Below this many bytes, or -1: never (read once from the environment). */
-	private volatile long gzipFrom = Long.MIN_VALUE;
+	/** Pages of at least this many bytes are gzipped here; -1: none. */
+	private long gzipFrom = -1;
 
 	/** Makes Spring Boot's Thymeleaf view resolver create these views. */
 	static BeanPostProcessor installing() {
@@ -65,50 +67,33 @@ public class WholePageView extends ThymeleafView {
 			throws Exception {
 		InMemory page = new InMemory(response);
 		super.render(model, request, page);
-		page.send(acceptsGzip(request) ? gzipFrom() : -1);
+		page.send(acceptsGzip(request) ? this.gzipFrom : -1);
 	}
 
-	private long gzipFrom() {
-		long from = this.gzipFrom;
-		if (from == Long.MIN_VALUE) {
-			ApplicationContext context = getApplicationContext();
-			Environment environment = (context != null) ? context.getEnvironment() : null;
-			boolean enabled = environment != null
-					&& environment.getProperty("server.compression.enabled", Boolean.class, false);
-			from = enabled ? environment
-				.getProperty("server.compression.min-response-size", DataSize.class, DataSize.ofKilobytes(2))
-				.toBytes() : -1;
-			this.gzipFrom = from;
-		}
-		return from;
+	/** Reads Spring Boot's compression settings, once per view. */
+	@Override
+	protected void initApplicationContext() {
+		super.initApplicationContext();
+		Environment environment = obtainApplicationContext().getEnvironment();
+		this.gzipFrom = environment.getProperty("server.compression.enabled", Boolean.class, false) ? environment
+			.getProperty("server.compression.min-response-size", DataSize.class, DataSize.ofKilobytes(2))
+			.toBytes() : -1;
 	}
 
 	/**
-	 * Whether an {@code Accept-Encoding} names gzip with a quality above 0 (as Tomcat
-	 * reads it).
+	 * Whether an {@code Accept-Encoding} names gzip, parsed as Tomcat parses it for its
+	 * own compression (a coding with q=0 is refused).
 	 */
 	static boolean acceptsGzip(HttpServletRequest request) {
 		for (String header : Collections.list(request.getHeaders(HttpHeaders.ACCEPT_ENCODING))) {
-			for (String coding : header.split(",")) {
-				String[] parts = coding.split(";");
-				if (!parts[0].trim().equalsIgnoreCase("gzip")) {
-					continue;
-				}
-				double quality = 1;
-				for (int i = 1; i < parts.length; i++) {
-					String parameter = parts[i].trim();
-					if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
-						try {
-							quality = Double.parseDouble(parameter.substring(2).trim());
-						}
-						catch (NumberFormatException ex) {
-							quality = 0;
-						}
-					}
-				}
-				if (quality > 0) {
+			try {
+				List<AcceptEncoding> codings = AcceptEncoding.parse(new StringReader(header));
+				if (codings != null && codings.stream().anyMatch((c) -> "gzip".equalsIgnoreCase(c.getEncoding()))) {
 					return true;
 				}
+			}
+			catch (IOException ex) {
+				return false;
 			}
 		}
 		return false;
