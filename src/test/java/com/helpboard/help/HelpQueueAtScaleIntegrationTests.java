@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.helpboard.support.IntegrationTest;
+import com.helpboard.support.Rows;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,9 +40,9 @@ class HelpQueueAtScaleIntegrationTests {
 	@Test
 	void theQueueReadsTheFrontOfItsIndexAndServesTheDocumentedNext() {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
-		long big = group("qb" + tag);
-		long small = group("qs" + tag);
-		long helper = member("h" + tag);
+		long big = Rows.group(this.jdbc, "qb" + tag);
+		long small = Rows.group(this.jdbc, "qs" + tag);
+		long helper = Rows.member(this.jdbc, "h" + tag);
 		this.jdbc.update("""
 				insert into members (username, username_key, password_hash, created_at)
 				select ? || n, ? || n, '{noop}x', now() from generate_series(1, 300) n""", "qa" + tag + "_",
@@ -112,18 +113,6 @@ class HelpQueueAtScaleIntegrationTests {
 			assertThat(Integer.parseInt(rows.group(1))).as(plan).isLessThanOrEqualTo(5);
 		}
 		while (rows.find());
-	}
-
-	private long group(String slug) {
-		this.jdbc.update("insert into topic_groups (slug, name_zh, name_en, created_at) values (?, ?, ?, now())", slug,
-				slug, slug);
-		return this.jdbc.queryForObject("select id from topic_groups where slug = ?", Long.class, slug);
-	}
-
-	private long member(String name) {
-		this.jdbc.update("insert into members (username, username_key, password_hash, created_at)"
-				+ " values (?, ?, '{noop}x', now())", name, name);
-		return this.jdbc.queryForObject("select id from members where username_key = ?", Long.class, name);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.helpboard.support.EmbeddedDatabaseTest;
+import com.helpboard.support.Rows;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,11 +32,11 @@ class HelpQueueOnEmbeddedDatabaseTests {
 	@Test
 	void theQueueServesBoostedFirstThenClosestToDoneAndHonoursItsFilters() {
 		String tag = "h2q" + UUID.randomUUID().toString().substring(0, 8);
-		long one = group(tag + "g1");
-		long two = group(tag + "g2");
-		long author = member(tag + "a");
-		long blocked = member(tag + "b");
-		long helper = member(tag + "h");
+		long one = Rows.group(this.jdbc, tag + "g1");
+		long two = Rows.group(this.jdbc, tag + "g2");
+		long author = Rows.member(this.jdbc, tag + "a");
+		long blocked = Rows.member(this.jdbc, tag + "b");
+		long helper = Rows.member(this.jdbc, tag + "h");
 		Instant now = Instant.now();
 		// group one: a request two helps from done, an older one three from done; group
 		// two: one help from done, but an orchard request; and a request of the helper's
@@ -75,18 +76,6 @@ class HelpQueueOnEmbeddedDatabaseTests {
 		// nothing left: empty, and no groups at all: empty
 		assertThat(this.queries.nextFor(helper, both, Set.of(), List.of(older, nearlyDone, theirs), now)).isEmpty();
 		assertThat(this.queries.nextFor(helper, List.of(), Set.of(), List.of(), now)).isEmpty();
-	}
-
-	private long group(String slug) {
-		this.jdbc.update("insert into topic_groups (slug, name_zh, name_en, created_at) values (?, ?, ?, ?)", slug,
-				slug, slug, Timestamp.from(Instant.now()));
-		return this.jdbc.queryForObject("select id from topic_groups where slug = ?", Long.class, slug);
-	}
-
-	private long member(String name) {
-		this.jdbc.update("insert into members (username, username_key, password_hash, created_at) "
-				+ "values (?, ?, '{noop}x', current_timestamp)", name, name);
-		return this.jdbc.queryForObject("select id from members where username_key = ?", Long.class, name);
 	}
 
 	private long request(long group, long author, String key, int needed, int confirmed, String campaign,

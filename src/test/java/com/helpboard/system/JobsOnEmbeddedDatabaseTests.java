@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.helpboard.help.Helps;
 import com.helpboard.request.Requests;
 import com.helpboard.support.EmbeddedDatabaseTest;
+import com.helpboard.support.Rows;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +37,8 @@ class JobsOnEmbeddedDatabaseTests {
 	@Test
 	void theBatchesWorkOnH2Too() {
 		String tag = "h2j" + UUID.randomUUID().toString().substring(0, 8);
-		long author = member(tag + "a");
-		long helper = member(tag + "h");
+		long author = Rows.member(this.jdbc, tag + "a");
+		long helper = Rows.member(this.jdbc, tag + "h");
 		long group = this.jdbc.queryForObject("select id from topic_groups where slug = 'kanjia'", Long.class);
 		Instant now = Instant.now();
 		for (int i = 0; i < 5; i++) {
@@ -55,7 +56,7 @@ class JobsOnEmbeddedDatabaseTests {
 					Timestamp.from(now.minus(Duration.ofDays(2))), Timestamp.from(now.minus(Duration.ofDays(2))));
 		}
 		for (int i = 0; i < 4; i++) {
-			long requestAuthor = member(tag + "a" + i);
+			long requestAuthor = Rows.member(this.jdbc, tag + "a" + i);
 			this.jdbc.update("insert into credit_trust (member_id, vouched_at, established_at) values (?, ?, ?)",
 					requestAuthor, Timestamp.from(now.minus(Duration.ofDays(2))),
 					Timestamp.from(now.minus(Duration.ofDays(1))));
@@ -90,12 +91,6 @@ class JobsOnEmbeddedDatabaseTests {
 				"select count(*) from ledger_entries where member_id = ? and kind = 'EARN' and amount = 1", Long.class,
 				helper))
 			.isEqualTo(4);
-	}
-
-	private long member(String name) {
-		this.jdbc.update("insert into members (username, username_key, password_hash, created_at) "
-				+ "values (?, ?, '{noop}x', current_timestamp)", name, name);
-		return this.jdbc.queryForObject("select id from members where username_key = ?", Long.class, name);
 	}
 
 	private long request(long group, long author, String key, int needed, Instant expiresAt) {
