@@ -33,9 +33,6 @@ interface ClaimRepository extends JpaRepository<Claim, Long>, UnansweredClaims {
 
 	long countByHelperIdAndHelperDayAndCampaign(Long helperId, LocalDate day, String campaign);
 
-	@Query("select c.campaign, count(c) from Claim c where c.helperId = ?1 and c.helperDay = ?2 group by c.campaign")
-	List<Object[]> countsOnDay(Long helperId, LocalDate day);
-
 	// decided, not made, within the window: a claim confirming itself after 24 h still
 	// counts for the day after
 	@Query("select count(c) from Claim c where c.helperId = ?1 and c.status = com.helpboard.help.ClaimStatus.CONFIRMED and c.decidedAt > ?2")

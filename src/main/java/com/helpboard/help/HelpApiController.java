@@ -3,6 +3,7 @@ package com.helpboard.help;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.helpboard.account.MemberPrincipal;
 import com.helpboard.group.GroupView;
@@ -30,8 +31,11 @@ class HelpApiController {
 
 	private final Groups groups;
 
-	HelpApiController(Helps helps, Groups groups) {
+	private final HelpQueue helpQueue;
+
+	HelpApiController(Helps helps, Groups groups, HelpQueue helpQueue) {
 		this.helps = helps;
+		this.helpQueue = helpQueue;
 		this.groups = groups;
 	}
 
@@ -106,7 +110,7 @@ class HelpApiController {
 	ResponseEntity<QueueItem> next(@RequestParam(required = false) String group,
 			@AuthenticationPrincipal MemberPrincipal me) {
 		Long groupId = (group != null && !group.isBlank()) ? memberGroup(group, me.id()).id() : null;
-		return this.helps.next(me.id(), groupId, List.of())
+		return Optional.ofNullable(this.helpQueue.view(me.id(), groupId, List.of()).next())
 			.map((request) -> ResponseEntity.ok(QueueItem.of(request)))
 			.orElseGet(() -> ResponseEntity.noContent().build());
 	}

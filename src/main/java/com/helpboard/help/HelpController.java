@@ -52,8 +52,11 @@ class HelpController {
 
 	private final ModerationNotes moderationNotes;
 
+	private final HelpQueue helpQueue;
+
 	HelpController(Helps helps, Requests requests, Campaigns campaigns, Groups groups, Clock clock,
-			ModerationNotes moderationNotes) {
+			ModerationNotes moderationNotes, HelpQueue helpQueue) {
+		this.helpQueue = helpQueue;
 		this.moderationNotes = moderationNotes;
 		this.helps = helps;
 		this.requests = requests;
@@ -249,7 +252,7 @@ class HelpController {
 		if (skipped.size() > MAX_SKIPS) {
 			skipped = skipped.subList(skipped.size() - MAX_SKIPS, skipped.size());
 		}
-		Helps.HelpQueue queue = this.helps.queue(me.id(), groupId, skipped);
+		HelpQueue.View queue = this.helpQueue.view(me.id(), groupId, skipped);
 		model.addAttribute("next", queue.next());
 		model.addAttribute("skip", skipped);
 		model.addAttribute("today", queue.today());

@@ -1,15 +1,20 @@
 package com.helpboard.help;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import com.helpboard.request.Reciprocity;
+import com.helpboard.request.RequestView;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -30,8 +35,9 @@ class HelpQueries {
 
 	/**
 	 * The next request the helper can help in the given groups: boosted ones first, then
-	 * the closest to done, then the oldest. One statement of two index-ordered probes per
-	 * group (the boosted few, then the open requests in queue order, index
+	 * the closest to done, then the oldest. {@link HelpQueue} asks it only where the kept
+	 * fronts cannot tell ({@link FrontPick}). One statement of two index-ordered probes
+	 * per group (the boosted few, then the open requests in queue order, index
 	 * {@code help_requests_queue}), each stopping at its first request that passes the
 	 * filters; so its cost depends on the number of groups and on the requests the helper
 	 * passed over (claimed, skipped, blocked), not on how many are open.
@@ -97,6 +103,65 @@ class HelpQueries {
 			order by case when r.boosted_until > :now then 0 else 1 end, r.helps_needed - r.helps_confirmed,
 			  r.created_at, r.id
 			limit 1""".formatted(ELIGIBLE);
+
+	/**
+	 * Of these requests, the ones the helper may not help for who they are: those they
+	 * claimed and those whose author they blocked. One statement, by index, whatever the
+	 * helper's history; for {@link FrontPick}, which asks it of a few requests at a time.
+	 */
+	Refused refused(long helperId, Collection<RequestView> requests) {
+		Set<Long> claimed = new HashSet<>();
+		Set<Long> blocked = new HashSet<>();
+		if (requests.isEmpty()) {
+			return new Refused(claimed, blocked);
+		}
+		MapSqlParameterSource params = new MapSqlParameterSource("me", helperId)
+			.addValue("ids", requests.stream().map(RequestView::id).distinct().toArray(Long[]::new))
+			.addValue("authors", requests.stream().map(RequestView::authorId).distinct().toArray(Long[]::new));
+		this.jdbc.query("""
+				select 'C' as kind, c.request_id as id from claims c
+				where c.helper_id = :me and c.request_id = any(cast(:ids as bigint array))
+				union all
+				select 'B' as kind, b.blocked_id as id from member_blocks b
+				where b.member_id = :me and b.blocked_id = any(cast(:authors as bigint array))""", params, (rs) -> {
+			("C".equals(rs.getString("kind")) ? claimed : blocked).add(rs.getLong("id"));
+		});
+		return new Refused(claimed, blocked);
+	}
+
+	/** What {@link #refused} found: claimed request ids, blocked author ids. */
+	record Refused(Set<Long> claimed, Set<Long> blockedAuthors) {
+
+		boolean refuses(RequestView request) {
+			return this.claimed.contains(request.id()) || this.blockedAuthors.contains(request.authorId());
+		}
+
+	}
+
+	/**
+	 * The helper's day in one statement: when they joined (null for an unknown member)
+	 * and their claims of the day per campaign.
+	 */
+	MemberDay day(long helperId, LocalDate day) {
+		Map<String, Long> counts = new HashMap<>();
+		Instant[] joined = new Instant[1];
+		this.jdbc.query("""
+				select m.created_at, d.campaign, d.n from members m
+				left join (select c.campaign, count(*) as n from claims c
+				           where c.helper_id = :me and c.helper_day = :day group by c.campaign) d on true
+				where m.id = :me""", new MapSqlParameterSource("me", helperId).addValue("day", day), (rs) -> {
+			joined[0] = rs.getObject("created_at", OffsetDateTime.class).toInstant();
+			String campaign = rs.getString("campaign");
+			if (campaign != null) {
+				counts.put(campaign, rs.getLong("n"));
+			}
+		});
+		return new MemberDay(joined[0], counts);
+	}
+
+	/** {@link #day}'s answer. */
+	record MemberDay(@Nullable Instant joinedAt, Map<String, Long> counts) {
+	}
 
 	void block(long memberId, long blockedId, Instant at) {
 		MapSqlParameterSource params = new MapSqlParameterSource("me", memberId).addValue("them", blockedId)

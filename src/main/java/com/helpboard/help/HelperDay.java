@@ -1,7 +1,12 @@
 package com.helpboard.help;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import com.helpboard.request.Campaign;
+import com.helpboard.system.ChinaTime;
 
 /**
  * How much a helper has helped today (the Asia/Shanghai day) per campaign, against each
@@ -15,6 +20,18 @@ public record HelperDay(List<CampaignCount> campaigns, Instant resetsAt) {
 			return this.helped >= this.cap;
 		}
 
+	}
+
+	/** The day's claims per campaign code against the campaigns' caps. */
+	static HelperDay of(Map<String, Long> counts, List<Campaign> campaigns, Instant now) {
+		List<CampaignCount> rows = new ArrayList<>();
+		for (Campaign campaign : campaigns) {
+			long helped = counts.getOrDefault(campaign.code(), 0L);
+			if (helped > 0) {
+				rows.add(new CampaignCount(campaign.code(), campaign.name(), helped, campaign.helperDailyCap()));
+			}
+		}
+		return new HelperDay(rows, ChinaTime.nextMidnight(now));
 	}
 
 	public long total() {

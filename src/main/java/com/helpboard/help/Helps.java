@@ -451,49 +451,6 @@ public class Helps {
 	}
 
 	/**
-	 * The next request the member can help: in their groups (or one), open, not theirs,
-	 * not claimed by them, of a campaign whose daily cap they have not used up and, once
-	 * they are no longer a new user, not a new-user-only one.
-	 */
-	public Optional<RequestView> next(long helperId, @Nullable Long groupId, Collection<Long> skip) {
-		return next(helperId, groupId, skip, today(helperId));
-	}
-
-	/**
-	 * The help queue's page in one transaction: {@link #next} and {@link #today}, the
-	 * day's counts read once for both.
-	 */
-	public HelpQueue queue(long helperId, @Nullable Long groupId, Collection<Long> skip) {
-		HelperDay today = today(helperId);
-		return new HelpQueue(next(helperId, groupId, skip, today).orElse(null), today);
-	}
-
-	/**
-	 * What the help queue shows: the next request to help, if any, and today's counts.
-	 */
-	public record HelpQueue(@Nullable RequestView next, HelperDay today) {
-	}
-
-	private Optional<RequestView> next(long helperId, @Nullable Long groupId, Collection<Long> skip, HelperDay today) {
-		// the member's groups as their pages know them: claiming checks again
-		List<Long> groupIds = (groupId != null) ? List.of(groupId) : this.groups.groupIdsForView(helperId);
-		if (groupIds.isEmpty()) {
-			return Optional.empty();
-		}
-		Instant now = this.clock.instant();
-		Set<String> excluded = new HashSet<>();
-		today.campaigns().stream().filter(HelperDay.CampaignCount::capped).forEach((c) -> excluded.add(c.campaign()));
-		if (!isNewUser(helperId, now)) {
-			this.campaigns.all()
-				.stream()
-				.filter(Campaign::newUserOnly)
-				.forEach((campaign) -> excluded.add(campaign.code()));
-		}
-		return this.queries.nextFor(helperId, groupIds, excluded, skip, now)
-			.map((id) -> this.requests.get(id, helperId));
-	}
-
-	/**
 	 * The days of {@code helpboard.help.new-user-days} when the campaign is new-user-only
 	 * and the member's account is older than that, so they may not help it; else empty.
 	 */
@@ -517,19 +474,7 @@ public class Helps {
 	/** Today's helps per campaign against the caps, and when they reset. */
 	public HelperDay today(long helperId) {
 		Instant now = this.clock.instant();
-		Map<String, Long> counts = new HashMap<>();
-		for (Object[] row : this.claims.countsOnDay(helperId, ChinaTime.day(now))) {
-			counts.put((String) row[0], (Long) row[1]);
-		}
-		List<HelperDay.CampaignCount> rows = new ArrayList<>();
-		for (Campaign campaign : this.campaigns.all()) {
-			long helped = counts.getOrDefault(campaign.code(), 0L);
-			if (helped > 0) {
-				rows.add(new HelperDay.CampaignCount(campaign.code(), campaign.name(), helped,
-						campaign.helperDailyCap()));
-			}
-		}
-		return new HelperDay(rows, ChinaTime.nextMidnight(now));
+		return HelperDay.of(this.queries.day(helperId, ChinaTime.day(now)).counts(), this.campaigns.all(), now);
 	}
 
 	/** The member no longer sees the other's requests in their help queue. */

@@ -83,9 +83,17 @@ class FeedPages {
 		if (this.pages == null) {
 			return new Entry(read.get());
 		}
-		long generation = this.generations.computeIfAbsent(groupId, (g) -> new AtomicLong()).get();
-		return this.pages.get(new Key(groupId, generation, this.completion.version(), campaign, rotation, offset, size),
+		return this.pages.get(
+				new Key(groupId, generation(groupId), this.completion.version(), campaign, rotation, offset, size),
 				(key) -> new Entry(read.get()));
+	}
+
+	/**
+	 * The group's current generation: it changes with every change made on this instance
+	 * ({@link #changed}), so what was kept under an older one is not served.
+	 */
+	long generation(long groupId) {
+		return this.generations.computeIfAbsent(groupId, (g) -> new AtomicLong()).get();
 	}
 
 	/**

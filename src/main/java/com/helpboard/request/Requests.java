@@ -85,6 +85,8 @@ public class Requests {
 
 	private final FeedPages feedPages;
 
+	private final QueueFronts queueFronts;
+
 	private final Campaigns campaigns;
 
 	private final Groups groups;
@@ -106,11 +108,12 @@ public class Requests {
 	private final CampaignCompletion completion;
 
 	Requests(HelpRequestRepository requests, RequestQueries queries, FeedOrders feedOrders, FeedPages feedPages,
-			Campaigns campaigns, Groups groups, Accounts accounts, HelpHistory helpHistory,
+			QueueFronts queueFronts, Campaigns campaigns, Groups groups, Accounts accounts, HelpHistory helpHistory,
 			CampaignCompletion completion, ApplicationEventPublisher events, Clock clock,
 			PlatformTransactionManager transactionManager) {
 		this.feedOrders = feedOrders;
 		this.feedPages = feedPages;
+		this.queueFronts = queueFronts;
 		this.completion = completion;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.readOnlyTransactions = new TransactionTemplate(transactionManager);
@@ -613,6 +616,33 @@ public class Requests {
 			.toList();
 		return new FeedPage(new org.springframework.data.domain.SliceImpl<>(rows, page, ids.hasNext()), ids.open(),
 				ids.campaigns());
+	}
+
+	/**
+	 * The front of the group's help queue ({@link QueueFront}), as this instance keeps it
+	 * for up to {@code helpboard.feed.page-life}: no statement while it is kept. For the
+	 * help module, which decides what a member may help and whether the group is theirs.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public QueueFront queueFront(long groupId) {
+		return this.queueFronts.get(groupId).front;
+	}
+
+	/**
+	 * A request the help queue picked from {@link #queueFront}, as its page shows it
+	 * (with its group and its author's reciprocity): drawn once per kept front. A request
+	 * the kept front no longer holds is read as {@link #get} reads it.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public RequestView queueView(RequestView picked, long viewerId) {
+		QueueFronts.Held held = this.queueFronts.get(picked.groupId());
+		if (!held.holds(picked.id())) {
+			return get(picked.id(), viewerId);
+		}
+		return held.view(picked, (request) -> {
+			String slug = this.groups.findById(request.groupId()).map(GroupView::slug).orElse(null);
+			return withReciprocity(List.of(request.withGroup(slug))).get(0);
+		});
 	}
 
 	/** The rotation a feed view starting now uses; paging links carry it along. */

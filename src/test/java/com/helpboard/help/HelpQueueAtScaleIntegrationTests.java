@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.helpboard.request.QueueFront;
+import com.helpboard.request.RequestView;
+import com.helpboard.request.Requests;
 import com.helpboard.support.IntegrationTest;
 import com.helpboard.support.Rows;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,12 @@ class HelpQueueAtScaleIntegrationTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	Requests requests;
+
+	@Autowired
+	HelpQueue helpQueue;
 
 	@Test
 	void theQueueReadsTheFrontOfItsIndexAndServesTheDocumentedNext() {
@@ -69,6 +78,14 @@ class HelpQueueAtScaleIntegrationTests {
 				select id from help_requests where group_id = ? and status = 'OPEN' and expires_at > now()
 				order by helps_needed - helps_confirmed, created_at, id limit 3""", Long.class, big);
 		assertThat(this.queries.nextFor(helper, List.of(big), Set.of(), List.of(), now)).contains(front.get(0));
+		// the kept front holds the index's first requests, and the help queue serves
+		// from it what the statement serves
+		QueueFront kept = this.requests.queueFront(big);
+		assertThat(kept.allQueued()).isFalse();
+		assertThat(kept.queued().stream().map(RequestView::id).toList()).startsWith(front.toArray(Long[]::new))
+			.hasSize(QueueFront.SIZE);
+		assertThat(this.helpQueue.view(helper, big, List.of(front.get(0))).next()).extracting(RequestView::id)
+			.isEqualTo(front.get(1));
 		// the ones passed over are skipped, and it still stops at the next
 		assertThat(this.queries.nextFor(helper, List.of(big), Set.of(), List.of(front.get(0), front.get(1)), now))
 			.contains(front.get(2));

@@ -3,10 +3,15 @@ package com.helpboard.help;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
+import com.helpboard.request.QueueFront;
+import com.helpboard.request.Requests;
 import com.helpboard.support.EmbeddedDatabaseTest;
 import com.helpboard.support.Rows;
 import org.junit.jupiter.api.Test;
@@ -28,6 +33,12 @@ class HelpQueueOnEmbeddedDatabaseTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Requests requests;
+
+	@Autowired
+	HelpQueue helpQueue;
 
 	@Test
 	void theQueueServesBoostedFirstThenClosestToDoneAndHonoursItsFilters() {
@@ -76,6 +87,119 @@ class HelpQueueOnEmbeddedDatabaseTests {
 		// nothing left: empty, and no groups at all: empty
 		assertThat(this.queries.nextFor(helper, both, Set.of(), List.of(older, nearlyDone, theirs), now)).isEmpty();
 		assertThat(this.queries.nextFor(helper, List.of(), Set.of(), List.of(), now)).isEmpty();
+	}
+
+	/**
+	 * The kept fronts pick what the statement picks: random groups (one far longer than a
+	 * front holds, with more boosted requests than a front holds), random claims, blocks,
+	 * skips, capped campaigns and requests past their time; where the fronts cannot tell
+	 * they say so, and the help queue then asks the statement.
+	 */
+	@Test
+	void theKeptFrontsPickWhatTheStatementPicks() {
+		String tag = "h2f" + UUID.randomUUID().toString().substring(0, 8);
+		Random random = new Random(20261204);
+		long helper = Rows.member(this.jdbc, tag + "h");
+		List<Long> authors = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			authors.add(Rows.member(this.jdbc, tag + "a" + i));
+		}
+		authors.add(helper);
+		List<String> campaigns = List.of("pdd-bargain", "pdd-orchard", "pdd-cash-wheel");
+		List<Long> groups = List.of(Rows.group(this.jdbc, tag + "big"), Rows.group(this.jdbc, tag + "mid"),
+				Rows.group(this.jdbc, tag + "few"));
+		int[] sizes = { 3 * QueueFront.SIZE, 2 * QueueFront.SIZE, 5 };
+		int own = QueueFront.SIZE + 8;
+		Instant now = Instant.now();
+		List<Long> all = new ArrayList<>();
+		for (int g = 0; g < groups.size(); g++) {
+			for (int i = 0; i < sizes[g]; i++) {
+				int needed = 1 + random.nextInt(5);
+				long id;
+				if (g == 0 && i < own) {
+					// the big group's front, boosted and not, is the helper's own: what
+					// they may help lies past both of its cut lists
+					id = request(groups.get(g), helper, tag + g + "r" + i, 1, 0, "pdd-bargain", now.minusSeconds(600));
+					this.jdbc.update("update help_requests set boosted_until = ? where id = ?",
+							Timestamp.from(now.plusSeconds(3600)), id);
+					continue;
+				}
+				id = request(groups.get(g), authors.get(random.nextInt(authors.size())), tag + g + "r" + i, needed,
+						random.nextInt(needed), campaigns.get(random.nextInt(campaigns.size())),
+						now.minusSeconds(random.nextInt(3) * 60L));
+				all.add(id);
+				int kind = random.nextInt(10);
+				if (kind < 3) {
+					// boosted, or a boost that ended
+					this.jdbc.update("update help_requests set boosted_until = ? where id = ?",
+							Timestamp.from(now.plusSeconds((kind == 0) ? -60 : 3600)), id);
+				}
+				else if (kind == 3) {
+					// past its time, not yet closed by the expiry job
+					this.jdbc.update("update help_requests set expires_at = ? where id = ?",
+							Timestamp.from(now.minusSeconds(1)), id);
+				}
+			}
+		}
+		List<QueueFront> fronts = groups.stream().map(this.requests::queueFront).toList();
+		assertThat(fronts.get(0).allQueued()).isFalse();
+		assertThat(fronts.get(0).allBoosted()).isFalse();
+		assertThat(fronts.get(1).allQueued()).isFalse();
+		assertThat(fronts.get(2).allQueued()).isTrue();
+
+		int known = 0;
+		int unknown = 0;
+		for (int round = 0; round < 60; round++) {
+			// the helper's claims and blocks grow from round to round
+			long claimed = all.get(random.nextInt(all.size()));
+			this.jdbc.update("""
+					insert into claims (request_id, helper_id, author_id, campaign, status, created_at, helper_day)
+					select id, ?, author_id, campaign, 'CLAIMED', ?, current_date from help_requests r
+					where id = ? and author_id <> ?
+					  and not exists (select 1 from claims c where c.request_id = r.id and c.helper_id = ?)""", helper,
+					Timestamp.from(now), claimed, helper, helper);
+			if (round % 15 == 7) {
+				this.jdbc.update("insert into member_blocks (member_id, blocked_id, created_at) values (?, ?, ?)",
+						helper, authors.get(round % 12), Timestamp.from(now));
+			}
+			List<Long> skip = new ArrayList<>();
+			for (int i = random.nextInt(4) * 5; i > 0; i--) {
+				skip.add(all.get(random.nextInt(all.size())));
+			}
+			Set<String> excluded = (round % 3 == 0) ? Set.of(campaigns.get(round % campaigns.size())) : Set.of();
+			List<Long> chosen = switch (round % 4) {
+				case 0 -> groups;
+				case 1 -> List.of(groups.get(0));
+				case 2 -> List.of(groups.get(1), groups.get(2));
+				default -> List.of(groups.get(2));
+			};
+			FrontPick pick = FrontPick.of(chosen.stream().map(this.requests::queueFront).toList(), helper, excluded,
+					skip, now, (batch) -> this.queries.refused(helper, batch));
+			Long statement = this.queries.nextFor(helper, chosen, excluded, skip, now).orElse(null);
+			if (pick.known()) {
+				known++;
+				assertThat((pick.next() != null) ? pick.next().id() : null).as("round %d", round).isEqualTo(statement);
+			}
+			else {
+				unknown++;
+				assertThat(chosen).contains(groups.get(0));
+			}
+			// and the help queue answers what the statement answers, either way (it
+			// leaves out the campaigns whose cap the helper's claims of the day reached)
+			if (chosen.size() == 1) {
+				HelpQueue.View view = this.helpQueue.view(helper, chosen.get(0), skip);
+				Set<String> capped = new HashSet<>();
+				view.today()
+					.campaigns()
+					.stream()
+					.filter(HelperDay.CampaignCount::capped)
+					.forEach((c) -> capped.add(c.campaign()));
+				assertThat((view.next() != null) ? view.next().id() : null).as("round %d", round)
+					.isEqualTo(this.queries.nextFor(helper, chosen, capped, skip, now).orElse(null));
+			}
+		}
+		assertThat(known).isGreaterThan(25);
+		assertThat(unknown).isGreaterThan(10);
 	}
 
 	private long request(long group, long author, String key, int needed, int confirmed, String campaign,
