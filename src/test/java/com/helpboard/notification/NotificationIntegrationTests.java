@@ -637,9 +637,9 @@ class NotificationIntegrationTests {
 		await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
 		// as below: the nav's counts read once, then kept
 		this.mvc.perform(get("/my/requests").with(author.session())).andExpect(status().isOk());
-		StatementCounter.reset();
-		this.mvc.perform(get("/my/requests").with(author.session())).andExpect(status().isOk());
-		int one = StatementCounter.count();
+		// the fewer of two views: a kept value that ages out in between (the campaigns
+		// every 30 s) adds a statement to one of them
+		int one = Math.min(myRequestsStatements(author), myRequestsStatements(author));
 		for (int i = 0; i < 3; i++) {
 			RequestView more = this.testData.request().by(author).in(group).needing(5).post();
 			this.helps.claim(this.testData.member("nh").joining(group).id(), more.id());
@@ -647,11 +647,15 @@ class NotificationIntegrationTests {
 		await().atMost(WAIT).until(() -> count(author.id(), NotificationKind.CLAIM_WAITING) == 6);
 		await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
 		// the nav's counts were dropped by the new claims: read once, then kept
-		this.mvc.perform(get("/my/requests").with(author.session())).andExpect(status().isOk());
-		StatementCounter.reset();
 		this.mvc.perform(get("/my/requests").with(author.session()))
 			.andExpect(content().string(containsString("data-request-id=\"" + request.id() + "\"")));
-		assertThat(StatementCounter.count()).isEqualTo(one);
+		assertThat(Math.min(myRequestsStatements(author), myRequestsStatements(author))).isEqualTo(one);
+	}
+
+	private int myRequestsStatements(TestMember author) throws Exception {
+		StatementCounter.reset();
+		this.mvc.perform(get("/my/requests").with(author.session())).andExpect(status().isOk());
+		return StatementCounter.count();
 	}
 
 }
