@@ -51,21 +51,21 @@ record FrontPick(@Nullable RequestView next, boolean known) {
 			Instant now, Function<List<RequestView>, HelpQueries.Refused> refused) {
 		Comparator<RequestView> order = order(now);
 		Map<Long, RequestView> all = new LinkedHashMap<>();
-		RequestView limit = null;
+		Cut limit = null;
 		for (QueueFront front : fronts) {
 			front.boosted().forEach((r) -> all.putIfAbsent(r.id(), r));
 			front.queued().forEach((r) -> all.putIfAbsent(r.id(), r));
 			// past a cut list's last request come requests of its kind (boosted, or any)
 			// further back in the queue: the earliest of those places bounds the walk
-			limit = earlier(limit, cutAt(front.boosted(), front.allBoosted(), true), order);
-			limit = earlier(limit, cutAt(front.queued(), front.allQueued(), false), order);
+			limit = Cut.earlier(limit, Cut.of(front.boosted(), front.allBoosted(), 0));
+			limit = Cut.earlier(limit, Cut.of(front.queued(), front.allQueued(), 1));
 		}
 		List<RequestView> walk = new ArrayList<>(all.values());
 		walk.sort(order);
 		Set<Long> skipped = new HashSet<>(skip);
 		List<RequestView> batch = new ArrayList<>(BATCH);
 		for (RequestView request : walk) {
-			if (limit != null && order.compare(request, limit) > 0) {
+			if (limit != null && limit.isBefore(request, now)) {
 				RequestView next = firstHelpable(batch, refused);
 				return (next != null) ? new FrontPick(next, true) : unknown();
 			}
@@ -88,42 +88,45 @@ record FrontPick(@Nullable RequestView next, boolean known) {
 	}
 
 	/**
-	 * The order of {@link HelpQueries#NEXT_FOR}: boosted now first, then fewest helps
-	 * left, oldest, id.
+	 * The order of {@link HelpQueries#NEXT_FOR}: boosted now first, then queue order
+	 * ({@link QueueFront#ORDER}).
 	 */
 	static Comparator<RequestView> order(Instant now) {
-		return Comparator.comparingInt((RequestView r) -> r.boostedAt(now) ? 0 : 1)
-			.thenComparingInt((r) -> r.helpsNeeded() - r.helpsConfirmed())
-			.thenComparing(RequestView::createdAt)
-			.thenComparingLong(RequestView::id);
+		return Comparator.comparingInt((RequestView r) -> tierOf(r, now)).thenComparing(QueueFront.ORDER);
+	}
+
+	private static int tierOf(RequestView request, Instant now) {
+		return request.boostedAt(now) ? 0 : 1;
 	}
 
 	/**
-	 * Where a cut list stops knowing, as a request at that place in {@link #order}: its
-	 * last request, boosted now when the list is the boosted one (what it hides was
-	 * boosted when read, and may still be); null for a list that holds everything.
+	 * Where a cut list stops knowing, in {@link #order}: at its last request, in the tier
+	 * of what it hides (0 for the boosted list: what it hides was boosted when read, and
+	 * may still be; 1 for the queue).
 	 */
-	private static @Nullable RequestView cutAt(List<RequestView> list, boolean whole, boolean boosted) {
-		if (whole || list.isEmpty()) {
-			return null;
-		}
-		RequestView last = list.get(list.size() - 1);
-		Instant boostedUntil = boosted ? Instant.MAX : null;
-		return new RequestView(last.id(), last.groupId(), last.group(), last.authorId(), last.author(), last.platform(),
-				last.campaign(), last.canonicalUrl(), last.shareText(), last.token(), last.note(), last.memberTitle(),
-				last.helpsNeeded(), last.helpsConfirmed(), last.status(), last.createdAt(), last.expiresAt(),
-				boostedUntil, last.authorReciprocity());
-	}
+	private record Cut(int tier, RequestView last) {
 
-	private static @Nullable RequestView earlier(@Nullable RequestView a, @Nullable RequestView b,
-			Comparator<RequestView> order) {
-		if (a == null) {
-			return b;
+		static @Nullable Cut of(List<RequestView> list, boolean whole, int tier) {
+			return (whole || list.isEmpty()) ? null : new Cut(tier, list.get(list.size() - 1));
 		}
-		if (b == null) {
-			return a;
+
+		static @Nullable Cut earlier(@Nullable Cut a, @Nullable Cut b) {
+			if (a == null || b == null) {
+				return (a != null) ? a : b;
+			}
+			return (a.compareTo(b.tier, b.last) <= 0) ? a : b;
 		}
-		return (order.compare(a, b) <= 0) ? a : b;
+
+		/** Whether the request lies past this place, where the fronts no longer know. */
+		boolean isBefore(RequestView request, Instant now) {
+			return compareTo(tierOf(request, now), request) < 0;
+		}
+
+		private int compareTo(int otherTier, RequestView other) {
+			int byTier = Integer.compare(this.tier, otherTier);
+			return (byTier != 0) ? byTier : QueueFront.ORDER.compare(this.last, other);
+		}
+
 	}
 
 	private static @Nullable RequestView firstHelpable(List<RequestView> batch,

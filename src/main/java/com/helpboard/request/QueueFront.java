@@ -1,5 +1,6 @@
 package com.helpboard.request;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -17,6 +18,15 @@ public record QueueFront(List<RequestView> boosted, boolean allBoosted, List<Req
 
 	/** How many requests each list holds at most. */
 	public static final int SIZE = 32;
+
+	/**
+	 * Queue order, the order of index {@code help_requests_queue}: fewest helps left,
+	 * then oldest, then id.
+	 */
+	public static final Comparator<RequestView> ORDER = Comparator
+		.comparingInt((RequestView r) -> r.helpsNeeded() - r.helpsConfirmed())
+		.thenComparing(RequestView::createdAt)
+		.thenComparingLong(RequestView::id);
 
 	public QueueFront {
 		boosted = List.copyOf(boosted);

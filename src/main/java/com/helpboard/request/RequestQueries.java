@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -120,12 +119,8 @@ class RequestQueries {
 					RequestView row = ROW.mapRow(rs, 0);
 					(rs.getInt("front") == 1 ? boosted : queued).add(row);
 				});
-		Comparator<RequestView> queueOrder = Comparator
-			.comparingInt((RequestView r) -> r.helpsNeeded() - r.helpsConfirmed())
-			.thenComparing(RequestView::createdAt)
-			.thenComparingLong(RequestView::id);
-		boosted.sort(queueOrder);
-		queued.sort(queueOrder);
+		boosted.sort(QueueFront.ORDER);
+		queued.sort(QueueFront.ORDER);
 		return new QueueFront(boosted.subList(0, Math.min(size, boosted.size())), boosted.size() <= size,
 				queued.subList(0, Math.min(size, queued.size())), queued.size() <= size);
 	}
