@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import com.helpboard.HelpBoardApplication;
 import com.helpboard.account.Accounts;
 import com.helpboard.support.PostgresDatabase;
+import com.helpboard.system.security.KeptSessions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -279,7 +280,64 @@ class TwoInstancesIntegrationTests {
 		String a = "http://localhost:" + first.getEnvironment().getProperty("local.server.port");
 		String b = "http://localhost:" + second.getEnvironment().getProperty("local.server.port");
 
-		HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(a + "/login")).build(),
+		String loggedIn = signIn(http, a, name)[0];
+
+		HttpResponse<String> profileOnB = http.send(
+				HttpRequest.newBuilder(URI.create(b + "/me")).header("Cookie", "SESSION=" + loggedIn).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(profileOnB.statusCode()).isEqualTo(200);
+		assertThat(profileOnB.body()).contains(name);
+	}
+
+	/**
+	 * Each instance keeps the sessions it read (system/security/KeptSessions), and every
+	 * change made elsewhere reaches it: a logout on one instance, and a session deleted
+	 * by hand in the database, end the session on the other within moments.
+	 */
+	@Test
+	void keptSessionsEndOnEveryInstanceWhenTheSessionEndsAnywhere() throws Exception {
+		KeptSessions keptOnB = second.getBean(KeptSessions.class);
+		await().atMost(Duration.ofSeconds(10)).until(keptOnB::live);
+		String a = "http://localhost:" + first.getEnvironment().getProperty("local.server.port");
+		String b = "http://localhost:" + second.getEnvironment().getProperty("local.server.port");
+		HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+		for (String ending : List.of("logout", "delete")) {
+			String name = "kept" + UUID.randomUUID().toString().substring(0, 8);
+			first.getBean(Accounts.class).register(name, "correct-horse-battery");
+			String[] session = signIn(http, a, name);
+
+			long readsBefore = keptOnB.reads();
+			for (int i = 0; i < 5; i++) {
+				HttpResponse<String> me = get(http, b + "/me", session);
+				assertThat(me.statusCode()).isEqualTo(200);
+				assertThat(me.body()).contains(name);
+			}
+			assertThat(keptOnB.reads() - readsBefore).as("five views on B read the session once").isEqualTo(1);
+
+			if (ending.equals("logout")) {
+				HttpResponse<String> page = get(http, a + "/me", session);
+				Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+				assertThat(csrf.find()).isTrue();
+				HttpResponse<String> logout = http.send(HttpRequest.newBuilder(URI.create(a + "/logout"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.header("Cookie", "SESSION=" + session[0] + "; XSRF-TOKEN=" + session[1])
+					.POST(HttpRequest.BodyPublishers
+						.ofString("_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				assertThat(logout.statusCode()).isEqualTo(302);
+			}
+			else {
+				assertThat(jdbc.update("delete from spring_session where principal_name = ?", name)).isEqualTo(1);
+			}
+			await().atMost(Duration.ofSeconds(2))
+				.pollInterval(Duration.ofMillis(20))
+				.untilAsserted(() -> assertThat(get(http, b + "/me", session).statusCode()).as(ending).isEqualTo(302));
+		}
+	}
+
+	/** Signs in on an instance: its SESSION and XSRF-TOKEN cookies. */
+	private static String[] signIn(HttpClient http, String base, String name) throws Exception {
+		HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		// an anonymous visitor gets no session, only the CSRF cookie
 		assertThat(form.headers().allValues("Set-Cookie")).noneMatch((c) -> c.startsWith("SESSION="));
@@ -288,7 +346,7 @@ class TwoInstancesIntegrationTests {
 		assertThat(csrf.find()).isTrue();
 		String body = "username=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
 				+ "&password=correct-horse-battery&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-		HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(a + "/login"))
+		HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Cookie", "XSRF-TOKEN=" + csrfCookie)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
@@ -296,13 +354,13 @@ class TwoInstancesIntegrationTests {
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location"))
 			.hasValueSatisfying((l) -> assertThat(l).endsWith("/me/todo"));
-		String loggedIn = cookie(login, "SESSION");
+		return new String[] { cookie(login, "SESSION"), csrfCookie };
+	}
 
-		HttpResponse<String> profileOnB = http.send(
-				HttpRequest.newBuilder(URI.create(b + "/me")).header("Cookie", "SESSION=" + loggedIn).build(),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(profileOnB.statusCode()).isEqualTo(200);
-		assertThat(profileOnB.body()).contains(name);
+	private static HttpResponse<String> get(HttpClient http, String url, String[] session) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Cookie", "SESSION=" + session[0] + "; XSRF-TOKEN=" + session[1])
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static String cookie(HttpResponse<?> response, String name) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
@@ -49,15 +50,19 @@ final class CoarseSessionAccess<S extends Session>
 			.asMap();
 	}
 
-	/** Wraps Spring Session's repository bean, whichever configuration made it. */
-	static BeanPostProcessor wrapping(Duration resolution) {
+	/**
+	 * Wraps Spring Session's repository bean, whichever configuration made it, around
+	 * what {@code inner} makes of it.
+	 */
+	@SuppressWarnings("rawtypes")
+	static BeanPostProcessor wrapping(Duration resolution, UnaryOperator<FindByIndexNameSessionRepository> inner) {
 		return new BeanPostProcessor() {
 			@Override
-			@SuppressWarnings({ "unchecked", "rawtypes" })
+			@SuppressWarnings("unchecked")
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				return (bean instanceof FindByIndexNameSessionRepository repository
-						&& !(bean instanceof CoarseSessionAccess)) ? new CoarseSessionAccess<>(repository, resolution)
-								: bean;
+						&& !(bean instanceof CoarseSessionAccess))
+								? new CoarseSessionAccess<>(inner.apply(repository), resolution) : bean;
 			}
 		};
 	}

@@ -6,7 +6,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,6 +50,21 @@ class SessionReads {
 	/** Kept security contexts per instance: about 1.3 KB of bytes and objects each. */
 	static final int MAX_KEPT_CONTEXTS = 5_000;
 
+	/** Kept sessions per instance ({@link KeptSessions}): about 2 KB each. */
+	static final int MAX_KEPT_SESSIONS = 10_000;
+
+	/**
+	 * Spring Session's and {@link KeptSessionRepository}'s: one cache of contexts for
+	 * both.
+	 */
+	static final ConversionService CONVERSIONS = springSessionConversionService();
+
+	@Bean
+	static KeptSessions keptSessions(DataSource dataSource,
+			@Value("${helpboard.sessions.keep-in-memory:true}") boolean keepInMemory) {
+		return new KeptSessions(keepInMemory ? KeptSessions.listeningTo(dataSource) : null, MAX_KEPT_SESSIONS);
+	}
+
 	/**
 	 * Hands both to Spring Session's configuration before it makes its repository; as
 	 * beans they would replace Spring Boot's {@code TransactionTemplate} and stand beside
@@ -59,7 +77,7 @@ class SessionReads {
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
 				if (bean instanceof JdbcHttpSessionConfiguration configuration) {
 					configuration.setTransactionOperations(transactions(transactionManager.getObject()));
-					configuration.setSpringSessionConversionService(springSessionConversionService());
+					configuration.setSpringSessionConversionService(CONVERSIONS);
 				}
 				return bean;
 			}
