@@ -125,7 +125,13 @@ curl -s -c "$JARFILE" -b "$JARFILE" -o /dev/null --data-urlencode username=bench
   --data-urlencode "password=$BENCH_PASSWORD" --data-urlencode "_csrf=$CSRF" "$BASE/login"
 SESSION=$(awk '$6 == "SESSION" {print $7}' "$JARFILE")
 if [ -z "$SESSION" ]; then echo "could not sign in as bench" >&2; exit 1; fi
-COOKIE="SESSION=$SESSION"
+# A member's browser holds the CSRF cookie as well as the session's (the first page it
+# drew after signing in set it) and sends both: without it every signed-in page made and
+# set a new CSRF token, which no member's browser asks for (docs/performance.md).
+curl -s -c "$JARFILE" -b "$JARFILE" -o /dev/null "$BASE/me/todo"
+XSRF=$(awk '$6 == "XSRF-TOKEN" {print $7}' "$JARFILE")
+if [ -z "$XSRF" ]; then echo "signed in, but got no CSRF cookie" >&2; exit 1; fi
+COOKIE="SESSION=$SESSION; XSRF-TOKEN=$XSRF"
 ROTATION=$(( $(date +%s) / 600 ))
 
 # --- helpers ---------------------------------------------------------------------------
