@@ -129,6 +129,20 @@ public final class KeptSessions implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Listening: what changed while nobody listened is unknown, so nothing kept is kept.
+	 */
+	void up() {
+		forgetAll();
+		this.live = true;
+	}
+
+	/** Not listening: nothing is kept or served until {@link #up}. */
+	void down() {
+		this.live = false;
+		forgetAll();
+	}
+
 	void forget(String id) {
 		this.forgotten.incrementAndGet();
 		this.kept.invalidate(id);
@@ -169,12 +183,11 @@ public final class KeptSessions implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.live = false;
 		Thread listener = this.thread;
 		if (listener != null) {
 			listener.interrupt();
 		}
-		forgetAll();
+		down();
 	}
 
 	@Override
@@ -191,9 +204,7 @@ public final class KeptSessions implements SmartLifecycle {
 					statement.execute("LISTEN " + CHANNEL);
 				}
 				PGConnection notices = connection.unwrap(PGConnection.class);
-				// what changed while nobody listened is unknown
-				forgetAll();
-				this.live = true;
+				up();
 				if (warned) {
 					log.info("Listening for session changes again; sessions are kept in memory");
 					warned = false;
@@ -223,8 +234,7 @@ public final class KeptSessions implements SmartLifecycle {
 				}
 			}
 			finally {
-				this.live = false;
-				forgetAll();
+				down();
 			}
 			try {
 				TimeUnit.SECONDS.sleep(1);
