@@ -49,22 +49,11 @@ record FrontPick(@Nullable RequestView next, boolean known) {
 	 */
 	static FrontPick of(List<QueueFront> fronts, long helperId, Set<String> excludedCampaigns, Collection<Long> skip,
 			Instant now, Function<List<RequestView>, HelpQueries.Refused> refused) {
-		Comparator<RequestView> order = order(now);
-		Map<Long, RequestView> all = new LinkedHashMap<>();
-		Cut limit = null;
-		for (QueueFront front : fronts) {
-			front.boosted().forEach((r) -> all.putIfAbsent(r.id(), r));
-			front.queued().forEach((r) -> all.putIfAbsent(r.id(), r));
-			// past a cut list's last request come requests of its kind (boosted, or any)
-			// further back in the queue: the earliest of those places bounds the walk
-			limit = Cut.earlier(limit, Cut.of(front.boosted(), front.allBoosted(), 0));
-			limit = Cut.earlier(limit, Cut.of(front.queued(), front.allQueued(), 1));
-		}
-		List<RequestView> walk = new ArrayList<>(all.values());
-		walk.sort(order);
+		Walk walk = Walk.of(fronts, now);
+		Cut limit = walk.limit();
 		Set<Long> skipped = new HashSet<>(skip);
 		List<RequestView> batch = new ArrayList<>(BATCH);
-		for (RequestView request : walk) {
+		for (RequestView request : walk.requests()) {
 			if (limit != null && limit.isBefore(request, now)) {
 				RequestView next = firstHelpable(batch, refused);
 				return (next != null) ? new FrontPick(next, true) : unknown();
@@ -85,6 +74,52 @@ record FrontPick(@Nullable RequestView next, boolean known) {
 		// hides, if any
 		RequestView next = firstHelpable(batch, refused);
 		return (next != null || limit == null) ? new FrontPick(next, true) : unknown();
+	}
+
+	/**
+	 * The first requests of the walk a pick asks about whatever the helper's day: open,
+	 * not theirs, not skipped, in the walk's order and before any cut; the day's caps may
+	 * pass over some of them. Asking about these with the day
+	 * ({@link HelpQueries#dayAndRefused}) answers most views' pick in one statement.
+	 */
+	static List<RequestView> likelyAsked(List<QueueFront> fronts, long helperId, Collection<Long> skip, Instant now,
+			int count) {
+		Walk walk = Walk.of(fronts, now);
+		Set<Long> skipped = new HashSet<>(skip);
+		List<RequestView> asked = new ArrayList<>(count);
+		for (RequestView request : walk.requests()) {
+			if (asked.size() == count || (walk.limit() != null && walk.limit().isBefore(request, now))) {
+				break;
+			}
+			if (request.expiresAt().isAfter(now) && request.authorId() != helperId && !skipped.contains(request.id())) {
+				asked.add(request);
+			}
+		}
+		return asked;
+	}
+
+	/**
+	 * All the fronts' requests in {@link #order}, and where the first cut stops knowing.
+	 */
+	private record Walk(List<RequestView> requests, @Nullable Cut limit) {
+
+		static Walk of(List<QueueFront> fronts, Instant now) {
+			Map<Long, RequestView> all = new LinkedHashMap<>();
+			Cut limit = null;
+			for (QueueFront front : fronts) {
+				front.boosted().forEach((r) -> all.putIfAbsent(r.id(), r));
+				front.queued().forEach((r) -> all.putIfAbsent(r.id(), r));
+				// past a cut list's last request come requests of its kind (boosted, or
+				// any)
+				// further back in the queue: the earliest of those places bounds the walk
+				limit = Cut.earlier(limit, Cut.of(front.boosted(), front.allBoosted(), 0));
+				limit = Cut.earlier(limit, Cut.of(front.queued(), front.allQueued(), 1));
+			}
+			List<RequestView> walk = new ArrayList<>(all.values());
+			walk.sort(order(now));
+			return new Walk(walk, limit);
+		}
+
 	}
 
 	/**

@@ -163,6 +163,63 @@ class HelpQueries {
 	record MemberDay(@Nullable Instant joinedAt, Map<String, Long> counts) {
 	}
 
+	/**
+	 * {@link #day} and {@link #refused} for a few requests in one statement, so a queue
+	 * view whose pick lies among them asks the database once.
+	 */
+	DayAndRefused dayAndRefused(long helperId, LocalDate day, Collection<RequestView> requests) {
+		Map<String, Long> counts = new HashMap<>();
+		Instant[] joined = new Instant[1];
+		Set<Long> ids = new HashSet<>();
+		Set<Long> authors = new HashSet<>();
+		requests.forEach((r) -> {
+			ids.add(r.id());
+			authors.add(r.authorId());
+		});
+		Set<Long> claimed = new HashSet<>();
+		Set<Long> blocked = new HashSet<>();
+		MapSqlParameterSource params = new MapSqlParameterSource("me", helperId).addValue("day", day)
+			.addValue("ids", ids.toArray(Long[]::new))
+			.addValue("authors", authors.toArray(Long[]::new));
+		this.jdbc.query("""
+				select 'D' as kind, m.created_at as at, d.campaign as campaign, d.n as n from members m
+				left join (select c.campaign, count(*) as n from claims c
+				           where c.helper_id = :me and c.helper_day = :day group by c.campaign) d on true
+				where m.id = :me
+				union all
+				select 'C', null, null, c.request_id from claims c
+				where c.helper_id = :me and c.request_id = any(cast(:ids as bigint array))
+				union all
+				select 'B', null, null, b.blocked_id from member_blocks b
+				where b.member_id = :me and b.blocked_id = any(cast(:authors as bigint array))""", params, (rs) -> {
+			switch (rs.getString("kind")) {
+				case "D" -> {
+					joined[0] = rs.getObject("at", OffsetDateTime.class).toInstant();
+					String campaign = rs.getString("campaign");
+					if (campaign != null) {
+						counts.put(campaign, rs.getLong("n"));
+					}
+				}
+				case "C" -> claimed.add(rs.getLong("n"));
+				default -> blocked.add(rs.getLong("n"));
+			}
+		});
+		return new DayAndRefused(new MemberDay(joined[0], counts), ids, authors, new Refused(claimed, blocked));
+	}
+
+	/**
+	 * {@link #dayAndRefused}'s answer: the day, and which of the requests asked about
+	 * ({@code ids}, by {@code authors}) the helper may not help.
+	 */
+	record DayAndRefused(MemberDay day, Set<Long> ids, Set<Long> authors, Refused refused) {
+
+		/** Whether {@link #refused} answers for all of these requests. */
+		boolean answers(List<RequestView> requests) {
+			return requests.stream().allMatch((r) -> this.ids.contains(r.id()) && this.authors.contains(r.authorId()));
+		}
+
+	}
+
 	void block(long memberId, long blockedId, Instant at) {
 		MapSqlParameterSource params = new MapSqlParameterSource("me", memberId).addValue("them", blockedId)
 			.addValue("at", at.atOffset(ZoneOffset.UTC));

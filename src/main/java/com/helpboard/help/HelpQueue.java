@@ -12,6 +12,7 @@ import java.util.Set;
 import com.helpboard.group.Groups;
 import com.helpboard.request.Campaign;
 import com.helpboard.request.Campaigns;
+import com.helpboard.request.QueueFront;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
 import com.helpboard.system.ChinaTime;
@@ -22,10 +23,11 @@ import org.springframework.stereotype.Component;
 /**
  * The help queue: the next request a member can help and their day's counts. Picked from
  * the groups' kept fronts ({@link Requests#queueFront}, {@link FrontPick}), so a view
- * asks the database two small questions (the member's day; whether they claimed the few
- * requests nearest the front or blocked their authors) whatever the groups' sizes. Only
- * when the fronts cannot tell (a member who passed over more than a front holds) does it
- * ask {@link HelpQueries#nextFor}'s statement.
+ * asks the database one small question whatever the groups' sizes: the member's day, and
+ * whether they claimed the requests nearest the front or blocked their authors (a second
+ * one only when the pick lies further back). Only when the fronts cannot tell (a member
+ * who passed over more than a front holds) does it ask {@link HelpQueries#nextFor}'s
+ * statement.
  * <p>
  * Deliberately outside any transaction: each statement takes a connection and gives it
  * back. A view that held one from its first statement to its last held it while it waited
@@ -74,7 +76,12 @@ class HelpQueue {
 		// the member's groups as their pages know them: claiming checks again
 		List<Long> groupIds = (groupId != null) ? List.of(groupId) : this.groups.groupIdsForView(helperId);
 		Instant now = this.clock.instant();
-		HelpQueries.MemberDay day = this.queries.day(helperId, ChinaTime.day(now));
+		List<QueueFront> fronts = groupIds.stream().map(this.requests::queueFront).toList();
+		// the day, and the claims and blocks among the requests a pick most likely asks
+		// about, in one statement
+		HelpQueries.DayAndRefused first = this.queries.dayAndRefused(helperId, ChinaTime.day(now),
+				FrontPick.likelyAsked(fronts, helperId, skip, now, 2 * FrontPick.BATCH));
+		HelpQueries.MemberDay day = first.day();
 		HelperDay today = HelperDay.of(day.counts(), this.campaigns.all(), now);
 		if (groupIds.isEmpty()) {
 			return new View(null, today);
@@ -87,8 +94,8 @@ class HelpQueue {
 				.filter(Campaign::newUserOnly)
 				.forEach((campaign) -> excluded.add(campaign.code()));
 		}
-		FrontPick pick = FrontPick.of(groupIds.stream().map(this.requests::queueFront).toList(), helperId, excluded,
-				skip, now, (batch) -> this.queries.refused(helperId, batch));
+		FrontPick pick = FrontPick.of(fronts, helperId, excluded, skip, now,
+				(batch) -> first.answers(batch) ? first.refused() : this.queries.refused(helperId, batch));
 		Optional<RequestView> next = pick.known()
 				? Optional.ofNullable(pick.next()).map((request) -> this.requests.queueView(request, helperId))
 				: this.queries.nextFor(helperId, groupIds, excluded, skip, now)

@@ -3,6 +3,7 @@ package com.helpboard.help;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -200,6 +201,43 @@ class HelpQueueOnEmbeddedDatabaseTests {
 		}
 		assertThat(known).isGreaterThan(25);
 		assertThat(unknown).isGreaterThan(10);
+	}
+
+	@Test
+	void aPickPastTheRequestsAskedWithTheDayAsksAgain() {
+		// a view asks about the first 32 requests of its walk with the member's day; over
+		// two whole fronts (56 requests) where the member helped the first 36, what it
+		// serves must come from a second question
+		String tag = "h2p" + UUID.randomUUID().toString().substring(0, 8);
+		long helper = Rows.member(this.jdbc, tag + "h");
+		long author = Rows.member(this.jdbc, tag + "a");
+		List<Long> groups = List.of(Rows.group(this.jdbc, tag + "g1"), Rows.group(this.jdbc, tag + "g2"));
+		Instant now = Instant.now();
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 56; i++) {
+			// alternating groups, each request older than the next: queue order is this
+			// order
+			ids.add(request(groups.get(i % 2), author, tag + "r" + i, 1, 0, "pdd-bargain", now.minusSeconds(3600 - i)));
+		}
+		for (long group : groups) {
+			this.jdbc.update("insert into group_members (group_id, member_id, joined_at) values (?, ?, ?)", group,
+					helper, Timestamp.from(now.minus(Duration.ofDays(30))));
+		}
+		int helped = 2 * FrontPick.BATCH + 4;
+		for (long id : ids.subList(0, helped)) {
+			// helped on an earlier day: no cap is reached today
+			this.jdbc.update("""
+					insert into claims (request_id, helper_id, author_id, campaign, status, created_at, helper_day)
+					values (?, ?, ?, 'pdd-bargain', 'CLAIMED', ?, ?)""", id, helper, author,
+					Timestamp.from(now.minus(Duration.ofDays(1))), java.sql.Date.valueOf(LocalDate.now().minusDays(1)));
+		}
+		assertThat(groups.stream().map(this.requests::queueFront)).allMatch(QueueFront::allQueued);
+
+		HelpQueue.View view = this.helpQueue.view(helper, null, List.of());
+
+		assertThat(this.queries.nextFor(helper, groups, Set.of(), List.of(), now)).contains(ids.get(helped));
+		assertThat(view.next()).isNotNull();
+		assertThat(view.next().id()).isEqualTo(ids.get(helped));
 	}
 
 	private long request(long group, long author, String key, int needed, int confirmed, String campaign,
