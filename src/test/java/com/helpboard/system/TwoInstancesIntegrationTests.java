@@ -306,13 +306,23 @@ class TwoInstancesIntegrationTests {
 			first.getBean(Accounts.class).register(name, "correct-horse-battery");
 			String[] session = signIn(http, a, name);
 
+			// the login's own notices reach B a moment after the login: from then on B
+			// serves the session from memory, view after view
+			await().atMost(Duration.ofSeconds(10))
+				.during(Duration.ofMillis(300))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> {
+					long before = keptOnB.reads();
+					HttpResponse<String> me = get(http, b + "/me", session);
+					return me.statusCode() == 200 && me.body().contains(name) && keptOnB.reads() == before;
+				});
 			long readsBefore = keptOnB.reads();
 			for (int i = 0; i < 5; i++) {
 				HttpResponse<String> me = get(http, b + "/me", session);
 				assertThat(me.statusCode()).isEqualTo(200);
 				assertThat(me.body()).contains(name);
 			}
-			assertThat(keptOnB.reads() - readsBefore).as("five views on B read the session once").isEqualTo(1);
+			assertThat(keptOnB.reads() - readsBefore).as("five more views on B read no session").isZero();
 
 			if (ending.equals("logout")) {
 				HttpResponse<String> page = get(http, a + "/me", session);
