@@ -484,6 +484,18 @@ class RequestIntegrationTests {
 	}
 
 	@Test
+	void theCampaignFacadeRefusesAnInvalidEditWithItsFieldsAndChangesNothing() {
+		Campaign before = this.campaigns.get("pdd-checkin");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> this.campaigns.update("pdd-checkin",
+					new Campaigns.CampaignEdit(" ", "Daily check-in", Campaign.TtlMode.HOURS, 0, 24, 20, false)))
+			.isInstanceOfSatisfying(jakarta.validation.ConstraintViolationException.class,
+					(ex) -> assertThat(ex.getConstraintViolations()).extracting(com.helpboard.system.Violations::field)
+						.contains("nameZh", "defaultTtlHours"));
+		assertThat(this.campaigns.get("pdd-checkin")).isEqualTo(before);
+	}
+
+	@Test
 	void onlyAdminsEditCampaignRulesAndTheEditTakesEffect() throws Exception {
 		TestMember member = this.testData.member("member").create();
 		this.mvc.perform(get("/admin/campaigns").with(member.session())).andExpect(status().isForbidden());
