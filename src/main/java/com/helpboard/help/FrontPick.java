@@ -49,7 +49,11 @@ record FrontPick(@Nullable RequestView next, boolean known) {
 	 */
 	static FrontPick of(List<QueueFront> fronts, long helperId, Set<String> excludedCampaigns, Collection<Long> skip,
 			Instant now, Function<List<RequestView>, HelpQueries.Refused> refused) {
-		Walk walk = Walk.of(fronts, now);
+		return of(Walk.of(fronts, now), helperId, excludedCampaigns, skip, now, refused);
+	}
+
+	static FrontPick of(Walk walk, long helperId, Set<String> excludedCampaigns, Collection<Long> skip, Instant now,
+			Function<List<RequestView>, HelpQueries.Refused> refused) {
 		Cut limit = walk.limit();
 		Set<Long> skipped = new HashSet<>(skip);
 		List<RequestView> batch = new ArrayList<>(BATCH);
@@ -58,8 +62,7 @@ record FrontPick(@Nullable RequestView next, boolean known) {
 				RequestView next = firstHelpable(batch, refused);
 				return (next != null) ? new FrontPick(next, true) : unknown();
 			}
-			if (request.expiresAt().isAfter(now) && request.authorId() != helperId
-					&& !excludedCampaigns.contains(request.campaign()) && !skipped.contains(request.id())) {
+			if (mayAsk(request, helperId, skipped, now) && !excludedCampaigns.contains(request.campaign())) {
 				batch.add(request);
 				if (batch.size() == BATCH) {
 					RequestView next = firstHelpable(batch, refused);
@@ -82,16 +85,14 @@ record FrontPick(@Nullable RequestView next, boolean known) {
 	 * pass over some of them. Asking about these with the day
 	 * ({@link HelpQueries#dayAndRefused}) answers most views' pick in one statement.
 	 */
-	static List<RequestView> likelyAsked(List<QueueFront> fronts, long helperId, Collection<Long> skip, Instant now,
-			int count) {
-		Walk walk = Walk.of(fronts, now);
+	static List<RequestView> likelyAsked(Walk walk, long helperId, Collection<Long> skip, Instant now, int count) {
 		Set<Long> skipped = new HashSet<>(skip);
 		List<RequestView> asked = new ArrayList<>(count);
 		for (RequestView request : walk.requests()) {
 			if (asked.size() == count || (walk.limit() != null && walk.limit().isBefore(request, now))) {
 				break;
 			}
-			if (request.expiresAt().isAfter(now) && request.authorId() != helperId && !skipped.contains(request.id())) {
+			if (mayAsk(request, helperId, skipped, now)) {
 				asked.add(request);
 			}
 		}
@@ -99,9 +100,17 @@ record FrontPick(@Nullable RequestView next, boolean known) {
 	}
 
 	/**
-	 * All the fronts' requests in {@link #order}, and where the first cut stops knowing.
+	 * Open, not the helper's own and not skipped: what a pick asks the database about.
 	 */
-	private record Walk(List<RequestView> requests, @Nullable Cut limit) {
+	private static boolean mayAsk(RequestView request, long helperId, Set<Long> skipped, Instant now) {
+		return request.expiresAt().isAfter(now) && request.authorId() != helperId && !skipped.contains(request.id());
+	}
+
+	/**
+	 * All the fronts' requests in {@link #order}, and where the first cut stops knowing:
+	 * made once per view.
+	 */
+	record Walk(List<RequestView> requests, @Nullable Cut limit) {
 
 		static Walk of(List<QueueFront> fronts, Instant now) {
 			Map<Long, RequestView> all = new LinkedHashMap<>();
@@ -109,9 +118,8 @@ record FrontPick(@Nullable RequestView next, boolean known) {
 			for (QueueFront front : fronts) {
 				front.boosted().forEach((r) -> all.putIfAbsent(r.id(), r));
 				front.queued().forEach((r) -> all.putIfAbsent(r.id(), r));
-				// past a cut list's last request come requests of its kind (boosted, or
-				// any)
-				// further back in the queue: the earliest of those places bounds the walk
+				// past a cut list's last request lie more of its kind (boosted, or
+				// any) further back: the earliest such place bounds the walk
 				limit = Cut.earlier(limit, Cut.of(front.boosted(), front.allBoosted(), 0));
 				limit = Cut.earlier(limit, Cut.of(front.queued(), front.allQueued(), 1));
 			}

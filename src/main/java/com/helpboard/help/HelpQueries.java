@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -110,23 +111,7 @@ class HelpQueries {
 	 * helper's history; for {@link FrontPick}, which asks it of a few requests at a time.
 	 */
 	Refused refused(long helperId, Collection<RequestView> requests) {
-		Set<Long> claimed = new HashSet<>();
-		Set<Long> blocked = new HashSet<>();
-		if (requests.isEmpty()) {
-			return new Refused(claimed, blocked);
-		}
-		MapSqlParameterSource params = new MapSqlParameterSource("me", helperId)
-			.addValue("ids", requests.stream().map(RequestView::id).distinct().toArray(Long[]::new))
-			.addValue("authors", requests.stream().map(RequestView::authorId).distinct().toArray(Long[]::new));
-		this.jdbc.query("""
-				select 'C' as kind, c.request_id as id from claims c
-				where c.helper_id = :me and c.request_id = any(cast(:ids as bigint array))
-				union all
-				select 'B' as kind, b.blocked_id as id from member_blocks b
-				where b.member_id = :me and b.blocked_id = any(cast(:authors as bigint array))""", params, (rs) -> {
-			("C".equals(rs.getString("kind")) ? claimed : blocked).add(rs.getLong("id"));
-		});
-		return new Refused(claimed, blocked);
+		return ask(helperId, null, requests).refused();
 	}
 
 	/** What {@link #refused} found: claimed request ids, blocked author ids. */
@@ -143,20 +128,7 @@ class HelpQueries {
 	 * and their claims of the day per campaign.
 	 */
 	MemberDay day(long helperId, LocalDate day) {
-		Map<String, Long> counts = new HashMap<>();
-		Instant[] joined = new Instant[1];
-		this.jdbc.query("""
-				select m.created_at, d.campaign, d.n from members m
-				left join (select c.campaign, count(*) as n from claims c
-				           where c.helper_id = :me and c.helper_day = :day group by c.campaign) d on true
-				where m.id = :me""", new MapSqlParameterSource("me", helperId).addValue("day", day), (rs) -> {
-			joined[0] = rs.getObject("created_at", OffsetDateTime.class).toInstant();
-			String campaign = rs.getString("campaign");
-			if (campaign != null) {
-				counts.put(campaign, rs.getLong("n"));
-			}
-		});
-		return new MemberDay(joined[0], counts);
+		return ask(helperId, day, List.of()).day();
 	}
 
 	/** {@link #day}'s answer. */
@@ -168,6 +140,32 @@ class HelpQueries {
 	 * view whose pick lies among them asks the database once.
 	 */
 	DayAndRefused dayAndRefused(long helperId, LocalDate day, Collection<RequestView> requests) {
+		return ask(helperId, day, requests);
+	}
+
+	/** The helper's join date and claims of the day per campaign: rows of kind D. */
+	private static final String DAY = """
+			select 'D' as kind, m.created_at as at, d.campaign as campaign, d.n as n from members m
+			left join (select c.campaign, count(*) as n from claims c
+			           where c.helper_id = :me and c.helper_day = :day group by c.campaign) d on true
+			where m.id = :me""";
+
+	/**
+	 * Which of some requests the helper claimed (C) and whose authors they blocked (B).
+	 */
+	private static final String CLAIMS_AND_BLOCKS = """
+			select 'C' as kind, null as at, null as campaign, c.request_id as n from claims c
+			where c.helper_id = :me and c.request_id = any(cast(:ids as bigint array))
+			union all
+			select 'B', null, null, b.blocked_id from member_blocks b
+			where b.member_id = :me and b.blocked_id = any(cast(:authors as bigint array))""";
+
+	/**
+	 * The helper's day (when {@code day} is given) and the claims and blocks among these
+	 * requests (when there are any), in one statement: {@link #day}, {@link #refused} and
+	 * {@link #dayAndRefused} are this one reading.
+	 */
+	private DayAndRefused ask(long helperId, @Nullable LocalDate day, Collection<RequestView> requests) {
 		Map<String, Long> counts = new HashMap<>();
 		Instant[] joined = new Instant[1];
 		Set<Long> ids = new HashSet<>();
@@ -178,32 +176,31 @@ class HelpQueries {
 		});
 		Set<Long> claimed = new HashSet<>();
 		Set<Long> blocked = new HashSet<>();
-		MapSqlParameterSource params = new MapSqlParameterSource("me", helperId).addValue("day", day)
-			.addValue("ids", ids.toArray(Long[]::new))
-			.addValue("authors", authors.toArray(Long[]::new));
-		this.jdbc.query("""
-				select 'D' as kind, m.created_at as at, d.campaign as campaign, d.n as n from members m
-				left join (select c.campaign, count(*) as n from claims c
-				           where c.helper_id = :me and c.helper_day = :day group by c.campaign) d on true
-				where m.id = :me
-				union all
-				select 'C', null, null, c.request_id from claims c
-				where c.helper_id = :me and c.request_id = any(cast(:ids as bigint array))
-				union all
-				select 'B', null, null, b.blocked_id from member_blocks b
-				where b.member_id = :me and b.blocked_id = any(cast(:authors as bigint array))""", params, (rs) -> {
-			switch (rs.getString("kind")) {
-				case "D" -> {
-					joined[0] = rs.getObject("at", OffsetDateTime.class).toInstant();
-					String campaign = rs.getString("campaign");
-					if (campaign != null) {
-						counts.put(campaign, rs.getLong("n"));
+		List<String> parts = new ArrayList<>(2);
+		if (day != null) {
+			parts.add(DAY);
+		}
+		if (!requests.isEmpty()) {
+			parts.add(CLAIMS_AND_BLOCKS);
+		}
+		if (!parts.isEmpty()) {
+			MapSqlParameterSource params = new MapSqlParameterSource("me", helperId).addValue("day", day)
+				.addValue("ids", ids.toArray(Long[]::new))
+				.addValue("authors", authors.toArray(Long[]::new));
+			this.jdbc.query(String.join("\nunion all\n", parts), params, (rs) -> {
+				switch (rs.getString("kind")) {
+					case "D" -> {
+						joined[0] = rs.getObject("at", OffsetDateTime.class).toInstant();
+						String campaign = rs.getString("campaign");
+						if (campaign != null) {
+							counts.put(campaign, rs.getLong("n"));
+						}
 					}
+					case "C" -> claimed.add(rs.getLong("n"));
+					default -> blocked.add(rs.getLong("n"));
 				}
-				case "C" -> claimed.add(rs.getLong("n"));
-				default -> blocked.add(rs.getLong("n"));
-			}
-		});
+			});
+		}
 		return new DayAndRefused(new MemberDay(joined[0], counts), ids, authors, new Refused(claimed, blocked));
 	}
 

@@ -12,7 +12,6 @@ import java.util.Set;
 import com.helpboard.group.Groups;
 import com.helpboard.request.Campaign;
 import com.helpboard.request.Campaigns;
-import com.helpboard.request.QueueFront;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
 import com.helpboard.system.ChinaTime;
@@ -76,11 +75,11 @@ class HelpQueue {
 		// the member's groups as their pages know them: claiming checks again
 		List<Long> groupIds = (groupId != null) ? List.of(groupId) : this.groups.groupIdsForView(helperId);
 		Instant now = this.clock.instant();
-		List<QueueFront> fronts = groupIds.stream().map(this.requests::queueFront).toList();
+		FrontPick.Walk walk = FrontPick.Walk.of(groupIds.stream().map(this.requests::queueFront).toList(), now);
 		// the day, and the claims and blocks among the requests a pick most likely asks
 		// about, in one statement
 		HelpQueries.DayAndRefused first = this.queries.dayAndRefused(helperId, ChinaTime.day(now),
-				FrontPick.likelyAsked(fronts, helperId, skip, now, 2 * FrontPick.BATCH));
+				FrontPick.likelyAsked(walk, helperId, skip, now, 2 * FrontPick.BATCH));
 		HelpQueries.MemberDay day = first.day();
 		HelperDay today = HelperDay.of(day.counts(), this.campaigns.all(), now);
 		if (groupIds.isEmpty()) {
@@ -94,7 +93,7 @@ class HelpQueue {
 				.filter(Campaign::newUserOnly)
 				.forEach((campaign) -> excluded.add(campaign.code()));
 		}
-		FrontPick pick = FrontPick.of(fronts, helperId, excluded, skip, now,
+		FrontPick pick = FrontPick.of(walk, helperId, excluded, skip, now,
 				(batch) -> first.answers(batch) ? first.refused() : this.queries.refused(helperId, batch));
 		Optional<RequestView> next = pick.known()
 				? Optional.ofNullable(pick.next()).map((request) -> this.requests.queueView(request, helperId))

@@ -3,7 +3,6 @@ package com.helpboard.system.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -89,20 +88,22 @@ final class KeptSessionRepository implements FindByIndexNameSessionRepository<Se
 	private KeptSessions.@Nullable Stored read(String id) {
 		this.kept.counted();
 		return this.jdbc.query(SELECT, (rows) -> {
-			KeptSessions.Stored found = null;
-			Map<String, byte[]> attributes = new LinkedHashMap<>();
-			while (rows.next()) {
-				if (found == null) {
-					found = new KeptSessions.Stored(rows.getString(1).strip(), Instant.ofEpochMilli(rows.getLong(2)),
-							Instant.ofEpochMilli(rows.getLong(3)), Duration.ofSeconds(rows.getInt(4)), attributes);
-				}
+			if (!rows.next()) {
+				return null;
+			}
+			String sessionId = rows.getString(1).strip();
+			Instant created = Instant.ofEpochMilli(rows.getLong(2));
+			Instant lastAccessed = Instant.ofEpochMilli(rows.getLong(3));
+			Duration maxInactive = Duration.ofSeconds(rows.getInt(4));
+			Map<String, byte[]> attributes = new HashMap<>();
+			do {
 				String name = rows.getString(5);
 				if (name != null) {
 					attributes.put(name, rows.getBytes(6));
 				}
 			}
-			return (found != null) ? new KeptSessions.Stored(found.id(), found.creationTime(), found.lastAccessedTime(),
-					found.maxInactiveInterval(), Map.copyOf(attributes)) : null;
+			while (rows.next());
+			return new KeptSessions.Stored(sessionId, created, lastAccessed, maxInactive, Map.copyOf(attributes));
 		}, id);
 	}
 

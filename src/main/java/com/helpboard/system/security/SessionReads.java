@@ -2,11 +2,11 @@ package com.helpboard.system.security;
 
 import java.util.Arrays;
 
+import javax.sql.DataSource;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
-
-import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,7 +155,7 @@ class KeptSessionRepositoryTests {
 		String id = stored("who", "member");
 		long mark = this.kept.mark();
 		KeptSessions.Stored read = new KeptSessions.Stored(id, Instant.now(), Instant.now(), Duration.ofHours(1),
-				java.util.Map.of());
+				Map.of());
 		this.kept.forget("some other session"); // a notice arrived while reading
 		this.kept.keep(mark, read);
 		assertThat(this.kept.size()).isZero();
