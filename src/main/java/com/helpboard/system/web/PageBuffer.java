@@ -1,0 +1,241 @@
+package com.helpboard.system.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+/**
+ * The memory one page is drawn, encoded and gzipped in, kept for the next page instead of
+ * made anew for each (docs/performance.md, "A page's buffers kept"). Drawn the usual way,
+ * a 25 KB page went through a growing string builder, a growing char array, two strings,
+ * a byte array and a new deflater with its own buffers: about half of all the memory a
+ * page view allocated, and so of the collector's work and of the heap it grows under
+ * load.
+ * <p>
+ * A buffer serves one page at a time: {@link #take()} it, write the page through
+ * {@link #writer()}, {@link #writeTo} the response, then {@link #release()} it. At most
+ * {@value #KEPT_AT_MOST} are kept, and none that grew past {@value #KEEP_UP_TO_CHARS}
+ * characters, so a rare huge page does not hold its memory afterwards.
+ * <p>
+ * The deflater reads and writes direct buffers: given Java arrays, zlib works on them
+ * inside a JNI critical section, which holds off a garbage collection until it ends and
+ * then forces one (G1's "GCLocker Initiated GC": over a third of all young collections
+ * under the soak's load, and bursts of them are what made G1 grow the heap).
+ */
+final class PageBuffer {
+
+	static final int KEPT_AT_MOST = 16;
+
+	static final int KEEP_UP_TO_CHARS = 256 * 1024;
+
+	private static final ArrayBlockingQueue<PageBuffer> kept = new ArrayBlockingQueue<>(KEPT_AT_MOST);
+
+	/**
+	 * gzip's header (RFC 1952): magic, deflate, no flags, no time, no extra flags, OS 0.
+	 */
+	private static final byte[] GZIP_HEADER = { 0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, 0 };
+
+	private char[] chars = new char[32 * 1024];
+
+	private int length;
+
+	private byte[] bytes = new byte[0];
+
+	private byte[] gzipped = new byte[0];
+
+	private ByteBuffer deflaterIn;
+
+	private ByteBuffer deflaterOut;
+
+	private Deflater deflater;
+
+	private final CRC32 crc = new CRC32();
+
+	private CharsetEncoder encoder;
+
+	private final PrintWriter writer = new PrintWriter(Writer.nullWriter()) {
+
+		@Override
+		public void write(int c) {
+			ensure(1);
+			PageBuffer.this.chars[PageBuffer.this.length++] = (char) c;
+		}
+
+		@Override
+		public void write(char[] source, int offset, int count) {
+			ensure(count);
+			System.arraycopy(source, offset, PageBuffer.this.chars, PageBuffer.this.length, count);
+			PageBuffer.this.length += count;
+		}
+
+		@Override
+		public void write(char[] source) {
+			write(source, 0, source.length);
+		}
+
+		@Override
+		public void write(String text, int offset, int count) {
+			ensure(count);
+			text.getChars(offset, offset + count, PageBuffer.this.chars, PageBuffer.this.length);
+			PageBuffer.this.length += count;
+		}
+
+		@Override
+		public void write(String text) {
+			write(text, 0, text.length());
+		}
+
+		@Override
+		public void flush() {
+			// nothing leaves before the page is whole
+		}
+
+		@Override
+		public void close() {
+			// the page is sent by writeTo
+		}
+
+		@Override
+		public boolean checkError() {
+			return false;
+		}
+
+	};
+
+	private PageBuffer() {
+	}
+
+	/** A kept buffer, or a new one when all are in use; empty either way. */
+	static PageBuffer take() {
+		PageBuffer buffer = kept.poll();
+		return (buffer != null) ? buffer : new PageBuffer();
+	}
+
+	/** Gives this buffer back; it must not be used afterwards. */
+	void release() {
+		this.length = 0;
+		if (this.chars.length <= KEEP_UP_TO_CHARS) {
+			kept.offer(this);
+		}
+	}
+
+	/** Writes into this buffer: unsynchronized, for the one thread drawing the page. */
+	PrintWriter writer() {
+		return this.writer;
+	}
+
+	/** Forgets what was written. */
+	void clear() {
+		this.length = 0;
+	}
+
+	/** What was written, as a string (tests). */
+	@Override
+	public String toString() {
+		return new String(this.chars, 0, this.length);
+	}
+
+	private void ensure(int more) {
+		int needed = this.length + more;
+		if (needed > this.chars.length) {
+			this.chars = Arrays.copyOf(this.chars, Math.max(needed, this.chars.length * 2));
+		}
+	}
+
+	/**
+	 * Encodes the page in {@code charset} for {@link #write} or {@link #writeGzipped}; as
+	 * {@link String#getBytes(Charset)} does, what cannot be encoded becomes the charset's
+	 * replacement.
+	 * @return the number of bytes
+	 */
+	int encode(Charset charset) {
+		if (this.encoder == null || !this.encoder.charset().equals(charset)) {
+			this.encoder = charset.newEncoder()
+				.onMalformedInput(CodingErrorAction.REPLACE)
+				.onUnmappableCharacter(CodingErrorAction.REPLACE);
+		}
+		int most = (int) Math.ceil(this.length * (double) this.encoder.maxBytesPerChar()) + 16;
+		if (this.bytes.length < most) {
+			this.bytes = new byte[most];
+		}
+		CharsetEncoder encoder = this.encoder.reset();
+		ByteBuffer target = ByteBuffer.wrap(this.bytes);
+		CharBuffer source = CharBuffer.wrap(this.chars, 0, this.length);
+		CoderResult result = encoder.encode(source, target, true);
+		if (!result.isUnderflow()) {
+			throw new IllegalStateException("a page did not fit its bytes: " + result);
+		}
+		encoder.flush(target);
+		return target.position();
+	}
+
+	/** Writes the first {@code count} encoded bytes. */
+	void write(OutputStream out, int count) throws IOException {
+		out.write(this.bytes, 0, count);
+	}
+
+	/** Writes the first {@code count} encoded bytes gzipped. */
+	void writeGzipped(OutputStream out, int count) throws IOException {
+		int size = gzip(count); // before reading the field: gzip may grow the array
+		out.write(this.gzipped, 0, size);
+	}
+
+	/**
+	 * gzips the first {@code count} of {@link #bytes} into {@link #gzipped}; its length.
+	 */
+	private int gzip(int count) {
+		if (this.deflater == null) {
+			this.deflater = new Deflater(Deflater.BEST_SPEED, true);
+		}
+		if (this.deflaterIn == null || this.deflaterIn.capacity() < count) {
+			this.deflaterIn = ByteBuffer.allocateDirect(Math.max(count, 64 * 1024));
+			this.deflaterOut = ByteBuffer.allocateDirect(this.deflaterIn.capacity() / 2);
+		}
+		ByteBuffer in = this.deflaterIn.clear();
+		in.put(this.bytes, 0, count).flip();
+		this.crc.reset();
+		this.crc.update(in.duplicate());
+		Deflater deflater = this.deflater;
+		deflater.reset();
+		deflater.setInput(in);
+		deflater.finish();
+		int size = GZIP_HEADER.length;
+		if (this.gzipped.length < size + count / 2 + 64) {
+			this.gzipped = new byte[size + count / 2 + 64 + 8];
+		}
+		System.arraycopy(GZIP_HEADER, 0, this.gzipped, 0, size);
+		while (!deflater.finished()) {
+			ByteBuffer out = this.deflaterOut.clear();
+			deflater.deflate(out);
+			out.flip();
+			int made = out.remaining();
+			if (this.gzipped.length < size + made + 8) {
+				this.gzipped = Arrays.copyOf(this.gzipped, Math.max(size + made + 8, this.gzipped.length * 2));
+			}
+			out.get(this.gzipped, size, made);
+			size += made;
+		}
+		size = putIntelInt(size, (int) this.crc.getValue());
+		return putIntelInt(size, count);
+	}
+
+	private int putIntelInt(int at, int value) {
+		this.gzipped[at] = (byte) value;
+		this.gzipped[at + 1] = (byte) (value >> 8);
+		this.gzipped[at + 2] = (byte) (value >> 16);
+		this.gzipped[at + 3] = (byte) (value >> 24);
+		return at + 4;
+	}
+
+}

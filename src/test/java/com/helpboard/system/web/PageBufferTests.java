@@ -1,0 +1,143 @@
+package com.helpboard.system.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A page buffer gives the bytes {@link String#getBytes} would, gzipped as a gzip reader
+ * reads them, whatever page it held before.
+ */
+class PageBufferTests {
+
+	private static byte[] plain(PageBuffer buffer, Charset charset) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		buffer.write(out, buffer.encode(charset));
+		return out.toByteArray();
+	}
+
+	private static byte[] gzipped(PageBuffer buffer, Charset charset) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		buffer.writeGzipped(out, buffer.encode(charset));
+		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+			return in.readAllBytes();
+		}
+	}
+
+	private static String page(int characters, long seed) {
+		Random random = new Random(seed);
+		StringBuilder page = new StringBuilder("<!DOCTYPE html><title>助力广场</title>");
+		String[] pieces = { "<li class=\"card\">", "砍价免费拿", "多多果园 ", "😀", "Temu Farmland", "</li>\n", "&amp;",
+				"\u00e9" };
+		while (page.length() < characters) {
+			page.append(pieces[random.nextInt(pieces.length)]);
+			if (random.nextInt(50) == 0) {
+				page.append((char) (0x4e00 + random.nextInt(0x5000)));
+			}
+		}
+		return page.toString();
+	}
+
+	private static void draw(PageBuffer buffer, String page) {
+		// the writer's ways of writing, as Thymeleaf and PrintWriter use them
+		int third = page.length() / 3;
+		buffer.writer().write(page, 0, third);
+		buffer.writer().write(page.substring(third, 2 * third).toCharArray());
+		buffer.writer().print(page.substring(2 * third, page.length() - 1));
+		buffer.writer().write(page.charAt(page.length() - 1));
+	}
+
+	@Test
+	void aPageComesOutAsItsBytesPlainAndGzipped() throws IOException {
+		String page = page(40_000, 1);
+		PageBuffer buffer = PageBuffer.take();
+		try {
+			draw(buffer, page);
+			assertThat(buffer.toString()).isEqualTo(page);
+			assertThat(plain(buffer, StandardCharsets.UTF_8)).isEqualTo(page.getBytes(StandardCharsets.UTF_8));
+			assertThat(gzipped(buffer, StandardCharsets.UTF_8)).isEqualTo(page.getBytes(StandardCharsets.UTF_8));
+			// another charset, with characters it cannot hold: replaced as getBytes does
+			Charset latin1 = StandardCharsets.ISO_8859_1;
+			assertThat(plain(buffer, latin1)).isEqualTo(page.getBytes(latin1));
+			assertThat(gzipped(buffer, latin1)).isEqualTo(page.getBytes(latin1));
+		}
+		finally {
+			buffer.release();
+		}
+	}
+
+	@Test
+	void aLoneSurrogateBecomesAQuestionMarkAsWithGetBytes() throws IOException {
+		String page = "<p>a\ud83d b \ude00c 助</p>";
+		PageBuffer buffer = PageBuffer.take();
+		try {
+			draw(buffer, page);
+			assertThat(plain(buffer, StandardCharsets.UTF_8)).isEqualTo(page.getBytes(StandardCharsets.UTF_8));
+		}
+		finally {
+			buffer.release();
+		}
+	}
+
+	/** Random characters hardly compress: the deflater's output takes several rounds. */
+	@Test
+	void aPageThatDoesNotCompressIsWholeAfterGzip() throws IOException {
+		Random random = new Random(7);
+		StringBuilder page = new StringBuilder();
+		for (int i = 0; i < 200_000; i++) {
+			page.append((char) (0x4e00 + random.nextInt(0x5000)));
+		}
+		PageBuffer buffer = PageBuffer.take();
+		try {
+			draw(buffer, page.toString());
+			assertThat(gzipped(buffer, StandardCharsets.UTF_8))
+				.isEqualTo(page.toString().getBytes(StandardCharsets.UTF_8));
+		}
+		finally {
+			buffer.release();
+		}
+	}
+
+	/**
+	 * Each buffer taken is empty and sends only its own page, after any page before it.
+	 */
+	@Test
+	void aKeptBufferSendsOnlyTheNextPage() throws IOException {
+		for (int round = 0; round < 3 * PageBuffer.KEPT_AT_MOST; round++) {
+			String page = page((round % 2 == 0) ? 60_000 : 500, round);
+			PageBuffer buffer = PageBuffer.take();
+			try {
+				assertThat(buffer.toString()).isEmpty();
+				draw(buffer, page);
+				byte[] expected = page.getBytes(StandardCharsets.UTF_8);
+				assertThat(gzipped(buffer, StandardCharsets.UTF_8)).isEqualTo(expected);
+				assertThat(plain(buffer, StandardCharsets.UTF_8)).isEqualTo(expected);
+				buffer.clear();
+				draw(buffer, "<p>reset</p>");
+				assertThat(plain(buffer, StandardCharsets.UTF_8)).isEqualTo("<p>reset</p>".getBytes());
+			}
+			finally {
+				buffer.release();
+			}
+		}
+	}
+
+	@Test
+	void aBufferThatGrewHugeIsNotKept() {
+		PageBuffer buffer = PageBuffer.take();
+		draw(buffer, "x".repeat(PageBuffer.KEEP_UP_TO_CHARS + 1));
+		buffer.release();
+		for (int i = 0; i <= PageBuffer.KEPT_AT_MOST; i++) {
+			assertThat(PageBuffer.take()).isNotSameAs(buffer);
+		}
+	}
+
+}
