@@ -140,6 +140,11 @@ final class PageBuffer {
 		}
 	}
 
+	/** Whether this buffer holds a deflater and its native memory (tests). */
+	boolean holdsDeflater() {
+		return this.deflater != null;
+	}
+
 	/** Writes into this buffer: unsynchronized, for the one thread drawing the page. */
 	PrintWriter writer() {
 		return this.writer;

@@ -130,6 +130,24 @@ class PageBufferTests {
 		}
 	}
 
+	/**
+	 * More pages at once than buffers are kept: the ones not kept free their zlib memory.
+	 */
+	@Test
+	void aBufferNotKeptEndsItsDeflater() throws IOException {
+		java.util.List<PageBuffer> atOnce = new java.util.ArrayList<>();
+		for (int i = 0; i <= PageBuffer.KEPT_AT_MOST; i++) {
+			PageBuffer buffer = PageBuffer.take();
+			draw(buffer, page(5_000, i));
+			gzipped(buffer, StandardCharsets.UTF_8);
+			assertThat(buffer.holdsDeflater()).isTrue();
+			atOnce.add(buffer);
+		}
+		atOnce.forEach(PageBuffer::release);
+		assertThat(atOnce.get(0).holdsDeflater()).isTrue();
+		assertThat(atOnce.get(PageBuffer.KEPT_AT_MOST).holdsDeflater()).isFalse();
+	}
+
 	@Test
 	void aBufferThatGrewHugeIsNotKept() {
 		PageBuffer buffer = PageBuffer.take();
