@@ -39,7 +39,13 @@ final class PageBuffer {
 
 	static final int KEPT_AT_MOST = 32;
 
-	static final int KEEP_UP_TO_CHARS = 256 * 1024;
+	/**
+	 * A kept buffer holds up to about 14 bytes per character of its largest page (chars,
+	 * UTF-8 bytes, gzip, the deflater's direct buffers) plus zlib's ~300 KB: at most
+	 * about 1.2 MB each, 40 MB for all kept, even if someone keeps asking for the largest
+	 * pages. A group page is 12-20 K characters.
+	 */
+	static final int KEEP_UP_TO_CHARS = 64 * 1024;
 
 	private static final ArrayBlockingQueue<PageBuffer> kept = new ArrayBlockingQueue<>(KEPT_AT_MOST);
 
