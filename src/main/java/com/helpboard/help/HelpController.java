@@ -10,7 +10,7 @@ import java.util.Optional;
 import com.helpboard.account.MemberPrincipal;
 import com.helpboard.group.GroupView;
 import com.helpboard.group.Groups;
-import com.helpboard.request.Campaign;
+
 import com.helpboard.request.Campaigns;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.RequestStatus;
@@ -24,6 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,9 +55,12 @@ class HelpController {
 
 	private final HelpQueue helpQueue;
 
+	private final QueueCardHtml queueCard;
+
 	HelpController(Helps helps, Requests requests, Campaigns campaigns, Groups groups, Clock clock,
-			ModerationNotes moderationNotes, HelpQueue helpQueue) {
+			ModerationNotes moderationNotes, HelpQueue helpQueue, QueueCardHtml queueCard) {
 		this.helpQueue = helpQueue;
+		this.queueCard = queueCard;
 		this.moderationNotes = moderationNotes;
 		this.helps = helps;
 		this.requests = requests;
@@ -254,18 +258,16 @@ class HelpController {
 		}
 		HelpQueue.View queue = this.helpQueue.view(me.id(), groupId, skipped);
 		model.addAttribute("next", queue.next());
-		model.addAttribute("skip", skipped);
+		if (queue.next() != null) {
+			model.addAttribute("nextHtml", this.queueCard.of(queue.next(), LocaleContextHolder.getLocale()));
+			// the skip link's list: the ones skipped so far and this one
+			StringBuilder skipNext = new StringBuilder();
+			skipped.forEach((id) -> skipNext.append(id).append(','));
+			model.addAttribute("skipNext", skipNext.append(queue.next().id()).toString());
+		}
 		model.addAttribute("today", queue.today());
 		model.addAttribute("myGroups", this.groups.groupsOf(me.id()));
-		model.addAttribute("campaigns", campaignsByCode());
-		model.addAttribute("now", this.clock.instant());
 		return "help/queue";
-	}
-
-	private Map<String, Campaign> campaignsByCode() {
-		Map<String, Campaign> byCode = new LinkedHashMap<>();
-		this.campaigns.all().forEach((campaign) -> byCode.put(campaign.code(), campaign));
-		return byCode;
 	}
 
 }

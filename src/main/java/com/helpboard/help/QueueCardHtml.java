@@ -1,0 +1,119 @@
+package com.helpboard.help;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.helpboard.request.Campaign;
+import com.helpboard.request.Campaigns;
+import com.helpboard.request.RequestView;
+import com.helpboard.system.ChinaTime;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The help queue's card (help/queue.html's {@code #queue-item}, down to its forms),
+ * written in Java rather than by Thymeleaf: drawing its thirty-odd attributes was the
+ * largest part of the queue page's drawing under load, as the feed's cards were
+ * (request/RequestCardHtml, docs/performance.md). Every text is escaped here
+ * ({@link #text}); the template inserts the result with {@code th:utext} and nothing
+ * else. The claim form and the skip link stay in the template: the form needs the page's
+ * CSRF token.
+ */
+@Component
+class QueueCardHtml {
+
+	private final MessageSource messages;
+
+	private final Campaigns campaigns;
+
+	private final ChinaTime chinaTime;
+
+	private final Map<Locale, Labels> labels = new ConcurrentHashMap<>();
+
+	QueueCardHtml(MessageSource messages, Campaigns campaigns, ChinaTime chinaTime) {
+		this.messages = messages;
+		this.campaigns = campaigns;
+		this.chinaTime = chinaTime;
+	}
+
+	/** The words every queue card shares, looked up once per language. */
+	private record Labels(String pinduoduo, String temu, String expiresIn, String endsAt, String expired, String copied,
+			String copyManual, String copy, String copyToken, String openInApp, String opensOn) {
+	}
+
+	String of(RequestView next, Locale locale) {
+		Labels words = this.labels.computeIfAbsent(locale,
+				(l) -> new Labels(message("platform.PINDUODUO", l), message("platform.TEMU", l),
+						message("request.expiresIn", l), message("request.endsAt", l),
+						message("request.status.EXPIRED", l), message("request.copied", l),
+						message("request.copyManual", l), message("request.copy", l), message("request.copyToken", l),
+						message("request.openInApp", l), message("request.opensOn", l)));
+		boolean temu = "TEMU".equals(next.platform());
+		String platform = switch (next.platform()) {
+			case "TEMU" -> words.temu();
+			case "PINDUODUO" -> words.pinduoduo();
+			default -> message("platform." + next.platform(), locale);
+		};
+		Campaign campaign = this.campaigns.byCode().get(next.campaign());
+		String campaignName = (campaign != null) ? campaign.name().in(locale) : next.campaign();
+		StringBuilder html = new StringBuilder(1500 + next.shareText().length() * 2);
+		html.append("<div class=\"card-head\">\n  <span class=\"badge").append(temu ? " temu" : "").append("\">");
+		text(html, platform).append("</span>\n  <span class=\"badge quiet\">");
+		text(html, campaignName).append("</span>\n  <span class=\"countdown muted\">\n    <span data-left-label=\"");
+		text(html, words.expiresIn()).append("\">");
+		text(html, words.endsAt()).append("</span>\n    <time data-countdown datetime=\"");
+		text(html, next.expiresAt().toString()).append("\" data-expired-label=\"");
+		text(html, words.expired()).append("\">");
+		text(html, this.chinaTime.format(next.expiresAt(), "MM-dd HH:mm")).append("</time>\n  </span>\n</div>\n");
+		if (next.note() != null) {
+			html.append("<p class=\"note\">");
+			text(html, next.note()).append("</p>\n");
+		}
+		html.append("<div class=\"progress-row\">\n  <progress max=\"").append(next.helpsNeeded());
+		html.append("\" value=\"").append(next.helpsConfirmed()).append("\"></progress>\n");
+		html.append("  <span class=\"progress-text\">").append(next.helpsConfirmed()).append('/');
+		html.append(next.helpsNeeded()).append("</span>\n</div>\n<p class=\"muted\"><span>");
+		text(html, next.author()).append("</span> ·\n  <span>");
+		// as text, so no number format is made per view (as the feed's cards)
+		text(html,
+				this.messages
+					.getMessage("request.reciprocity",
+							new Object[] { String.valueOf(next.authorReciprocity().given()),
+									String.valueOf(next.authorReciprocity().received()) },
+							locale))
+			.append("</span></p>\n");
+		html.append("<pre class=\"share-text\" id=\"share-text\">");
+		text(html, next.shareText()).append("</pre>\n<div class=\"row\">\n");
+		html.append("  <button type=\"button\" class=\"button secondary\" id=\"copy\" data-copy-target=\"share-text\"");
+		html.append(" data-copied-label=\"");
+		text(html, words.copied()).append("\" data-manual-label=\"");
+		text(html, words.copyManual()).append("\">");
+		text(html, (next.token() != null) ? words.copyToken() : words.copy()).append("</button>\n");
+		if (next.canonicalUrl() != null) {
+			html.append("  <a class=\"button secondary\" id=\"open-link\" href=\"");
+			text(html, next.canonicalUrl()).append("\" rel=\"noopener noreferrer nofollow ugc\" target=\"_blank\">");
+			text(html, words.openInApp()).append("</a>\n");
+		}
+		html.append("</div>\n");
+		String host = next.host();
+		if (host != null) {
+			html.append("<p class=\"muted\"><span>");
+			text(html, words.opensOn()).append("</span> <code>");
+			text(html, host).append("</code></p>\n");
+		}
+		return html.toString();
+	}
+
+	/** Escaped for text and double-quoted attributes alike: {@code < > & " '}. */
+	private static StringBuilder text(StringBuilder html, String value) {
+		return (value != null) ? html.append(HtmlUtils.htmlEscape(value, "UTF-8")) : html;
+	}
+
+	private String message(String code, Locale locale) {
+		return this.messages.getMessage(code, null, code, locale);
+	}
+
+}
