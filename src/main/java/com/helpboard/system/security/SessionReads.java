@@ -2,8 +2,6 @@ package com.helpboard.system.security;
 
 import java.util.Arrays;
 
-import javax.sql.DataSource;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
@@ -60,9 +58,8 @@ class SessionReads {
 	static final ConversionService CONVERSIONS = springSessionConversionService();
 
 	@Bean
-	static KeptSessions keptSessions(DataSource dataSource,
-			@Value("${helpboard.sessions.keep-in-memory:true}") boolean keepInMemory) {
-		return new KeptSessions(keepInMemory ? KeptSessions.listeningTo(dataSource) : null, MAX_KEPT_SESSIONS);
+	static KeptSessions keptSessions(@Value("${helpboard.sessions.keep-in-memory:true}") boolean keepInMemory) {
+		return new KeptSessions(keepInMemory, MAX_KEPT_SESSIONS);
 	}
 
 	/**

@@ -49,7 +49,7 @@ class KeptSessionRepositoryTests {
 		this.store = new JdbcIndexedSessionRepository(this.jdbc,
 				new TransactionTemplate(new DataSourceTransactionManager(this.database)));
 		this.store.setConversionService(SessionReads.CONVERSIONS);
-		this.kept = new KeptSessions(null, 100);
+		this.kept = new KeptSessions(true, 100);
 		this.sessions = new KeptSessionRepository(this.store, this.kept, this.jdbc, SessionReads.CONVERSIONS);
 		this.kept.up();
 	}
