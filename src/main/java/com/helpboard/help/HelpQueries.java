@@ -30,8 +30,11 @@ class HelpQueries {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	HelpQueries(NamedParameterJdbcTemplate jdbc) {
+	private final KeptHelperAnswers kept;
+
+	HelpQueries(NamedParameterJdbcTemplate jdbc, KeptHelperAnswers kept) {
 		this.jdbc = jdbc;
+		this.kept = kept;
 	}
 
 	/**
@@ -137,10 +140,19 @@ class HelpQueries {
 
 	/**
 	 * {@link #day} and {@link #refused} for a few requests in one statement, so a queue
-	 * view whose pick lies among them asks the database once.
+	 * view whose pick lies among them asks the database once; not at all when this
+	 * instance kept the answers since the helper's last change
+	 * ({@link KeptHelperAnswers}).
 	 */
 	DayAndRefused dayAndRefused(long helperId, LocalDate day, Collection<RequestView> requests) {
-		return ask(helperId, day, requests);
+		DayAndRefused kept = this.kept.answer(helperId, day, requests);
+		if (kept != null) {
+			return kept;
+		}
+		long mark = this.kept.mark();
+		DayAndRefused read = ask(helperId, day, requests);
+		this.kept.keep(mark, helperId, day, read);
+		return read;
 	}
 
 	/** The helper's join date and claims of the day per campaign: rows of kind D. */

@@ -38,6 +38,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The help module's facade: claim, confirm, reject, the queue and daily caps. */
@@ -77,10 +79,13 @@ public class Helps {
 
 	private final ApplicationEventPublisher events;
 
+	private final KeptHelperAnswers keptAnswers;
+
 	Helps(ClaimRepository claims, HelpQueries queries, Requests requests, Campaigns campaigns, Groups groups,
 			Accounts accounts, Clock clock, PlatformTransactionManager transactionManager, HelpSettings settings,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, KeptHelperAnswers keptAnswers) {
 		this.events = events;
+		this.keptAnswers = keptAnswers;
 		this.claims = claims;
 		this.queries = queries;
 		this.requests = requests;
@@ -148,6 +153,7 @@ public class Helps {
 		}
 		Claim claim = this.claims
 			.saveAndFlush(new Claim(requestId, helperId, request.authorId(), campaign.code(), now, today));
+		afterCommit(() -> this.keptAnswers.claimed(helperId, requestId, today, campaign.code()));
 		return view(claim);
 	}
 
@@ -484,6 +490,7 @@ public class Helps {
 			throw HelpBoardException.conflict("help.block.self");
 		}
 		this.accounts.findById(otherId).orElseThrow(() -> HelpBoardException.notFound("account.member.not-found"));
+		afterCommit(() -> this.keptAnswers.forget(memberId));
 		try {
 			this.queries.block(memberId, otherId, this.clock.instant());
 		}
@@ -494,7 +501,21 @@ public class Helps {
 
 	@Transactional
 	public void unblock(long memberId, long otherId) {
+		afterCommit(() -> this.keptAnswers.forget(memberId));
 		this.queries.unblock(memberId, otherId);
+	}
+
+	/**
+	 * This instance's kept answers of the helper learn of their change as soon as it is
+	 * committed, not only when its notice comes ({@link KeptHelperAnswers}).
+	 */
+	private static void afterCommit(Runnable change) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				change.run();
+			}
+		});
 	}
 
 	public boolean blocks(long memberId, long otherId) {
