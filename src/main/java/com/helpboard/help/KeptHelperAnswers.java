@@ -42,24 +42,31 @@ import org.springframework.stereotype.Component;
  * A reading that a notice overtook (begun before the change's commit, kept after its
  * notice) is not kept, and answers are only kept while the channel is listened to
  * ({@link KeptWhileListening}), so on H2, and while the connection is down, every view
- * asks the database, as before. Per helper: about a hundred request ids and authors, a
- * few KB.
+ * asks the database, as before. Memory is bounded over all helpers ({@link #MAX_IDS}).
  */
 @Component
 class KeptHelperAnswers extends KeptWhileListening<Long, KeptHelperAnswers.Kept> {
 
 	static final String CHANNEL = "helpboard_helper";
 
-	/** Kept helpers per instance. */
-	static final int MAX_HELPERS = 20_000;
+	/**
+	 * Request ids and author ids kept per instance over all helpers, about 24 bytes each
+	 * (a boxed long and its slot): at most about 12 MB, whoever views how often. A view
+	 * asks about 64 requests, so this keeps some 4 000 helpers' latest views.
+	 */
+	static final long MAX_IDS = 500_000;
 
 	/** Asked-about requests kept per helper; past it, only the latest reading is kept. */
-	static final int MAX_REQUESTS = 512;
+	static final int MAX_REQUESTS = 256;
 
 	private final LongAdder served = new LongAdder();
 
 	KeptHelperAnswers(@Value("${helpboard.help.keep-answers-in-memory:true}") boolean keeps) {
-		super(keeps, Caffeine.newBuilder().maximumSize(MAX_HELPERS).build());
+		super(keeps,
+				Caffeine.newBuilder()
+					.maximumWeight(MAX_IDS)
+					.<Long, Kept>weigher((helper, answers) -> 1 + answers.ids().size() + answers.authors().size())
+					.build());
 	}
 
 	/** A helper's answers as read at some moment since the last change. */
