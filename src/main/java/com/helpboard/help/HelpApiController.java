@@ -109,8 +109,9 @@ class HelpApiController {
 	@GetMapping("/queue/next")
 	ResponseEntity<QueueItem> next(@RequestParam(required = false) String group,
 			@AuthenticationPrincipal MemberPrincipal me) {
-		Long groupId = (group != null && !group.isBlank()) ? memberGroup(group, me.id()).id() : null;
-		return Optional.ofNullable(this.helpQueue.view(me.id(), groupId, List.of()).next())
+		List<Long> groupIds = (group != null && !group.isBlank()) ? List.of(memberGroup(group, me.id()).id())
+				: this.groups.groupIdsForView(me.id());
+		return Optional.ofNullable(this.helpQueue.view(me.id(), groupIds, List.of()).next())
 			.map((request) -> ResponseEntity.ok(QueueItem.of(request)))
 			.orElseGet(() -> ResponseEntity.noContent().build());
 	}

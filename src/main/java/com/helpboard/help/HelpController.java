@@ -241,22 +241,28 @@ class HelpController {
 	@GetMapping("/queue")
 	String queue(@RequestParam(required = false) String group, @RequestParam(required = false) List<Long> skip,
 			@AuthenticationPrincipal MemberPrincipal me, Model model) {
-		Long groupId = null;
+		// the member's groups as their pages know them (two seconds fresh): the choice,
+		// and where the queue looks; claiming checks membership again
+		List<GroupView> mine = this.groups.groupsOf(me.id());
+		List<Long> groupIds;
 		if (group != null && !group.isBlank()) {
-			GroupView chosen = this.groups.get(group);
-			if (!this.groups.isMemberForView(chosen.id(), me.id())) {
-				// as an unknown group: the queue does
-				// not tell outsiders what is open there
-				throw HelpBoardException.notFound("group.not-found");
-			}
-			groupId = chosen.id();
+			// any other group answers as an unknown one: the queue does not tell
+			// outsiders what is open there
+			GroupView chosen = mine.stream()
+				.filter((g) -> g.slug().equals(group))
+				.findFirst()
+				.orElseThrow(() -> HelpBoardException.notFound("group.not-found"));
+			groupIds = List.of(chosen.id());
 			model.addAttribute("group", chosen);
+		}
+		else {
+			groupIds = mine.stream().map(GroupView::id).toList();
 		}
 		List<Long> skipped = new ArrayList<>((skip != null) ? skip : List.of());
 		if (skipped.size() > MAX_SKIPS) {
 			skipped = skipped.subList(skipped.size() - MAX_SKIPS, skipped.size());
 		}
-		HelpQueue.View queue = this.helpQueue.view(me.id(), groupId, skipped);
+		HelpQueue.View queue = this.helpQueue.view(me.id(), groupIds, skipped);
 		model.addAttribute("next", queue.next());
 		if (queue.next() != null) {
 			model.addAttribute("nextHtml", this.queueCard.of(queue.next(), LocaleContextHolder.getLocale()));
@@ -266,7 +272,7 @@ class HelpController {
 			model.addAttribute("skipNext", skipNext.append(queue.next().id()).toString());
 		}
 		model.addAttribute("today", queue.today());
-		model.addAttribute("myGroups", this.groups.groupsOf(me.id()));
+		model.addAttribute("myGroups", mine);
 		return "help/queue";
 	}
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.helpboard.group.Groups;
 import com.helpboard.request.Campaign;
 import com.helpboard.request.Campaigns;
 import com.helpboard.request.RequestView;
@@ -22,11 +21,11 @@ import org.springframework.stereotype.Component;
 /**
  * The help queue: the next request a member can help and their day's counts. Picked from
  * the groups' kept fronts ({@link Requests#queueFront}, {@link FrontPick}), so a view
- * asks the database one small question whatever the groups' sizes: the member's day, and
- * whether they claimed the requests nearest the front or blocked their authors (a second
- * one only when the pick lies further back). Only when the fronts cannot tell (a member
- * who passed over more than a front holds) does it ask {@link HelpQueries#nextFor}'s
- * statement.
+ * asks the database at most one small question whatever the groups' sizes (none while the
+ * helper's answers are kept, {@link KeptHelperAnswers}): the member's day, and whether
+ * they claimed the requests nearest the front or blocked their authors (a second one only
+ * when the pick lies further back). Only when the fronts cannot tell (a member who passed
+ * over more than a front holds) does it ask {@link HelpQueries#nextFor}'s statement.
  * <p>
  * Deliberately outside any transaction: each statement takes a connection and gives it
  * back. A view that held one from its first statement to its last held it while it waited
@@ -42,18 +41,14 @@ class HelpQueue {
 
 	private final Campaigns campaigns;
 
-	private final Groups groups;
-
 	private final Clock clock;
 
 	private final Duration newUserAge;
 
-	HelpQueue(HelpQueries queries, Requests requests, Campaigns campaigns, Groups groups, Clock clock,
-			HelpSettings settings) {
+	HelpQueue(HelpQueries queries, Requests requests, Campaigns campaigns, Clock clock, HelpSettings settings) {
 		this.queries = queries;
 		this.requests = requests;
 		this.campaigns = campaigns;
-		this.groups = groups;
 		this.clock = clock;
 		this.newUserAge = settings.newUserAge();
 	}
@@ -65,15 +60,13 @@ class HelpQueue {
 	}
 
 	/**
-	 * The next request the member can help: in their groups (or one, which the caller
-	 * checked is theirs), open, not theirs, not claimed by them, not skipped, not by an
-	 * author they blocked, of a campaign whose daily cap they have not used up and, once
-	 * they are no longer a new user, not a new-user-only one; boosted first, then fewest
-	 * helps left, then oldest.
+	 * The next request the member can help: in these groups (the member's, or one of
+	 * them: the caller checked), open, not theirs, not claimed by them, not skipped, not
+	 * by an author they blocked, of a campaign whose daily cap they have not used up and,
+	 * once they are no longer a new user, not a new-user-only one; boosted first, then
+	 * fewest helps left, then oldest.
 	 */
-	View view(long helperId, @Nullable Long groupId, Collection<Long> skip) {
-		// the member's groups as their pages know them: claiming checks again
-		List<Long> groupIds = (groupId != null) ? List.of(groupId) : this.groups.groupIdsForView(helperId);
+	View view(long helperId, List<Long> groupIds, Collection<Long> skip) {
 		Instant now = this.clock.instant();
 		FrontPick.Walk walk = FrontPick.Walk.of(groupIds.stream().map(this.requests::queueFront).toList(), now);
 		// the day, and the claims and blocks among the requests a pick most likely asks

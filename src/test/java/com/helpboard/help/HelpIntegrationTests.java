@@ -562,7 +562,8 @@ class HelpIntegrationTests {
 	}
 
 	private java.util.Optional<RequestView> next(long helperId, @org.jspecify.annotations.Nullable Long groupId) {
-		return java.util.Optional.ofNullable(this.helpQueue.view(helperId, groupId, List.of()).next());
+		List<Long> groupIds = (groupId != null) ? List.of(groupId) : this.groups.groupIdsForView(helperId);
+		return java.util.Optional.ofNullable(this.helpQueue.view(helperId, groupIds, List.of()).next());
 	}
 
 }

@@ -84,7 +84,7 @@ class HelpQueueAtScaleIntegrationTests {
 		assertThat(kept.allQueued()).isFalse();
 		assertThat(kept.queued().stream().map(RequestView::id).toList()).startsWith(front.toArray(Long[]::new))
 			.hasSize(QueueFront.SIZE);
-		assertThat(this.helpQueue.view(helper, big, List.of(front.get(0))).next()).extracting(RequestView::id)
+		assertThat(this.helpQueue.view(helper, List.of(big), List.of(front.get(0))).next()).extracting(RequestView::id)
 			.isEqualTo(front.get(1));
 		// the ones passed over are skipped, and it still stops at the next
 		assertThat(this.queries.nextFor(helper, List.of(big), Set.of(), List.of(front.get(0), front.get(1)), now))

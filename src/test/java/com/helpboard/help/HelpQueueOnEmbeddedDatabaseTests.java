@@ -188,7 +188,7 @@ class HelpQueueOnEmbeddedDatabaseTests {
 			// and the help queue answers what the statement answers, either way (it
 			// leaves out the campaigns whose cap the helper's claims of the day reached)
 			if (chosen.size() == 1) {
-				HelpQueue.View view = this.helpQueue.view(helper, chosen.get(0), skip);
+				HelpQueue.View view = this.helpQueue.view(helper, List.of(chosen.get(0)), skip);
 				Set<String> capped = new HashSet<>();
 				view.today()
 					.campaigns()
@@ -233,7 +233,7 @@ class HelpQueueOnEmbeddedDatabaseTests {
 		}
 		assertThat(groups.stream().map(this.requests::queueFront)).allMatch(QueueFront::allQueued);
 
-		HelpQueue.View view = this.helpQueue.view(helper, null, List.of());
+		HelpQueue.View view = this.helpQueue.view(helper, groups, List.of());
 
 		assertThat(this.queries.nextFor(helper, groups, Set.of(), List.of(), now)).contains(ids.get(helped));
 		assertThat(view.next()).isNotNull();
