@@ -10,7 +10,6 @@ import java.util.Optional;
 import com.helpboard.account.MemberPrincipal;
 import com.helpboard.group.GroupView;
 import com.helpboard.group.Groups;
-
 import com.helpboard.request.Campaigns;
 import com.helpboard.request.RequestView;
 import com.helpboard.request.RequestStatus;
@@ -22,9 +21,9 @@ import com.helpboard.system.NotFound;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
