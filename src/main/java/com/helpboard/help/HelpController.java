@@ -241,7 +241,7 @@ class HelpController {
 	String queue(@RequestParam(required = false) String group, @RequestParam(required = false) List<Long> skip,
 			@AuthenticationPrincipal MemberPrincipal me, Model model) {
 		// the member's groups as their pages know them (two seconds fresh): the choice,
-		// and where the queue looks; claiming checks membership again
+		// and where the queue looks; claiming checks the request itself in the database
 		List<GroupView> mine = this.groups.groupsOf(me.id());
 		List<Long> groupIds;
 		if (group != null && !group.isBlank()) {

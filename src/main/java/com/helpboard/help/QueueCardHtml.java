@@ -15,12 +15,12 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The help queue's card (help/queue.html's {@code #queue-item}, down to its forms),
- * written in Java rather than by Thymeleaf: drawing its thirty-odd attributes was the
- * largest part of the queue page's drawing under load, as the feed's cards were
- * (request/RequestCardHtml, docs/performance.md). Every text is escaped here
- * ({@link #text}); the template inserts the result with {@code th:utext} and nothing
- * else. The claim form and the skip link stay in the template: the form needs the page's
- * CSRF token.
+ * written in Java rather than by Thymeleaf, as the feed's cards are
+ * (request/RequestCardHtml). Measured, it made the queue page no cheaper beyond the noise
+ * (docs/performance.md, 2026-12-05): the card is one of a page, not twenty. Every text is
+ * escaped here ({@link #text}); the template inserts the result with {@code th:utext} and
+ * nothing else. The claim form and the skip link stay in the template: the form needs the
+ * page's CSRF token.
  */
 @Component
 class QueueCardHtml {
