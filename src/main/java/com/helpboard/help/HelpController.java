@@ -271,7 +271,9 @@ class HelpController {
 			model.addAttribute("skipNext", skipNext.append(queue.next().id()).toString());
 		}
 		model.addAttribute("today", queue.today());
-		model.addAttribute("myGroups", mine);
+		model.addAttribute("groupOptions",
+				this.queueCard.groupOptions(mine, (group != null) ? group : "", LocaleContextHolder.getLocale()));
+		model.addAttribute("hasGroups", !mine.isEmpty());
 		return "help/queue";
 	}
 

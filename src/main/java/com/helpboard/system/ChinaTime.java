@@ -6,6 +6,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -17,6 +20,10 @@ import org.springframework.stereotype.Component;
  */
 @Component("chinaTime")
 public final class ChinaTime {
+
+	private static final int FORMATTERS_KEPT = 64;
+
+	private final Map<String, DateTimeFormatter> formatters = new ConcurrentHashMap<>();
 
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -40,7 +47,23 @@ public final class ChinaTime {
 		}
 		ZonedDateTime china = (time instanceof Instant instant) ? instant.atZone(ZONE)
 				: ZonedDateTime.from(time).withZoneSameInstant(ZONE);
-		return DateTimeFormatter.ofPattern(pattern, LocaleContextHolder.getLocale()).format(china);
+		return formatter(pattern, LocaleContextHolder.getLocale()).format(china);
+	}
+
+	/**
+	 * The templates' few patterns in the pages' languages, parsed once instead of per
+	 * call; at most {@value #FORMATTERS_KEPT} kept, whatever locales requests name.
+	 */
+	private DateTimeFormatter formatter(String pattern, Locale locale) {
+		String key = pattern + '|' + locale;
+		DateTimeFormatter known = this.formatters.get(key);
+		if (known == null) {
+			known = DateTimeFormatter.ofPattern(pattern, locale);
+			if (this.formatters.size() < FORMATTERS_KEPT) {
+				this.formatters.put(key, known);
+			}
+		}
+		return known;
 	}
 
 }

@@ -1,9 +1,12 @@
 package com.helpboard.help;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.helpboard.group.GroupView;
+import com.helpboard.group.Visibility;
 import com.helpboard.link.Platform;
 import com.helpboard.request.Campaign;
 import com.helpboard.request.Campaigns;
@@ -93,6 +96,25 @@ class QueueCardHtmlTests {
 			.doesNotContain("<code>");
 		String en = this.card.of(temu, Locale.ENGLISH);
 		assertThat(en).contains(">Copy token</button>").contains("gave 1482 · got 3").contains(">Ends</span>");
+	}
+
+	@Test
+	void theGroupOptionsAreEscapedNamedInTheLanguageAndMarkTheChosenOne() {
+		List<GroupView> groups = List.of(group("kanjia", "砍价群", "Bargains"),
+				group("odd\"><script>", "<b>怪</b>", "<b>odd</b>"));
+		assertThat(this.card.groupOptions(groups, "kanjia", Locale.SIMPLIFIED_CHINESE))
+			.isEqualTo("<option value=\"kanjia\" selected=\"selected\">砍价群</option>\n"
+					+ "<option value=\"odd&quot;&gt;&lt;script&gt;\">&lt;b&gt;怪&lt;/b&gt;</option>\n");
+		assertThat(this.card.groupOptions(groups, "", Locale.ENGLISH)).doesNotContain("selected")
+			.contains(">Bargains</option>")
+			.contains(">&lt;b&gt;odd&lt;/b&gt;</option>");
+		assertThat(this.card.groupOptions(List.of(), "", Locale.ENGLISH)).isEmpty();
+	}
+
+	private static GroupView group(String slug, String zh, String en) {
+		return new GroupView(9, slug, new LocalizedText(zh, en), new LocalizedText("", ""), new LocalizedText("", ""),
+				Visibility.PUBLIC, 42L, null, 3, new GroupView.PostingRule(3, 1, 48), 5,
+				new GroupView.BoostRule(3, 2, List.of(1, 3)));
 	}
 
 }
