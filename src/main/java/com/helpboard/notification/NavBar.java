@@ -31,8 +31,9 @@ import org.springframework.web.util.HtmlUtils;
  * was a third of what a signed-in group page costs more than a visitor's
  * (docs/performance.md).
  * <p>
- * The counts come from {@link Notifications#navCounts(Authentication)} on every page as
- * before, so a page shows the member's counts of the moment.
+ * The counts come from {@link MemberCounts} (as
+ * {@link Notifications#navCounts(Authentication)} answers them) on every page as before,
+ * so a page shows the member's counts of the moment.
  */
 @ControllerAdvice(annotations = Controller.class)
 class NavBar {
@@ -45,6 +46,13 @@ class NavBar {
 	 */
 	private final ObjectProvider<Notifications> notifications;
 
+	/**
+	 * The counts themselves, kept a few seconds: asked directly, not through the facade's
+	 * transactional proxy (a few µs a page for an answer from memory). A web slice
+	 * without them asks the facade.
+	 */
+	private final ObjectProvider<MemberCounts> counts;
+
 	private final ObjectProvider<ITemplateEngine> templates;
 
 	/**
@@ -54,8 +62,10 @@ class NavBar {
 
 	private volatile @Nullable JakartaServletWebApplication application;
 
-	NavBar(ObjectProvider<Notifications> notifications, ObjectProvider<ITemplateEngine> templates) {
+	NavBar(ObjectProvider<Notifications> notifications, ObjectProvider<MemberCounts> counts,
+			ObjectProvider<ITemplateEngine> templates) {
 		this.notifications = notifications;
+		this.counts = counts;
 		this.templates = templates;
 	}
 
@@ -115,7 +125,9 @@ class NavBar {
 
 		/** The HTML, with this page's CSRF token in the logout form. */
 		public String html() {
-			NavCounts counts = NavBar.this.notifications.getObject().navCounts(this.authentication);
+			MemberCounts memberCounts = NavBar.this.counts.getIfAvailable();
+			NavCounts counts = (memberCounts != null) ? memberCounts.of(this.authentication)
+					: NavBar.this.notifications.getObject().navCounts(this.authentication);
 			Key key = new Key(this.locale, this.request.getContextPath(), counts.waiting(), counts.unread());
 			Drawn kept = NavBar.this.drawn.get(key, (k) -> Drawn.cut(draw(counts)));
 			CsrfToken token = (CsrfToken) this.request.getAttribute(CsrfToken.class.getName());
