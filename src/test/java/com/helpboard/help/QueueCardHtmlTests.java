@@ -111,6 +111,21 @@ class QueueCardHtmlTests {
 		assertThat(this.card.groupOptions(List.of(), "", Locale.ENGLISH)).isEmpty();
 	}
 
+	@Test
+	void aCardIsDrawnAgainAsSoonAsWhatItShowsChanges() {
+		RequestView view = request("PINDUODUO", "pdd-bargain", "https://mobile.yangkeduo.com/a.html", null, "谢谢", "kim",
+				"砍一刀");
+		String first = this.card.of(view, Locale.SIMPLIFIED_CHINESE);
+		assertThat(this.card.of(view, Locale.SIMPLIFIED_CHINESE)).isSameAs(first);
+		RequestView helpedOnce = new RequestView(12, 1, "kanjia", 1, "kim", "PINDUODUO", "pdd-bargain",
+				"https://mobile.yangkeduo.com/a.html", "砍一刀", null, "谢谢", null, 5, 3, RequestStatus.OPEN,
+				EXPIRES.minusSeconds(3600), EXPIRES, null, new Reciprocity(1482, 3));
+		assertThat(this.card.of(helpedOnce, Locale.SIMPLIFIED_CHINESE))
+			.contains("<span class=\"progress-text\">3/5</span>")
+			.doesNotContain("2/5");
+		assertThat(this.card.of(view, Locale.ENGLISH)).isNotEqualTo(first).contains(">Copy");
+	}
+
 	private static GroupView group(String slug, String zh, String en) {
 		return new GroupView(9, slug, new LocalizedText(zh, en), new LocalizedText("", ""), new LocalizedText("", ""),
 				Visibility.PUBLIC, 42L, null, 3, new GroupView.PostingRule(3, 1, 48), 5,
