@@ -19,14 +19,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The help queue's card (help/queue.html's {@code #queue-item}, down to its forms),
- * written in Java rather than by Thymeleaf, as the feed's cards are
- * (request/RequestCardHtml). Measured, it made the queue page no cheaper beyond the noise
- * (docs/performance.md, 2026-12-05): the card is one of a page, not twenty; kept drawn
- * ({@link #of}), it made the page ~3 % cheaper (14 µs of a view). Every text is escaped
- * here ({@link #text}); the template inserts the result with {@code th:utext} and nothing
- * else. The claim form and the skip link stay in the template: the form needs the page's
- * CSRF token.
+ * The help queue's card (help/queue.html's {@code #queue-item}, down to its forms) and
+ * its group choice's options ({@link #groupOptions}), written in Java rather than by
+ * Thymeleaf, as the feed's cards are (request/RequestCardHtml). Writing the card in Java
+ * made the page no cheaper beyond the noise (docs/performance.md, 2026-12-05): the card
+ * is one of a page, not twenty. Drawing it was still 14 µs of a view in a profile, so it
+ * is kept drawn ({@link #of}). Every text is escaped here ({@link #text}); the template
+ * inserts the results with {@code th:utext} and nothing else. The claim form and the skip
+ * link stay in the template: the form needs the page's CSRF token.
  */
 @Component
 class QueueCardHtml {

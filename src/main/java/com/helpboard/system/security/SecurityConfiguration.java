@@ -256,11 +256,9 @@ class SecurityConfiguration {
 		ProblemResponses problems = new ProblemResponses(objectMapper);
 		CookieRequestCache returnAfterLogin = returnAfterLogin();
 		http.authenticationManager(authenticationManager)
-			// the static files by their paths: Spring Boot's
-			// PathRequest.toStaticResources()
-			// matcher looked its locations up in the application context on every request
-			// that reached it, 7 µs of every page but the login page
-			// (docs/performance.md)
+			// static files by their paths: Spring Boot's static-resource matcher looked
+			// its locations up in the application context on every request that reached
+			// it, 7 µs of every page but the login page (docs/performance.md)
 			.authorizeHttpRequests((auth) -> auth
 				.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/manifest.webmanifest",
 						"/error", "/error/**")
