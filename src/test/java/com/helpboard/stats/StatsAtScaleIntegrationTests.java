@@ -160,7 +160,11 @@ class StatsAtScaleIntegrationTests {
 	}
 
 	/**
-	 * Each path's statements, after a first view (caches warm, as between most views).
+	 * Each path's statements, after a first view (caches warm, as between most views):
+	 * the fewest of three views, because a kept value (the campaigns, 30 s; the groups'
+	 * member counts, 2 s) can age out between two views on a slow run and add its one
+	 * statement to that view only (seen once in CI: 4 instead of 3 for {@code /stats}). A
+	 * statement that grew with the rows would be in every view.
 	 */
 	private int[] statementsOf(String slug, long group) throws Exception {
 		int[] counts = new int[PATHS.length];
@@ -168,9 +172,12 @@ class StatsAtScaleIntegrationTests {
 			String path = String.format(PATHS[i], slug);
 			this.mvc.perform(get(path)).andExpect(status().isOk());
 			this.groups.find(slug);
-			StatementCounter.reset();
-			this.mvc.perform(get(path)).andExpect(status().isOk());
-			counts[i] = StatementCounter.count();
+			counts[i] = Integer.MAX_VALUE;
+			for (int view = 0; view < 3; view++) {
+				StatementCounter.reset();
+				this.mvc.perform(get(path)).andExpect(status().isOk());
+				counts[i] = Math.min(counts[i], StatementCounter.count());
+			}
 		}
 		return counts;
 	}
