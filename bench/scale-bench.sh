@@ -21,6 +21,7 @@
 #   --no-rate     skips the constant-rate run
 # Environment: JAR (target/helpboard-*.jar), DB (helpboard_bench_scale), PORT (18080),
 #   WARM_EACH (10s: every path once before the points), WARM (10s: before its point), DURATION (20s),
+#   ROUNDS (2: each point measured that often, forward then backward, and averaged),
 #   CONNECTIONS (32), THREADS (2), RATE (200), RATE_SECONDS (60), SOAK_SECONDS (300),
 #   BENCH_PASSWORD (as scale-data.sh).
 set -euo pipefail
@@ -233,10 +234,37 @@ for spec in "${SPEC[@]}"; do
   [ "$member" = yes ] && headers+=(-H "Cookie: $COOKIE")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_EACH:-10s}" --timeout 30s "${headers[@]}" "$BASE$path" >/dev/null
 done
-echo "== wrk: $THREADS threads, $CONNECTIONS connections, $WARM warm-up then $DURATION measured per point; Accept-Encoding: gzip"
+# Every point is measured ROUNDS times, the odd rounds in the order above and the even ones
+# in reverse, and its numbers are the mean of its rounds: the JVM keeps getting faster for
+# many minutes (a login page 20-30 % faster in the middle of a run than at its start), and a
+# single pass charged that drift to whichever points came first (at a7fee9a: the anonymous
+# group pages measured before the signed-in ones, which then seemed 6-14 % cheaper than
+# them). Forward then backward, a drift that is steady over the run falls equally on all.
+ROUNDS=${ROUNDS:-2}
+echo "== wrk: $THREADS threads, $CONNECTIONS connections, $WARM warm-up then $DURATION measured per point, $ROUNDS rounds (forward, backward, ...); Accept-Encoding: gzip"
+for round in $(seq 1 "$ROUNDS"); do
+  if [ $((round % 2)) = 1 ]; then order=$(seq 0 $((${#SPEC[@]} - 1))); else order=$(seq $((${#SPEC[@]} - 1)) -1 0); fi
+  for i in $order; do
+    IFS='|' read -r name path member <<< "${SPEC[$i]}"
+    measure "$name@$round" "$path" "$member"
+  done
+done
+mean_of() { # name array: the mean of the name's rounds
+  local -n values=$2
+  for round in $(seq 1 "$ROUNDS"); do echo "${values[$1@$round]}"; done | awk '{ s += $1 } END { printf "%.2f", s / NR }'
+}
 for spec in "${SPEC[@]}"; do
   IFS='|' read -r name path member <<< "$spec"
-  measure "$name" "$path" "$member"
+  RPS[$name]=$(mean_of "$name" RPS); CPU[$name]=$(mean_of "$name" CPU); DBCPU[$name]=$(mean_of "$name" DBCPU)
+  P50[$name]=$(mean_of "$name" P50)
+  P99[$name]=$(for round in $(seq 1 "$ROUNDS"); do echo "${P99[$name@$round]}"; done | sort -g | tail -n 1)
+  ERR[$name]=$(for round in $(seq 1 "$ROUNDS"); do echo "${ERR[$name@$round]}"; done | awk '{ s += $1 } END { print s + 0 }')
+done
+echo "== each point, the mean of its $ROUNDS rounds (p99: the largest)"
+for spec in "${SPEC[@]}"; do
+  IFS='|' read -r name path member <<< "$spec"
+  printf '%-14s %-57s %8s req/s  p50 %7s ms  p99 %7s ms  CPU ms/req: app %6s db %6s  errors %s\n' \
+    "$name" "$path" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" "${CPU[$name]}" "${DBCPU[$name]}" "${ERR[$name]}"
 done
 # the login page, the yardstick, was measured at the start, middle and end: the median
 # is the reference, the spread shows how much the machine moved under the run
