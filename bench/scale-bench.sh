@@ -251,6 +251,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 mean_of() { # name array: the mean of the name's rounds
   local -n values=$2
+  local round
   for round in $(seq 1 "$ROUNDS"); do echo "${values[$1@$round]}"; done | awk '{ s += $1 } END { printf "%.2f", s / NR }'
 }
 for spec in "${SPEC[@]}"; do
