@@ -76,6 +76,38 @@ class IdempotencyIntegrationTests {
 			.getStatus()).isEqualTo(409);
 	}
 
+	/**
+	 * An answer long enough to be gzipped for a client that accepts gzip is recorded and
+	 * replayed as JSON text, not as the gzip bytes the app would have sent.
+	 */
+	@Test
+	void aLongAnswerIsRecordedAndReplayedAsText() throws Exception {
+		TestMember member = this.testData.member("idemgz").joining("kanjia");
+		String note = "帮我砍一刀，谢谢大家！".repeat(25);
+		// a whole share text around the link, kept as the request's share text
+		String shareText = "我正在参加砍价免费拿，快来帮我砍一刀！".repeat(45) + " " + link();
+		String content = "{\"input\":\"" + shareText + "\",\"helpsNeeded\":2,\"note\":\"" + note + "\"}";
+		MockHttpServletResponse[] answers = new MockHttpServletResponse[2];
+		for (int i = 0; i < 2; i++) {
+			answers[i] = this.mvc
+				.perform(post("/api/v1/groups/kanjia/requests").header("Authorization", member.bearer())
+					.header("Idempotency-Key", "long-1")
+					.header("Accept-Encoding", "gzip")
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(content))
+				.andReturn()
+				.getResponse();
+		}
+		assertThat(answers[0].getStatus()).isEqualTo(201);
+		assertThat(answers[0].getContentAsByteArray().length).as("long enough to be gzipped").isGreaterThan(2048);
+		assertThat(answers[0].getHeader("Content-Encoding")).isNull();
+		assertThat(answers[0].getContentAsString()).startsWith("{").contains(note);
+		assertThat(answers[1].getHeader("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(answers[1].getHeader("Content-Encoding")).isNull();
+		assertThat(answers[1].getContentAsString()).isEqualTo(answers[0].getContentAsString());
+		assertThat(requestsBy(member)).isEqualTo(1);
+	}
+
 	@Test
 	void concurrentRetriesWithOneKeyCreateOnceAndAllSeeTheFirstAnswer() throws Exception {
 		TestMember member = this.testData.member("idem").joining("kanjia");

@@ -7,14 +7,18 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
@@ -109,7 +113,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
 		boolean stored = false;
 		try {
-			chain.doFilter(body, recorded);
+			chain.doFilter(new IdentityAnswer(body), recorded);
 			byte[] content = recorded.getContentAsByteArray();
 			if (recorded.getStatus() < 500 && content.length <= MAX_STORED) {
 				this.jdbc.update(
@@ -219,6 +223,39 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The request as if it accepted no content coding: the answer recorded is kept and
+	 * replayed as text, so it must not be gzipped by the app (pages and JSON are, for a
+	 * client that accepts gzip). Tomcat may still compress what leaves this filter.
+	 */
+	static final class IdentityAnswer extends HttpServletRequestWrapper {
+
+		IdentityAnswer(HttpServletRequest request) {
+			super(request);
+		}
+
+		private static boolean hidden(String name) {
+			return HttpHeaders.ACCEPT_ENCODING.equalsIgnoreCase(name);
+		}
+
+		@Override
+		public @Nullable String getHeader(String name) {
+			return hidden(name) ? null : super.getHeader(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			return hidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaderNames() {
+			return Collections.enumeration(
+					Collections.list(super.getHeaderNames()).stream().filter((name) -> !hidden(name)).toList());
+		}
+
 	}
 
 }

@@ -25,8 +25,10 @@ import java.util.zip.Deflater;
  * <p>
  * A buffer serves one page at a time: {@link #take()} it, write the page through
  * {@link #writer()}, {@link #write} or {@link #writeGzipped} it to the response, then
- * {@link #release()} it. At most {@value #KEPT_AT_MOST} are kept (as many as pages are
- * drawn at once under the bench's 32 connections), and none that grew past
+ * {@link #release()} it. An answer that is bytes already (JSON,
+ * {@link GzippingJsonConverter}) is written through {@link #bytes()} instead of the
+ * writer, and needs no {@link #encode}. At most {@value #KEPT_AT_MOST} are kept (as many
+ * as pages are drawn at once under the bench's 32 connections), and none that grew past
  * {@value #KEEP_UP_TO_CHARS} characters, so a rare huge page does not hold its memory
  * afterwards.
  * <p>
@@ -47,6 +49,9 @@ final class PageBuffer {
 	 */
 	static final int KEEP_UP_TO_CHARS = 64 * 1024;
 
+	/** Bytes of a kept buffer: those of its largest page, whether encoded or written. */
+	static final int KEEP_UP_TO_BYTES = 3 * KEEP_UP_TO_CHARS + 16;
+
 	private static final ArrayBlockingQueue<PageBuffer> kept = new ArrayBlockingQueue<>(KEPT_AT_MOST);
 
 	/**
@@ -61,6 +66,26 @@ final class PageBuffer {
 	private byte[] bytes = new byte[0];
 
 	private byte[] gzipped = new byte[0];
+
+	/** How many of {@link #bytes} were written through {@link #bytes()}. */
+	private int byteCount;
+
+	private final OutputStream byteWriter = new OutputStream() {
+
+		@Override
+		public void write(int b) {
+			ensureBytes(1);
+			PageBuffer.this.bytes[PageBuffer.this.byteCount++] = (byte) b;
+		}
+
+		@Override
+		public void write(byte[] source, int offset, int count) {
+			ensureBytes(count);
+			System.arraycopy(source, offset, PageBuffer.this.bytes, PageBuffer.this.byteCount, count);
+			PageBuffer.this.byteCount += count;
+		}
+
+	};
 
 	private ByteBuffer deflaterIn;
 
@@ -138,7 +163,8 @@ final class PageBuffer {
 	 */
 	void release() {
 		this.length = 0;
-		if (this.chars.length > KEEP_UP_TO_CHARS || !kept.offer(this)) {
+		this.byteCount = 0;
+		if (this.chars.length > KEEP_UP_TO_CHARS || this.bytes.length > KEEP_UP_TO_BYTES || !kept.offer(this)) {
 			if (this.deflater != null) {
 				this.deflater.end();
 				this.deflater = null;
@@ -156,9 +182,23 @@ final class PageBuffer {
 		return this.writer;
 	}
 
+	/**
+	 * Writes bytes into this buffer, for the one thread making the answer; the first
+	 * {@link #byteCount()} are then sent with {@link #write} or {@link #writeGzipped}.
+	 */
+	OutputStream bytes() {
+		return this.byteWriter;
+	}
+
+	/** How many bytes were written through {@link #bytes()}. */
+	int byteCount() {
+		return this.byteCount;
+	}
+
 	/** Forgets what was written. */
 	void clear() {
 		this.length = 0;
+		this.byteCount = 0;
 	}
 
 	/** What was written, as a string (tests). */
@@ -171,6 +211,13 @@ final class PageBuffer {
 		int needed = this.length + more;
 		if (needed > this.chars.length) {
 			this.chars = Arrays.copyOf(this.chars, Math.max(needed, this.chars.length * 2));
+		}
+	}
+
+	private void ensureBytes(int more) {
+		int needed = this.byteCount + more;
+		if (needed > this.bytes.length) {
+			this.bytes = Arrays.copyOf(this.bytes, Math.max(needed, Math.max(8 * 1024, this.bytes.length * 2)));
 		}
 	}
 
@@ -190,6 +237,7 @@ final class PageBuffer {
 		if (this.bytes.length < most) {
 			this.bytes = new byte[most];
 		}
+		this.byteCount = 0;
 		CharsetEncoder encoder = this.encoder.reset();
 		ByteBuffer target = ByteBuffer.wrap(this.bytes);
 		CharBuffer source = CharBuffer.wrap(this.chars, 0, this.length);
@@ -201,12 +249,12 @@ final class PageBuffer {
 		return target.position();
 	}
 
-	/** Writes the first {@code count} encoded bytes. */
+	/** Writes the first {@code count} encoded or written bytes. */
 	void write(OutputStream out, int count) throws IOException {
 		out.write(this.bytes, 0, count);
 	}
 
-	/** Writes the first {@code count} encoded bytes gzipped. */
+	/** Writes the first {@code count} encoded or written bytes gzipped. */
 	void writeGzipped(OutputStream out, int count) throws IOException {
 		int size = gzip(count); // before reading the field: gzip may grow the array
 		out.write(this.gzipped, 0, size);

@@ -11,12 +11,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -102,6 +105,15 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	static final int RESPONSE_BUFFER = 64 * 1024;
+
+	/**
+	 * JSON answers gzipped by the app from direct buffers, as pages are
+	 * ({@link GzippingJsonConverter}); Spring Boot's own JSON converter backs off for it.
+	 */
+	@Bean
+	GzippingJsonConverter jsonConverter(JsonMapper mapper, Environment environment) {
+		return new GzippingJsonConverter(mapper, WholePageView.gzipFrom(environment));
+	}
 
 	/**
 	 * Thymeleaf pages are drawn whole, then sent as bytes once ({@link WholePageView}).

@@ -85,8 +85,15 @@ public class WholePageView extends ThymeleafView {
 	@Override
 	protected void initApplicationContext() {
 		super.initApplicationContext();
-		Environment environment = obtainApplicationContext().getEnvironment();
-		this.gzipFrom = environment.getProperty("server.compression.enabled", Boolean.class, false) ? environment
+		this.gzipFrom = gzipFrom(obtainApplicationContext().getEnvironment());
+	}
+
+	/**
+	 * From how many bytes on answers are gzipped, as Spring Boot's
+	 * {@code server.compression.*} settings say; -1 when compression is off.
+	 */
+	static long gzipFrom(Environment environment) {
+		return environment.getProperty("server.compression.enabled", Boolean.class, false) ? environment
 			.getProperty("server.compression.min-response-size", DataSize.class, DataSize.ofKilobytes(2))
 			.toBytes() : -1;
 	}

@@ -158,4 +158,49 @@ class PageBufferTests {
 		}
 	}
 
+	/**
+	 * Bytes written (a JSON answer) come out as written, plain and gzipped, however they
+	 * were written and whatever the buffer held before; a page drawn afterwards is only
+	 * itself.
+	 */
+	@Test
+	void writtenBytesComeOutAsWritten() throws IOException {
+		for (int round = 0; round < 2 * PageBuffer.KEPT_AT_MOST; round++) {
+			byte[] answer = page((round % 2 == 0) ? 30_000 : 300, round).getBytes(StandardCharsets.UTF_8);
+			PageBuffer buffer = PageBuffer.take();
+			try {
+				assertThat(buffer.byteCount()).isZero();
+				buffer.bytes().write(answer, 0, 7);
+				buffer.bytes().write(answer[7]);
+				buffer.bytes().write(answer, 8, answer.length - 8);
+				assertThat(buffer.byteCount()).isEqualTo(answer.length);
+				ByteArrayOutputStream plain = new ByteArrayOutputStream();
+				buffer.write(plain, buffer.byteCount());
+				assertThat(plain.toByteArray()).isEqualTo(answer);
+				ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+				buffer.writeGzipped(gzipped, buffer.byteCount());
+				try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.toByteArray()))) {
+					assertThat(in.readAllBytes()).isEqualTo(answer);
+				}
+				buffer.clear();
+				assertThat(buffer.byteCount()).isZero();
+				draw(buffer, "<p>then a page</p>");
+				assertThat(plain(buffer, StandardCharsets.UTF_8)).isEqualTo("<p>then a page</p>".getBytes());
+			}
+			finally {
+				buffer.release();
+			}
+		}
+	}
+
+	@Test
+	void aBufferThatWroteHugeBytesIsNotKept() throws IOException {
+		PageBuffer buffer = PageBuffer.take();
+		buffer.bytes().write(new byte[PageBuffer.KEEP_UP_TO_BYTES + 1]);
+		buffer.release();
+		for (int i = 0; i <= PageBuffer.KEPT_AT_MOST; i++) {
+			assertThat(PageBuffer.take()).isNotSameAs(buffer);
+		}
+	}
+
 }

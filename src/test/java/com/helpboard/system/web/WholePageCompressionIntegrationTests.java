@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
 import com.helpboard.support.IntegrationTest;
+import com.helpboard.support.TestData;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Pages are gzipped by the app (zlib level 1, WholePageView), not by Tomcat (level 6):
- * through the real server, a browser that accepts gzip gets the page compressed once, one
- * that does not gets it plain, and JSON is still compressed by Tomcat.
+ * Pages and the API's JSON are gzipped by the app (zlib level 1, WholePageView and
+ * GzippingJsonConverter), not by Tomcat (level 6): through the real server, a client that
+ * accepts gzip gets the answer compressed once, one that does not gets it plain, and
+ * other JSON (the API's description, bytes from springdoc) is still compressed by Tomcat.
  */
 @IntegrationTest
 class WholePageCompressionIntegrationTests {
@@ -31,6 +33,9 @@ class WholePageCompressionIntegrationTests {
 
 	@Autowired
 	org.springframework.test.web.servlet.MockMvc mvc;
+
+	@Autowired
+	TestData data;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -83,6 +88,66 @@ class WholePageCompressionIntegrationTests {
 			assertThat(page.headers().firstValue("Content-Encoding")).as(refusal).isEmpty();
 			assertThat(new String(page.body(), StandardCharsets.UTF_8)).as(refusal).startsWith("<!DOCTYPE html>");
 		}
+	}
+
+	/** A public group whose API answer is several KB (its rules, in Chinese). */
+	private String groupWithLongRules() {
+		return this.data.group("gzjson")
+			.withRulesText("每天先助力别人再发自己的链接，不发广告，不催促。".repeat(40))
+			.ownedBy(this.data.member("gzjson").create());
+	}
+
+	@Test
+	void anApiAnswerIsGzippedOnceByTheApp() throws Exception {
+		String path = "/api/v1/groups/" + groupWithLongRules();
+		HttpResponse<byte[]> plain = fetch(path, null);
+		assertThat(plain.statusCode()).isEqualTo(200);
+		assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+		assertThat(plain.body().length).isGreaterThan(2048);
+		assertThat(plain.headers().firstValueAsLong("Content-Length")).hasValue(plain.body().length);
+		String json = new String(plain.body(), StandardCharsets.UTF_8);
+		assertThat(json).startsWith("{").contains("每天先助力别人").endsWith("}");
+
+		HttpResponse<byte[]> gzipped = fetch(path, "gzip, deflate, br");
+		assertThat(gzipped.statusCode()).isEqualTo(200);
+		assertThat(gzipped.headers().allValues("Content-Encoding")).containsExactly("gzip");
+		assertThat(String.join(",", gzipped.headers().allValues("Vary"))).containsIgnoringCase("Accept-Encoding");
+		assertThat(gzipped.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+		assertThat(gunzip(gzipped.body())).isEqualTo(json);
+		assertThat(gzipped.body().length).isLessThan(plain.body().length / 2);
+
+		// without Tomcat (MockMvc): the app compressed it, not the server
+		org.springframework.mock.web.MockHttpServletResponse answer = this.mvc
+			.perform(get(path).header("Accept-Encoding", "gzip"))
+			.andReturn()
+			.getResponse();
+		assertThat(answer.getHeader("Content-Encoding")).isEqualTo("gzip");
+		assertThat(gunzip(answer.getContentAsByteArray())).isEqualTo(json);
+
+		for (String refusal : new String[] { "gzip;q=0", "br", "identity" }) {
+			HttpResponse<byte[]> refused = fetch(path, refusal);
+			assertThat(refused.headers().firstValue("Content-Encoding")).as(refusal).isEmpty();
+			assertThat(new String(refused.body(), StandardCharsets.UTF_8)).as(refusal).isEqualTo(json);
+		}
+	}
+
+	/**
+	 * Under {@code server.compression.min-response-size} (2 KB) nothing is gzipped, by
+	 * the app or by Tomcat: a problem answer, a short list.
+	 */
+	@Test
+	void aShortApiAnswerIsSentPlainWithItsLength() throws Exception {
+		HttpResponse<byte[]> problem = fetch("/api/v1/groups/no-such-group-at-all", "gzip");
+		assertThat(problem.statusCode()).isEqualTo(404);
+		assertThat(problem.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(problem.headers().firstValue("Content-Encoding")).isEmpty();
+		assertThat(problem.headers().firstValueAsLong("Content-Length")).hasValue(problem.body().length);
+		assertThat(new String(problem.body(), StandardCharsets.UTF_8)).contains("\"status\":404");
+
+		HttpResponse<byte[]> list = fetch("/api/v1/groups?size=1", "gzip");
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.headers().firstValue("Content-Encoding")).isEmpty();
+		assertThat(new String(list.body(), StandardCharsets.UTF_8)).startsWith("{").contains("\"items\"");
 	}
 
 	/** JSON (here the API's description, tens of KB) is compressed by Tomcat, once. */
