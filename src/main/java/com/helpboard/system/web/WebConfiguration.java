@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -31,6 +32,15 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	private final JsonMapper jsonMapper;
+
+	private final Environment environment;
+
+	WebConfiguration(JsonMapper jsonMapper, Environment environment) {
+		this.jsonMapper = jsonMapper;
+		this.environment = environment;
+	}
 
 	static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
 
@@ -107,20 +117,24 @@ class WebConfiguration implements WebMvcConfigurer {
 	static final int RESPONSE_BUFFER = 64 * 1024;
 
 	/**
-	 * JSON answers gzipped by the app from direct buffers, as pages are
-	 * ({@link GzippingJsonConverter}); Spring Boot's own JSON converter backs off for it.
-	 */
-	@Bean
-	GzippingJsonConverter jsonConverter(JsonMapper mapper, Environment environment) {
-		return new GzippingJsonConverter(mapper, WholePageView.gzipFrom(environment));
-	}
-
-	/**
 	 * Thymeleaf pages are drawn whole, then sent as bytes once ({@link WholePageView}).
 	 */
 	@Bean
 	static BeanPostProcessor wholePageViews() {
 		return WholePageView.installing();
+	}
+
+	/**
+	 * JSON answers gzipped by the app from direct buffers, as pages are
+	 * ({@link GzippingJsonConverter}). It takes the JSON converter's place among Spring's
+	 * defaults, after the byte and string converters, which must keep writing
+	 * {@code byte[]} and {@code String} answers (the API's description) as they are: as a
+	 * converter bean it would come before them. This configurer runs after Spring Boot's
+	 * (ordered 0), whose JSON converter it replaces.
+	 */
+	@Override
+	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+		builder.withJsonConverter(new GzippingJsonConverter(this.jsonMapper, WholePageView.gzipFrom(this.environment)));
 	}
 
 	@Override
