@@ -42,12 +42,20 @@ final class PageBuffer {
 	static final int KEPT_AT_MOST = 32;
 
 	/**
-	 * A kept buffer holds up to about 14 bytes per character of its largest page (chars,
-	 * UTF-8 bytes, gzip, the deflater's direct buffers) plus zlib's ~300 KB: at most
-	 * about 1.2 MB each, 40 MB for all kept, even if someone keeps asking for the largest
-	 * pages. A group page is 12-20 K characters.
+	 * A kept buffer holds up to about 7 bytes per character of its largest page (chars,
+	 * UTF-8 bytes, gzip) plus the deflater's 96 KB of direct buffers and zlib's ~300 KB:
+	 * at most about 0.8 MB each, 26 MB for all kept, even if someone keeps asking for the
+	 * largest pages. A group page is 12-20 K characters.
 	 */
 	static final int KEEP_UP_TO_CHARS = 64 * 1024;
+
+	/**
+	 * The deflater reads at most this many bytes at a time, so its direct buffers have a
+	 * fixed size however large an answer is: sized to the answer, a member asking for the
+	 * largest answers over and over (100 requests with the longest share texts, ~600 KB)
+	 * left direct memory for the collector to free on each of them.
+	 */
+	static final int DEFLATE_CHUNK = 64 * 1024;
 
 	/** Bytes of a kept buffer: those of its largest page, whether encoded or written. */
 	static final int KEEP_UP_TO_BYTES = 3 * KEEP_UP_TO_CHARS + 16;
@@ -267,36 +275,49 @@ final class PageBuffer {
 		if (this.deflater == null) {
 			this.deflater = new Deflater(Deflater.BEST_SPEED, true);
 		}
-		if (this.deflaterIn == null || this.deflaterIn.capacity() < count) {
-			this.deflaterIn = ByteBuffer.allocateDirect(Math.max(count, 64 * 1024));
-			this.deflaterOut = ByteBuffer.allocateDirect(this.deflaterIn.capacity() / 2);
+		if (this.deflaterIn == null) {
+			this.deflaterIn = ByteBuffer.allocateDirect(DEFLATE_CHUNK);
+			this.deflaterOut = ByteBuffer.allocateDirect(DEFLATE_CHUNK / 2);
 		}
-		ByteBuffer in = this.deflaterIn.clear();
-		in.put(this.bytes, 0, count).flip();
-		this.crc.reset();
-		this.crc.update(in.duplicate());
 		Deflater deflater = this.deflater;
 		deflater.reset();
-		deflater.setInput(in);
-		deflater.finish();
+		this.crc.reset();
 		int size = GZIP_HEADER.length;
 		if (this.gzipped.length < size + count / 2 + 64) {
 			this.gzipped = new byte[size + count / 2 + 64 + 8];
 		}
 		System.arraycopy(GZIP_HEADER, 0, this.gzipped, 0, size);
-		while (!deflater.finished()) {
-			ByteBuffer out = this.deflaterOut.clear();
-			deflater.deflate(out);
-			out.flip();
-			int made = out.remaining();
-			if (this.gzipped.length < size + made + 8) {
-				this.gzipped = Arrays.copyOf(this.gzipped, Math.max(size + made + 8, this.gzipped.length * 2));
+		int from = 0;
+		do {
+			int chunk = Math.min(DEFLATE_CHUNK, count - from);
+			ByteBuffer in = this.deflaterIn.clear();
+			in.put(this.bytes, from, chunk).flip();
+			this.crc.update(in.duplicate());
+			from += chunk;
+			deflater.setInput(in);
+			if (from == count) {
+				deflater.finish();
 			}
-			out.get(this.gzipped, size, made);
-			size += made;
+			while ((from == count) ? !deflater.finished() : !deflater.needsInput()) {
+				size = drain(size);
+			}
 		}
+		while (from < count);
 		size = putIntelInt(size, (int) this.crc.getValue());
 		return putIntelInt(size, count);
+	}
+
+	/** Appends what the deflater has ready to {@link #gzipped}; the new size. */
+	private int drain(int size) {
+		ByteBuffer out = this.deflaterOut.clear();
+		this.deflater.deflate(out);
+		out.flip();
+		int made = out.remaining();
+		if (this.gzipped.length < size + made + 8) {
+			this.gzipped = Arrays.copyOf(this.gzipped, Math.max(size + made + 8, this.gzipped.length * 2));
+		}
+		out.get(this.gzipped, size, made);
+		return size + made;
 	}
 
 	private int putIntelInt(int at, int value) {

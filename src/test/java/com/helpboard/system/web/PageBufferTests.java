@@ -203,4 +203,33 @@ class PageBufferTests {
 		}
 	}
 
+	/**
+	 * The deflater reads an answer a chunk at a time: answers on either side of a chunk's
+	 * end, none at all and several chunks long come out whole.
+	 */
+	@Test
+	void answersOfEveryLengthAroundAChunkComeOutWhole() throws IOException {
+		int chunk = PageBuffer.DEFLATE_CHUNK;
+		Random random = new Random(11);
+		for (int length : new int[] { 0, 1, chunk - 1, chunk, chunk + 1, 2 * chunk, 3 * chunk + 17 }) {
+			byte[] answer = new byte[length];
+			for (int i = 0; i < length; i++) {
+				// half compressible, half not
+				answer[i] = (byte) ((i % 2 == 0) ? 'a' + i % 7 : random.nextInt());
+			}
+			PageBuffer buffer = PageBuffer.take();
+			try {
+				buffer.bytes().write(answer);
+				ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+				buffer.writeGzipped(gzipped, buffer.byteCount());
+				try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.toByteArray()))) {
+					assertThat(in.readAllBytes()).as("%d bytes", length).isEqualTo(answer);
+				}
+			}
+			finally {
+				buffer.release();
+			}
+		}
+	}
+
 }
