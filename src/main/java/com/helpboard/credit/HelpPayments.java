@@ -2,6 +2,7 @@ package com.helpboard.credit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.helpboard.system.MultiRowInsert;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -121,17 +124,18 @@ class HelpPayments {
 					.addValue("established", utc(establishedAt)));
 	}
 
-	/** Inserts the payments: one JDBC batch. */
+	/** Inserts the payments: one statement per 800 ({@link MultiRowInsert}). */
 	void insertAll(List<Payment> payments) {
-		if (payments.isEmpty()) {
-			return;
-		}
-		this.jdbc.batchUpdate(
-				"""
-						insert into help_payments (claim_id, request_id, helper_id, author_id, amount, state, reason,
-						                           automatic, decided_at, settled_at)
-						values (:claim, :request, :helper, :author, :amount, :state, :reason, :automatic, :decided, :settled)""",
-				payments.stream().map(HelpPayments::params).toArray(MapSqlParameterSource[]::new));
+		MultiRowInsert.insert(this.jdbc.getJdbcOperations(), """
+				insert into help_payments (claim_id, request_id, helper_id, author_id, amount, state, reason,
+				                           automatic, decided_at, settled_at)""", 10, "", payments.stream()
+			.map((payment) -> new Object[] { payment.claimId(), payment.requestId(), payment.helperId(),
+					payment.authorId(), payment.amount(), payment.state().name(),
+					new SqlParameterValue(Types.VARCHAR, (payment.reason() != null) ? payment.reason().name() : null),
+					payment.automatic(), utc(payment.decidedAt()),
+					new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
+							(payment.settledAt() != null) ? utc(payment.settledAt()) : null) })
+			.toList());
 	}
 
 	/** Changes the payments' state, reason and settlement time: one JDBC batch. */

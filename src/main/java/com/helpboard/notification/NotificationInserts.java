@@ -1,27 +1,38 @@
 package com.helpboard.notification;
 
-import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 
+import com.helpboard.system.MultiRowInsert;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes notifications if absent: {@code INSERT … ON CONFLICT DO NOTHING} on the unique
  * (member, kind, subject), so a replayed event, a listener retried after a crash or a job
  * run twice leaves exactly one row (PostgreSQL, and H2 in its PostgreSQL mode). Many rows
- * go in JDBC batches of one statement.
+ * go in one statement per thousand ({@link MultiRowInsert}): a job's batch of 200 expired
+ * requests is one statement, not 200.
  */
 @Component
 class NotificationInserts {
 
-	private static final String INSERT = """
-			insert into notifications (member_id, kind, subject_id, request_id, claim_id, actor_id, detail, created_at)
-			values (?, ?, ?, ?, ?, ?, ?, ?)
-			on conflict do nothing""";
+	private static final String INTO = """
+			insert into notifications (member_id, kind, subject_id, request_id, claim_id, actor_id, detail, created_at)""";
 
-	private static final int BATCH = 1000;
+	/**
+	 * Rows go in in key order, so two transactions writing overlapping notifications (an
+	 * event republished while its first run still works) wait for one another rather than
+	 * deadlock.
+	 */
+	private static final Comparator<NewNotification> KEY_ORDER = Comparator.comparingLong(NewNotification::memberId)
+		.thenComparing(NewNotification::kind)
+		.thenComparingLong(NewNotification::subjectId);
 
 	private final JdbcTemplate jdbc;
 
@@ -31,41 +42,17 @@ class NotificationInserts {
 
 	/** Inserts those not there yet; returns how many were new. */
 	int insertIfAbsent(List<NewNotification> notifications) {
-		int inserted = 0;
-		for (int from = 0; from < notifications.size(); from += BATCH) {
-			List<NewNotification> batch = notifications.subList(from, Math.min(from + BATCH, notifications.size()));
-			int[][] counts = this.jdbc.batchUpdate(INSERT, batch, batch.size(), (statement, n) -> {
-				statement.setLong(1, n.memberId());
-				statement.setString(2, n.kind().name());
-				statement.setLong(3, n.subjectId());
-				setNullable(statement, 4, n.requestId());
-				setNullable(statement, 5, n.claimId());
-				setNullable(statement, 6, n.actorId());
-				if (n.detail() != null) {
-					statement.setString(7, n.detail());
-				}
-				else {
-					statement.setNull(7, Types.VARCHAR);
-				}
-				statement.setTimestamp(8, Timestamp.from(n.at()));
-			});
-			for (int[] chunk : counts) {
-				for (int count : chunk) {
-					inserted += Math.max(count, 0);
-				}
-			}
-		}
-		return inserted;
+		return MultiRowInsert.insert(this.jdbc, INTO, 8, "on conflict do nothing",
+				notifications.stream()
+					.sorted(KEY_ORDER)
+					.map((n) -> new Object[] { n.memberId(), n.kind().name(), n.subjectId(), bigint(n.requestId()),
+							bigint(n.claimId()), bigint(n.actorId()), new SqlParameterValue(Types.VARCHAR, n.detail()),
+							n.at().atOffset(ZoneOffset.UTC) })
+					.toList());
 	}
 
-	private static void setNullable(java.sql.PreparedStatement statement, int index, Long value)
-			throws java.sql.SQLException {
-		if (value != null) {
-			statement.setLong(index, value);
-		}
-		else {
-			statement.setNull(index, Types.BIGINT);
-		}
+	private static SqlParameterValue bigint(@Nullable Long value) {
+		return new SqlParameterValue(Types.BIGINT, value);
 	}
 
 }
