@@ -2,13 +2,19 @@
 # Measures the scheduled jobs on a large backlog, against the PACKAGED app on a local
 # PostgreSQL, and checks that every side effect happened exactly once.
 #
-#  (a) One instance, default scheduler settings, -Xmx512m. While it is idle: the group
-#      page's latency (wrk --latency). Then a backlog is committed in one transaction:
+#  (a) One instance, default scheduler settings, -Xmx512m. First the jobs work a small
+#      backlog (WARM_REQUESTS, WARM_CLAIMS; not measured), so the JIT has compiled their
+#      code as on a board that has run them before. While the jobs are idle: the group
+#      page's latency, under LOAD=wrk (closed loop, wrk --latency: as many pages as the
+#      machine serves, so any CPU the jobs take shows) or LOAD=rate (Gatling's open model,
+#      RATE pages a second, evenly spaced: what a visitor meets at a given traffic). Then
+#      a backlog is committed in one transaction:
 #      REQUESTS overdue open requests (spread over every group, the page's group too;
 #      BOOSTS of them with a queued boost to refund) and CLAIMS claims unanswered for 25 h
 #      (5 per request on requests needing 5 helps, 10 per helper, so no daily cap cuts a
 #      payment). Measured: the time from the first row the jobs change to the last, and
-#      the page's latency in 10 s windows while they work. Then checked: every request
+#      the page's latency while they work (wrk: in 10 s windows until the backlog is gone;
+#      rate: RATE_SECONDS from a second after the jobs began). Then checked: every request
 #      expired, every claim confirmed once with one ledger entry, every request fulfilled,
 #      each helper's standing one per distinct author helped (docs/credits.md), every
 #      queued boost refunded once, every balance equal to the sum of its ledger entries,
@@ -24,7 +30,10 @@
 # psql as postgres.
 # Usage: bench/jobs-bench.sh [requests] [claims] [b-requests] [b-claims]
 #        defaults 200000 100000 20000 4000; PAGE_OPEN (500) open requests on the group page,
-#        WRK_CONNECTIONS (2), WRK_THREADS (1), WARMUP (20s) and IDLE_WINDOW (30s) for wrk.
+#        WRK_CONNECTIONS (2), WRK_THREADS (1), WARMUP (20s) and IDLE_WINDOW (30s) for wrk;
+#        LOAD (wrk or rate), RATE (200) and RATE_SECONDS (25) for Gatling (bench/gatling);
+#        WARM_REQUESTS (20000) and WARM_CLAIMS (10000) for the jobs' warm-up (0 0: none);
+#        TWO_INSTANCES=false skips (b).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +47,13 @@ WRK_CONNECTIONS=${WRK_CONNECTIONS:-2}
 WRK_THREADS=${WRK_THREADS:-1}
 WARMUP=${WARMUP:-20s}
 IDLE_WINDOW=${IDLE_WINDOW:-30s}
+LOAD=${LOAD:-wrk}
+RATE=${RATE:-200}
+RATE_SECONDS=${RATE_SECONDS:-25}
+WARM_REQUESTS=${WARM_REQUESTS:-20000}
+WARM_CLAIMS=${WARM_CLAIMS:-10000}
+TWO_INSTANCES=${TWO_INSTANCES:-true}
+case "$LOAD" in wrk|rate) ;; *) echo "LOAD must be wrk or rate"; exit 2 ;; esac
 DB=${DB:-helpboard_jobs_bench}
 PORT=${PORT:-18180}
 PORT2=${PORT2:-18181}
@@ -210,7 +226,23 @@ wait_for() { # what poll-seconds timeout-seconds
   done
 }
 
+# the rows of this backlog changed: ids above those the database held before it (by the
+# primary keys, so asking every fifth of a second costs nothing)
+started_after() { value "select exists (select 1 from help_requests where id > $MAX_REQUEST and status = 'EXPIRED')
+  or exists (select 1 from claims where id > $MAX_CLAIM and status = 'CONFIRMED')"; }
 p99() { awk '/^ +99%/ { print $2 }'; }
+# Gatling at RATE pages a second: warm-up seconds, measured seconds, output file; prints the
+# measured p99 (ms)
+rate_window() {
+  ./mvnw -q -f bench/gatling/pom.xml gatling:test -Dgatling.http.requestTimeout=10000 -Dbench.baseUrl="http://127.0.0.1:$PORT" \
+    -Dbench.path=/g/kanjia -Dbench.rate="$RATE" -Dbench.warmupSeconds="$1" -Dbench.seconds="$2" -Dbench.p99Millis=100 \
+    > "$3" 2>&1 || true
+  grep '^measured: 99th percentile' "$3" | sed 's/.*actual : \([0-9.]*\)).*/\1ms/' | head -n 1
+}
+rate_summary() { # Gatling output file
+  actual() { grep "^measured: $1" "$2" | sed 's/.*actual : \([0-9.]*\)).*/\1/' | head -n 1; }
+  echo "p50 $(actual 50th "$1") ms, p90 $(actual 90th "$1") ms, p99 $(actual 99th "$1") ms, max $(actual max "$1") ms; requests total/OK/KO: $(awk '/^> measured / {print $(NF - 4), $(NF - 2), $NF}' "$1" | tail -n 1)"
+}
 wrk_window() { wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$1" --latency "$PAGE"; }
 
 echo
@@ -228,42 +260,75 @@ select g.id, m.id, m.username, 'PINDUODUO', 'pdd-bargain', 'https://p.pinduoduo.
 from generate_series(1, $PAGE_OPEN) n join topic_groups g on g.slug = 'kanjia' join members m on m.username = 'page' || (1 + n % 100);
 analyze help_requests; analyze members;
 SQL
-echo "-- warming up the group page ($WARMUP, not measured; $PAGE_OPEN open requests in its group)"
-wrk_window "$WARMUP" >/dev/null
-echo "-- group page while the jobs are idle ($IDLE_WINDOW, wrk -t$WRK_THREADS -c$WRK_CONNECTIONS)"
-IDLE=$(wrk_window "$IDLE_WINDOW" | tee target/jobs-bench-idle.txt | p99)
-grep -E "Latency  |50%|90%|99%|Requests/sec" target/jobs-bench-idle.txt | sed 's/^/   /'
+if [ "$WARM_REQUESTS" -gt 0 ] || [ "$WARM_CLAIMS" -gt 0 ]; then
+  echo "-- warming up the jobs: $WARM_REQUESTS overdue requests, $WARM_CLAIMS unanswered claims (not measured)"
+  seed jw 200 $(( WARM_CLAIMS / 10 ))
+  backlog jw "$WARM_REQUESTS" "$WARM_CLAIMS" 50 200 $(( WARM_CLAIMS / 10 ))
+  wait_for drained 1 300
+  until [ "$(value "select count(*) from event_publication where completion_date is null")" = 0 ]; do sleep 1; done
+  grep -E "Job (expire-requests|auto-confirm-claims):" target/jobs-bench-a.log | sed 's/.*JobRun *: /   warm-up: /'
+fi
+if [ "$LOAD" = wrk ]; then
+  echo "-- warming up the group page ($WARMUP, not measured; $PAGE_OPEN open requests in its group)"
+  wrk_window "$WARMUP" >/dev/null
+  echo "-- group page while the jobs are idle ($IDLE_WINDOW, wrk -t$WRK_THREADS -c$WRK_CONNECTIONS)"
+  IDLE=$(wrk_window "$IDLE_WINDOW" | tee target/jobs-bench-idle.txt | p99)
+  grep -E "Latency  |50%|90%|99%|Requests/sec" target/jobs-bench-idle.txt | sed 's/^/   /'
+else
+  echo "-- group page while the jobs are idle: $RATE pages a second for ${RATE_SECONDS}s after 10 s at that rate (Gatling, open model)"
+  IDLE=$(rate_window 10 "$RATE_SECONDS" target/jobs-bench-idle-rate.txt)
+  echo "   $(rate_summary target/jobs-bench-idle-rate.txt)"
+fi
+MAX_REQUEST=$(value "select coalesce(max(id), 0) from help_requests")
+MAX_CLAIM=$(value "select coalesce(max(id), 0) from claims")
+LOGGED_BEFORE=$(grep -cE "Job (expire-requests|auto-confirm-claims):" target/jobs-bench-a.log || true)
 echo "-- committing the backlog"
 T=$(now)
 backlog ja "$REQUESTS" "$CLAIMS" "$BOOSTS" 2000 $(( CLAIMS / 10 ))
 echo "   committed in $(seconds "$T" "$(now)") s; waiting for the jobs' next tick (at most the 1-minute interval)"
-wait_for started 0.2 180
+wait_for started_after 0.2 180
 START=$(now)
 # the end, to a quarter of a second, while wrk measures: told by the app's log (a job logs
 # its run once it has drained its backlog), then confirmed in the database. Asking the
 # database every quarter second instead cost PostgreSQL ~0.2 s a question while the jobs
 # worked (the front of the claims' index is rows they just confirmed): 13.6 s of its CPU
 # in a 56 s run (pg_stat_statements), taken from the jobs and the page this measures.
-logged_both() { [ "$(grep -cE "Job (expire-requests|auto-confirm-claims):" target/jobs-bench-a.log)" -ge 2 ] && echo t; }
+logged_both() { [ "$(grep -cE "Job (expire-requests|auto-confirm-claims):" target/jobs-bench-a.log)" -ge $(( LOGGED_BEFORE + 2 )) ] && echo t; }
 rm -f target/jobs-bench-drained
 ( wait_for logged_both 0.25 900; wait_for drained 1 900; now > target/jobs-bench-drained ) &
 WATCHER=$!
-echo "-- the jobs started; the group page in 10 s windows until the backlog is gone"
 BUSY=()
-while [ ! -s target/jobs-bench-drained ]; do
-  W=$(wrk_window 10s | p99)
-  if [ -s target/jobs-bench-drained ]; then BUSY+=("($W)"); else BUSY+=("$W"); fi
-  echo "   window to $(seconds "$START" "$(now)") s: p99 $W; left (requests claims): $(remaining)"
-done
+if [ "$LOAD" = wrk ]; then
+  echo "-- the jobs started; the group page in 10 s windows until the backlog is gone"
+  while [ ! -s target/jobs-bench-drained ]; do
+    W=$(wrk_window 10s | p99)
+    if [ -s target/jobs-bench-drained ]; then BUSY+=("($W)"); else BUSY+=("$W"); fi
+    echo "   window to $(seconds "$START" "$(now)") s: p99 $W; left (requests claims): $(remaining)"
+  done
+else
+  echo "-- the jobs started; the group page at $RATE a second for ${RATE_SECONDS}s after 1 s (Gatling starts in ~3 s)"
+  BUSY+=("$(rate_window 1 "$RATE_SECONDS" target/jobs-bench-busy-rate.txt)")
+  echo "   $(rate_summary target/jobs-bench-busy-rate.txt); ended $(seconds "$START" "$(now)") s after the jobs began,"
+  echo "   the backlog $( [ -s target/jobs-bench-drained ] && echo "already gone" || echo "not gone yet")"
+fi
 wait $WATCHER
 DONE=$(cat target/jobs-bench-drained)
 echo "   backlog gone $(seconds "$START" "$DONE") s after the jobs' first change"
-grep -E "Job (expire-requests|auto-confirm-claims):" target/jobs-bench-a.log | sed 's/.*JobRun *: /   log: /'
-echo "-- group page p99: idle $IDLE; in each 10 s window while the jobs worked: ${BUSY[*]} (in brackets: the window the backlog ended in)"
+grep -E "Job (expire-requests|auto-confirm-claims):" target/jobs-bench-a.log | tail -n 2 | sed 's/.*JobRun *: /   log: /'
+if [ "$LOAD" = wrk ]; then
+  echo "-- group page p99: idle $IDLE; in each 10 s window while the jobs worked: ${BUSY[*]} (in brackets: the window the backlog ended in)"
+else
+  echo "-- group page p99 at $RATE a second: idle $IDLE; while the jobs worked: ${BUSY[*]}"
+fi
 echo "-- exactly once:"
 check ja "$REQUESTS" "$CLAIMS" "$BOOSTS" $(( CLAIMS / 10 )) 0 || A_FAILED=1
 echo "   app memory (RSS): $(ps -o rss= -p "${APPS[0]}" | awk '{ printf "%d MB", $1 / 1024 }')"
 stop_apps
+
+if [ "$TWO_INSTANCES" != true ]; then
+  echo; echo "== (b) skipped (TWO_INSTANCES=$TWO_INSTANCES)"
+  if [ "${A_FAILED:-0}" = 0 ]; then echo "== all checks passed"; exit 0; else echo "== a check failed"; exit 1; fi
+fi
 
 echo
 echo "== (b) two instances: $B_REQUESTS overdue requests, $B_CLAIMS unanswered claims; the first killed with kill -9 mid-run"
