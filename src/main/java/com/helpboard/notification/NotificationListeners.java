@@ -15,7 +15,6 @@ import com.helpboard.help.ClaimsConfirmed;
 import com.helpboard.request.RequestClosed;
 import com.helpboard.request.RequestRestored;
 import com.helpboard.request.RequestStatus;
-import com.helpboard.request.RequestView;
 import com.helpboard.request.Requests;
 import com.helpboard.request.RequestsClosed;
 import org.jspecify.annotations.Nullable;
@@ -108,12 +107,12 @@ class NotificationListeners {
 		if (kind == null || requestIds.isEmpty()) {
 			return;
 		}
-		Map<Long, RequestView> closed = this.requests.findAll(requestIds);
+		Map<Long, Long> authors = this.requests.authorsOf(requestIds);
 		List<NewNotification> rows = new ArrayList<>();
 		for (Long id : requestIds) {
-			RequestView request = closed.get(id);
-			if (request != null) {
-				rows.add(NewNotification.aboutRequest(request.authorId(), kind, id, at));
+			Long author = authors.get(id);
+			if (author != null) {
+				rows.add(NewNotification.aboutRequest(author, kind, id, at));
 			}
 		}
 		this.notifications.notify(rows);

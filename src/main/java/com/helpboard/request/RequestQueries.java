@@ -19,6 +19,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -74,6 +75,17 @@ class RequestQueries {
 		return new HashSet<>(this.jdbc.queryForList("select c.request_id from claims c"
 				+ " join help_requests r on r.id = c.request_id where c.helper_id = :me and c.helper_day >= :since"
 				+ " and r.group_id = :group and r.status = 'OPEN' and r.expires_at > :now", params, Long.class));
+	}
+
+	/** The authors of those of the requests that exist, by request id: one statement. */
+	Map<Long, Long> authors(Collection<Long> ids) {
+		Map<Long, Long> authors = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.query("select r.id, r.author_id from help_requests r where r.id in (:ids)",
+					new MapSqlParameterSource("ids", ids),
+					(RowCallbackHandler) (rs) -> authors.put(rs.getLong(1), rs.getLong(2)));
+		}
+		return authors;
 	}
 
 	/**
