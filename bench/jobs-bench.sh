@@ -230,6 +230,8 @@ wait_for() { # what poll-seconds timeout-seconds
 # primary keys, so asking every fifth of a second costs nothing)
 started_after() { value "select exists (select 1 from help_requests where id > $MAX_REQUEST and status = 'EXPIRED')
   or exists (select 1 from claims where id > $MAX_CLAIM and status = 'CONFIRMED')"; }
+# every event publication of the warm-up completed (its listeners ran)
+published() { value "select not exists (select 1 from event_publication where completion_date is null)"; }
 p99() { awk '/^ +99%/ { print $2 }'; }
 # Gatling at RATE pages a second: warm-up seconds, measured seconds, output file; prints the
 # measured p99 (ms)
@@ -265,7 +267,7 @@ if [ "$WARM_REQUESTS" -gt 0 ] || [ "$WARM_CLAIMS" -gt 0 ]; then
   seed jw 200 $(( WARM_CLAIMS / 10 ))
   backlog jw "$WARM_REQUESTS" "$WARM_CLAIMS" 50 200 $(( WARM_CLAIMS / 10 ))
   wait_for drained 1 300
-  until [ "$(value "select count(*) from event_publication where completion_date is null")" = 0 ]; do sleep 1; done
+  wait_for published 1 300
   grep -E "Job (expire-requests|auto-confirm-claims):" target/jobs-bench-a.log | sed 's/.*JobRun *: /   warm-up: /'
 fi
 if [ "$LOAD" = wrk ]; then

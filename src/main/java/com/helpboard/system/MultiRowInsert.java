@@ -14,6 +14,12 @@ import org.springframework.jdbc.core.SqlParameterValue;
  * them one by one: 320 500 one-row notification inserts cost it 26 s of a job backlog's
  * run (docs/performance.md). A value may be a {@link SqlParameterValue} to give a
  * {@code null} its SQL type.
+ * <p>
+ * Rows go in full chunks, and what is left in chunks of a power of two (700 rows: 512,
+ * 128, 32, 16, 8, 4): a table's inserts have a dozen statement texts at most, however the
+ * row counts vary. pgjdbc keeps each connection's parsed and server-prepared statements
+ * by their text (256 of them, 5 MiB); a text per row count, each up to 30 KB, pushed the
+ * pages' statements out of it while a job worked a backlog.
  */
 public final class MultiRowInsert {
 
@@ -34,8 +40,10 @@ public final class MultiRowInsert {
 		int perStatement = Math.max(1, MAX_VALUES / columns);
 		String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
 		int inserted = 0;
-		for (int from = 0; from < rows.size(); from += perStatement) {
-			List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
+		for (int from = 0, size; from < rows.size(); from += size) {
+			int left = rows.size() - from;
+			size = (left >= perStatement) ? perStatement : Integer.highestOneBit(left);
+			List<Object[]> chunk = rows.subList(from, from + size);
 			List<Object> values = new ArrayList<>(chunk.size() * columns);
 			for (Object[] one : chunk) {
 				if (one.length != columns) {

@@ -2,8 +2,11 @@ package com.helpboard.system;
 
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,40 @@ class MultiRowInsertTests {
 			.isEqualTo("row " + lastOdd + "/odd " + lastOdd);
 		assertThat(this.jdbc.queryForObject("select label from rows_in where k = ?", String.class, perStatement))
 			.isEqualTo("row " + perStatement);
+	}
+
+	@Test
+	void whateverTheRowCountsATableHasADozenStatementTextsAtMost() {
+		Set<String> texts = new HashSet<>();
+		JdbcTemplate recording = new JdbcTemplate(this.dataSource) {
+			@Override
+			public int update(String sql, @Nullable Object... args) {
+				texts.add(sql);
+				return super.update(sql, args);
+			}
+		};
+		int perStatement = MultiRowInsert.MAX_VALUES / 3;
+		List<Integer> counts = new ArrayList<>();
+		for (int n = 1; n <= 130; n++) {
+			counts.add(n);
+		}
+		counts.addAll(List.of(perStatement - 1, perStatement, perStatement + 1, 2 * perStatement + 999));
+		long key = 0;
+		long inserted = 0;
+		for (int n : counts) {
+			List<Object[]> values = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				values.add(new Object[] { key++, "row", null });
+			}
+			assertThat(MultiRowInsert.insert(recording, "insert into rows_in (k, label, note)", 3, "", values))
+				.isEqualTo(n);
+			inserted += n;
+		}
+		assertThat(this.jdbc.queryForObject("select count(*) from rows_in", Long.class)).isEqualTo(inserted);
+		assertThat(this.jdbc.queryForObject("select count(distinct k) from rows_in", Long.class)).isEqualTo(inserted);
+		// full chunks, and the powers of two below them
+		assertThat(texts)
+			.hasSizeLessThanOrEqualTo(1 + Integer.numberOfTrailingZeros(Integer.highestOneBit(perStatement)) + 1);
 	}
 
 	@Test
