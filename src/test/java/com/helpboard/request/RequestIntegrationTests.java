@@ -467,10 +467,15 @@ class RequestIntegrationTests {
 					null);
 		}
 		this.mvc.perform(get("/g/" + slug).param("size", "5")).andExpect(status().isOk());
-		// another size: a page read from the cached order, not the page kept in memory
+		// another size: a page read from the cached order, not the page kept in memory;
+		// each right after a view of yet another size, so the group's view (kept 2 s) is
+		// kept for both, however slowly a busy machine runs them
+		this.mvc.perform(get("/g/" + slug).param("size", "7")).andExpect(status().isOk());
 		StatementCounter.reset();
 		this.mvc.perform(get("/g/" + slug).param("size", "6")).andExpect(status().isOk());
 		int small = StatementCounter.count();
+		List<String> smallStatements = StatementCounter.statements();
+		this.mvc.perform(get("/g/" + slug).param("size", "8")).andExpect(status().isOk());
 		StatementCounter.reset();
 		String page = this.mvc.perform(get("/g/" + slug).param("size", "50"))
 			.andExpect(status().isOk())
@@ -479,7 +484,8 @@ class RequestIntegrationTests {
 			.getContentAsString();
 		int large = StatementCounter.count();
 		assertThat(page.split("data-request-id=").length - 1).isEqualTo(50);
-		assertThat(large).isEqualTo(small);
+		assertThat(large).as("the page of 50: %s%nthe page of 6: %s", StatementCounter.statements(), smallStatements)
+			.isEqualTo(small);
 		assertThat(large).isLessThanOrEqualTo(5);
 
 		StatementCounter.reset();
