@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.SqlParameterValue;
  * Rows go in full chunks, and what is left in chunks of a power of two (700 rows: 512,
  * 128, 32, 16, 8, 4): a table's inserts have a dozen statement texts at most, however the
  * row counts vary. pgjdbc keeps each connection's parsed and server-prepared statements
- * by their text (256 of them, 5 MiB); a text per row count, each up to 30 KB, pushed the
- * pages' statements out of it while a job worked a backlog.
+ * by their text (256 of them, 5 MiB); a text per row count, each up to 30 KB, would push
+ * the pages' statements out of it while a job works a backlog.
  */
 public final class MultiRowInsert {
 
