@@ -12,7 +12,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
 
-interface MemberRepository extends JpaRepository<Member, Long> {
+interface MemberRepository extends JpaRepository<Member, Long>, MemberLocks {
 
 	Optional<Member> findByUsernameKey(String usernameKey);
 
@@ -23,11 +23,6 @@ interface MemberRepository extends JpaRepository<Member, Long> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select m from Member m where m.id = ?1")
 	Optional<Member> findForUpdate(Long id);
-
-	// in id order, as every batch takes them, so two batches wait rather than deadlock
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select m.id from Member m where m.id in ?1 order by m.id")
-	List<Long> lockAll(Collection<Long> ids);
 
 	@Query("select m.id from Member m where m.id in ?1 and m.suspendedAt is not null")
 	List<Long> findSuspendedAmong(Collection<Long> ids);

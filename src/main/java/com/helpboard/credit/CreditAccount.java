@@ -54,6 +54,21 @@ class CreditAccount {
 	}
 
 	/**
+	 * An account as its row holds it, read outside the persistence context
+	 * ({@link CreditAccountWrites#lockAll}).
+	 */
+	static CreditAccount read(long memberId, long balance, long earnedToday, LocalDate earnedDay, long debt,
+			long version) {
+		CreditAccount account = new CreditAccount(memberId);
+		account.balance = balance;
+		account.earnedToday = earnedToday;
+		account.earnedDay = earnedDay;
+		account.debt = debt;
+		account.version = version;
+		return account;
+	}
+
+	/**
 	 * Credits confirmed help: what is left of today's cap (midnight to midnight, China
 	 * time), at most {@code requested}.
 	 * @return the entry, for less than asked when the cap cut it; empty when the cap is

@@ -5,12 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.QueryHint;
-import org.hibernate.jpa.HibernateHints;
 
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.Repository;
 
 interface CreditAccountRepository extends Repository<CreditAccount, Long>, CreditAccountOpening, CreditAccountWrites {
@@ -21,17 +18,6 @@ interface CreditAccountRepository extends Repository<CreditAccount, Long>, Credi
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select a from CreditAccount a where a.memberId = :memberId")
 	Optional<CreditAccount> lock(long memberId);
-
-	/**
-	 * Locks the members' account rows in member order, the order every batch takes them
-	 * in, so that two batches wait for each other rather than deadlock. The accounts are
-	 * read only: what their methods change is not flushed, the batch writes it itself
-	 * ({@link CreditAccountWrites#writeAll}).
-	 */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@QueryHints(@QueryHint(name = HibernateHints.HINT_READ_ONLY, value = "true"))
-	@Query("select a from CreditAccount a where a.memberId in :memberIds order by a.memberId")
-	List<CreditAccount> lockAllReadOnly(Collection<Long> memberIds);
 
 	@Query("select a.balance from CreditAccount a where a.memberId = :memberId")
 	Optional<Long> balanceOf(long memberId);

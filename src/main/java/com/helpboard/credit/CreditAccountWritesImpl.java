@@ -1,15 +1,20 @@
 package com.helpboard.credit;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.SortedSet;
+
+import com.helpboard.system.RowLocks;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * One standard {@code MERGE} per few hundred accounts (PostgreSQL 15 and later, and H2),
- * instead of one {@code UPDATE} each.
+ * Reads and locks the accounts in one statement whatever their number, and writes them
+ * with one standard {@code MERGE} per thousand (PostgreSQL 15 and later, and H2), instead
+ * of one {@code UPDATE} each.
  */
 class CreditAccountWritesImpl implements CreditAccountWrites {
 
@@ -19,6 +24,15 @@ class CreditAccountWritesImpl implements CreditAccountWrites {
 
 	CreditAccountWritesImpl(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	@Override
+	public List<CreditAccount> lockAll(SortedSet<Long> memberIds) {
+		return RowLocks.lock(this.jdbc,
+				"select member_id, balance, earned_today, earned_day, debt, version from credit_accounts"
+						+ " where member_id = any(?) order by member_id",
+				memberIds, (row, n) -> CreditAccount.read(row.getLong(1), row.getLong(2), row.getLong(3),
+						row.getObject(4, LocalDate.class), row.getLong(5), row.getLong(6)));
 	}
 
 	@Override

@@ -221,50 +221,6 @@ public class Credits {
 		}
 	}
 
-	/**
-	 * Pays many earnings at once, in the caller's transaction (a batch of auto-confirmed
-	 * claims is paid in the transaction that confirms it): each as
-	 * {@link #earn(long, long, String, String)} would pay it, in the order given, the
-	 * daily cap included, once per key: a key already in the ledger was paid and is
-	 * skipped. Missing accounts are opened first; then the accounts are locked in member
-	 * order, the order every batch takes them in, each earning goes through
-	 * {@link CreditAccount#earn}, and the accounts and entries are written a few hundred
-	 * per statement.
-	 * @return how many entries were written (none for an earning the cap used up)
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	int earnAll(List<Earning> earnings) {
-		if (earnings.isEmpty()) {
-			return 0;
-		}
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		for (Earning earning : earnings) {
-			checkKey(earning.key(), earning.reference());
-			positive(earning.amount());
-		}
-		Set<String> paid = new HashSet<>(
-				this.entries.existingKeys(earnings.stream().map(Earning::key).toArray(String[]::new)));
-		Map<Long, CreditAccount> accounts = lockAll(
-				earnings.stream().map(Earning::memberId).collect(Collectors.toCollection(TreeSet::new)));
-		List<LedgerEntry> written = new ArrayList<>();
-		Map<Long, CreditAccount> changed = new HashMap<>();
-		for (Earning earning : earnings) {
-			if (paid.add(earning.key())) {
-				CreditAccount account = accounts.get(earning.memberId());
-				account
-					.earn(CreditAmount.of(earning.amount()), this.dailyEarnCap, earning.key(), earning.reference(), now)
-					.ifPresent((entry) -> {
-						written.add(entry);
-						written.addAll(account.takeDebtPayments());
-						changed.put(account.memberId(), account);
-					});
-			}
-		}
-		this.accounts.writeAll(changed.values());
-		this.entries.insertAll(written);
-		return written.size();
-	}
-
 	/** A confirmed help to pay: see {@link #payForHelps}. */
 	record HelpToPay(long claimId, long requestId, long helperId, long authorId, boolean automatic) {
 
@@ -481,11 +437,6 @@ public class Credits {
 			.toList();
 	}
 
-	/** One earning of a batch: see {@link #earnAll}. */
-	record Earning(long memberId, long amount, String key, String reference) {
-
-	}
-
 	/**
 	 * Opens the accounts that are missing (one statement: the others are left alone),
 	 * then locks them all in member order.
@@ -493,7 +444,7 @@ public class Credits {
 	private Map<Long, CreditAccount> lockAll(SortedSet<Long> memberIds) {
 		this.accounts.openAllAbsent(memberIds);
 		Map<Long, CreditAccount> locked = new HashMap<>();
-		this.accounts.lockAllReadOnly(memberIds).forEach((account) -> locked.put(account.memberId(), account));
+		this.accounts.lockAll(memberIds).forEach((account) -> locked.put(account.memberId(), account));
 		if (locked.size() < memberIds.size()) {
 			throw HelpBoardException.notFound("credit.member.not-found");
 		}

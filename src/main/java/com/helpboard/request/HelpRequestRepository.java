@@ -1,7 +1,6 @@
 package com.helpboard.request;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +14,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
 
-interface HelpRequestRepository extends JpaRepository<HelpRequest, Long>, OverdueRequests {
+interface HelpRequestRepository extends JpaRepository<HelpRequest, Long>, OverdueRequests, RequestLocks {
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select r from HelpRequest r where r.id = ?1")
@@ -73,15 +72,6 @@ interface HelpRequestRepository extends JpaRepository<HelpRequest, Long>, Overdu
 			update help_requests set status = 'EXPIRED', open_key = null, closed_at = :now, version = version + 1
 			where id = any(:ids) and status = 'OPEN' and expires_at <= :now""")
 	int expireAll(Long[] ids, Instant now);
-
-	/**
-	 * Locks the requests in id order, the order every batch takes them in, so that two
-	 * batches sharing requests wait for each other instead of deadlocking ("for no key
-	 * update" on PostgreSQL: claims and boosts referencing them still insert).
-	 */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select r.id from HelpRequest r where r.id in ?1 order by r.id")
-	List<Long> lockAll(Collection<Long> ids);
 
 	/**
 	 * {@link HelpRequest#recordConfirmedHelp} {@code helps} times for each of the
