@@ -3,8 +3,12 @@
 # PostgreSQL, and checks that every side effect happened exactly once.
 #
 #  (a) One instance, default scheduler settings, -Xmx512m. First the jobs work a small
-#      backlog (WARM_REQUESTS, WARM_CLAIMS; not measured), so the JIT has compiled their
-#      code as on a board that has run them before. While the jobs are idle: the group
+#      backlog WARM_ROUNDS times (WARM_REQUESTS, WARM_CLAIMS; not measured) and, under
+#      LOAD=rate, the page is served for PAGE_WARMUP s, so the JIT has compiled their code
+#      as on a board that has run for a while (jstat's count of compiled methods is
+#      printed before and after each window: on two cores a JIT still at work on the
+#      page's and the jobs' code took a third of the CPU of a run with one round and no
+#      page warm-up, docs/performance.md). While the jobs are idle: the group
 #      page's latency, under LOAD=wrk (closed loop, wrk --latency: as many pages as the
 #      machine serves, so any CPU the jobs take shows) or LOAD=rate (Gatling's open model,
 #      RATE pages a second, evenly spaced: what a visitor meets at a given traffic). Then
@@ -32,7 +36,8 @@
 #        defaults 200000 100000 20000 4000; PAGE_OPEN (500) open requests on the group page,
 #        WRK_CONNECTIONS (2), WRK_THREADS (1), WARMUP (20s) and IDLE_WINDOW (30s) for wrk;
 #        LOAD (wrk or rate), RATE (200) and RATE_SECONDS (25) for Gatling (bench/gatling);
-#        WARM_REQUESTS (20000) and WARM_CLAIMS (10000) for the jobs' warm-up (0 0: none);
+#        WARM_REQUESTS (20000), WARM_CLAIMS (10000) and WARM_ROUNDS (3) for the jobs' warm-up
+#        (0 0: none), PAGE_WARMUP (60 s at RATE) for the page's under LOAD=rate;
 #        TWO_INSTANCES=false skips (b).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,6 +57,8 @@ RATE=${RATE:-200}
 RATE_SECONDS=${RATE_SECONDS:-25}
 WARM_REQUESTS=${WARM_REQUESTS:-20000}
 WARM_CLAIMS=${WARM_CLAIMS:-10000}
+WARM_ROUNDS=${WARM_ROUNDS:-3}
+PAGE_WARMUP=${PAGE_WARMUP:-60}
 TWO_INSTANCES=${TWO_INSTANCES:-true}
 case "$LOAD" in wrk|rate) ;; *) echo "LOAD must be wrk or rate"; exit 2 ;; esac
 DB=${DB:-helpboard_jobs_bench}
@@ -90,10 +97,11 @@ APPS=()
 # exactly once, which a closed gate would skip. For the same reason the pair caps
 # (3 credits a week from one author, 4 both ways; docs/credits.md) are raised: each
 # generated helper's 10 claims help one author, so the caps would pay 3 of them.
-# APP_ARGS adds settings to try (e.g. --helpboard.scheduler.auto-confirm-batch=5000).
+# APP_ARGS adds settings to try (e.g. --helpboard.scheduler.auto-confirm-batch=5000), JAVA_ARGS
+# options for the JVM (e.g. -XX:+PrintCompilation).
 start_app() { # port log [more arguments]: default scheduler settings
   # shellcheck disable=SC2086
-  java -Xmx512m -jar "$JAR" --server.port="$1" --spring.profiles.active=postgres \
+  java -Xmx512m ${JAVA_ARGS:-} -jar "$JAR" --server.port="$1" --spring.profiles.active=postgres \
     --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --helpboard.remember-me-key="$KEY" \
     --helpboard.credit.auto-pay-min-answers=0 --helpboard.credit.pair-weekly-cap=100 \
     --helpboard.credit.mutual-weekly-cap=100 ${APP_ARGS:-} "${@:3}" \
@@ -226,13 +234,19 @@ wait_for() { # what poll-seconds timeout-seconds
   done
 }
 
-# the rows of this backlog changed: ids above those the database held before it (by the
-# primary keys, so asking every fifth of a second costs nothing)
-started_after() { value "select exists (select 1 from help_requests where id > $MAX_REQUEST and status = 'EXPIRED')
-  or exists (select 1 from claims where id > $MAX_CLAIM and status = 'CONFIRMED')"; }
+# a job changed a row since the backlog was committed: a request closed or a claim decided
+# since then, each one probe of a partial index (help_requests_closed,
+# claims_confirmed_decided). Asking by "id above the backlog's first and status changed"
+# instead walked the 200 000 new rows still open: 0.18 s of PostgreSQL a question, every
+# fifth of a second, right up to the measured window.
+started_after() { value "select exists (select 1 from help_requests where closed_at >= '$SINCE')
+  or exists (select 1 from claims where status = 'CONFIRMED' and decided_at >= '$SINCE')"; }
 # every event publication of the warm-up completed (its listeners ran)
 published() { value "select not exists (select 1 from event_publication where completion_date is null)"; }
 p99() { awk '/^ +99%/ { print $2 }'; }
+# methods the app's JIT compiled since it started (jstat): a count still growing while a
+# window is measured means that window also measures the JIT at work on two cores
+compiled() { jstat -compiler "${APPS[0]}" 2>/dev/null | awk 'NR == 2 { print $1 }'; }
 # Gatling at RATE pages a second: warm-up seconds, measured seconds, output file; prints the
 # measured p99 (ms)
 rate_window() {
@@ -263,13 +277,20 @@ from generate_series(1, $PAGE_OPEN) n join topic_groups g on g.slug = 'kanjia' j
 analyze help_requests; analyze members;
 SQL
 if [ "$WARM_REQUESTS" -gt 0 ] || [ "$WARM_CLAIMS" -gt 0 ]; then
-  echo "-- warming up the jobs: $WARM_REQUESTS overdue requests, $WARM_CLAIMS unanswered claims (not measured)"
-  seed jw 200 $(( WARM_CLAIMS / 10 ))
-  backlog jw "$WARM_REQUESTS" "$WARM_CLAIMS" 50 200 $(( WARM_CLAIMS / 10 ))
-  wait_for drained 1 300
-  wait_for published 1 300
+  echo "-- warming up the jobs: $WARM_ROUNDS rounds of $WARM_REQUESTS overdue requests, $WARM_CLAIMS unanswered claims (not measured)"
+  for round in $(seq 1 "$WARM_ROUNDS"); do
+    seed "jw$round" 200 $(( WARM_CLAIMS / 10 ))
+    backlog "jw$round" "$WARM_REQUESTS" "$WARM_CLAIMS" 50 200 $(( WARM_CLAIMS / 10 ))
+    wait_for drained 1 300
+    wait_for published 1 300
+  done
   grep -E "Job (expire-requests|auto-confirm-claims):" target/jobs-bench-a.log | sed 's/.*JobRun *: /   warm-up: /'
 fi
+if [ "$LOAD" = rate ] && [ "$PAGE_WARMUP" -gt 0 ]; then
+  echo "-- warming up the group page: $RATE pages a second for ${PAGE_WARMUP}s (not measured)"
+  rate_window 1 "$PAGE_WARMUP" target/jobs-bench-warm-rate.txt >/dev/null
+fi
+echo "   JIT: $(compiled) methods compiled so far"
 if [ "$LOAD" = wrk ]; then
   echo "-- warming up the group page ($WARMUP, not measured; $PAGE_OPEN open requests in its group)"
   wrk_window "$WARMUP" >/dev/null
@@ -281,8 +302,8 @@ else
   IDLE=$(rate_window 10 "$RATE_SECONDS" target/jobs-bench-idle-rate.txt)
   echo "   $(rate_summary target/jobs-bench-idle-rate.txt)"
 fi
-MAX_REQUEST=$(value "select coalesce(max(id), 0) from help_requests")
-MAX_CLAIM=$(value "select coalesce(max(id), 0) from claims")
+echo "   JIT: $(compiled) methods compiled by the end of the idle window"
+SINCE=$(value "select now()")
 LOGGED_BEFORE=$(grep -cE "Job (expire-requests|auto-confirm-claims):" target/jobs-bench-a.log || true)
 echo "-- committing the backlog"
 T=$(now)
@@ -314,6 +335,7 @@ else
   echo "   the backlog $( [ -s target/jobs-bench-drained ] && echo "already gone" || echo "not gone yet")"
 fi
 wait $WATCHER
+echo "   JIT: $(compiled) methods compiled by the end of the busy window"
 DONE=$(cat target/jobs-bench-drained)
 echo "   backlog gone $(seconds "$START" "$DONE") s after the jobs' first change"
 grep -E "Job (expire-requests|auto-confirm-claims):" target/jobs-bench-a.log | tail -n 2 | sed 's/.*JobRun *: /   log: /'
