@@ -6,6 +6,8 @@ import java.sql.Savepoint;
 import java.util.Collection;
 import java.util.Set;
 
+import com.helpboard.system.RowLocks;
+
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,12 +40,10 @@ class CreditAccountOpeningImpl implements CreditAccountOpening {
 		if (memberIds.isEmpty()) {
 			return;
 		}
-		this.jdbc.update(
-				"insert into credit_accounts (member_id, balance, earned_today, version)"
-						+ " select m.id, 0, 0, 0 from members m where m.id = any(?)"
-						+ " and not exists (select 1 from credit_accounts a where a.member_id = m.id)"
-						+ " order by m.id on conflict do nothing",
-				(insert) -> insert.setArray(1, insert.getConnection().createArrayOf("bigint", memberIds.toArray())));
+		this.jdbc.update("insert into credit_accounts (member_id, balance, earned_today, version)"
+				+ " select m.id, 0, 0, 0 from members m where m.id = any(?)"
+				+ " and not exists (select 1 from credit_accounts a where a.member_id = m.id)"
+				+ " order by m.id on conflict do nothing", RowLocks.ids(memberIds));
 	}
 
 	@Override

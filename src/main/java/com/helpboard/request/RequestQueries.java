@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.helpboard.system.RowLocks;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
@@ -77,13 +79,16 @@ class RequestQueries {
 				+ " and r.group_id = :group and r.status = 'OPEN' and r.expires_at > :now", params, Long.class));
 	}
 
-	/** The authors of those of the requests that exist, by request id: one statement. */
+	/**
+	 * The authors of those of the requests that exist, by request id: one statement, the
+	 * ids bound as one array (a job's batch names thousands).
+	 */
 	Map<Long, Long> authors(Collection<Long> ids) {
 		Map<Long, Long> authors = new HashMap<>();
 		if (!ids.isEmpty()) {
-			this.jdbc.query("select r.id, r.author_id from help_requests r where r.id in (:ids)",
-					new MapSqlParameterSource("ids", ids),
-					(RowCallbackHandler) (rs) -> authors.put(rs.getLong(1), rs.getLong(2)));
+			this.jdbc.getJdbcOperations()
+				.query("select r.id, r.author_id from help_requests r where r.id = any(?)", RowLocks.ids(ids),
+						(RowCallbackHandler) (rs) -> authors.put(rs.getLong(1), rs.getLong(2)));
 		}
 		return authors;
 	}

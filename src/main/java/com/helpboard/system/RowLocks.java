@@ -2,6 +2,7 @@ package com.helpboard.system;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.SortedSet;
 
@@ -50,8 +51,12 @@ public final class RowLocks {
 		return jdbc.query(select + " " + lock, ids(ids), rows);
 	}
 
-	/** Binds the ids as the statement's one {@code bigint} array parameter. */
-	public static PreparedStatementSetter ids(SortedSet<Long> ids) {
+	/**
+	 * Binds the ids as the statement's one {@code bigint} array parameter
+	 * ({@code = any(?)}), for statements that lock nothing too: one statement text
+	 * whatever the number of ids, where an {@code in (…)} list has one per count.
+	 */
+	public static PreparedStatementSetter ids(Collection<Long> ids) {
 		return (statement) -> statement.setArray(1, statement.getConnection().createArrayOf("bigint", ids.toArray()));
 	}
 
