@@ -1,6 +1,15 @@
 package helpboard.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -8,6 +17,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -18,7 +28,10 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * the same rate comes first and is reported under its own name, so the percentiles of
  * "measured" cover the measured phase only. Settings (system properties): bench.baseUrl,
  * bench.path, bench.rate, bench.warmupSeconds, bench.seconds, bench.cookie (optional, a
- * Cookie header), bench.p99Millis (the target the assertion checks).
+ * Cookie header), bench.p99Millis (the target the assertion checks), bench.timesFile
+ * (optional: each measured response appended as a line "end-epoch-ms response-ms",
+ * written every second, so a script can take the percentiles of any stretch of the run,
+ * e.g. exactly while a job worked, even if it stops Gatling early).
  */
 public class ConstantRate extends Simulation {
 
@@ -43,9 +56,63 @@ public class ConstantRate extends Simulation {
 		.disableWarmUp()
 		.disableFollowRedirect();
 
+	private final String timesFile = System.getProperty("bench.timesFile", "");
+
+	private final ConcurrentLinkedQueue<String> times = new ConcurrentLinkedQueue<>();
+
 	private ScenarioBuilder visitor(String name) {
-		return scenario(name).exec(this.cookie.isEmpty() ? http(name).get(this.path).check(status().is(200))
-				: http(name).get(this.path).header("Cookie", this.cookie).check(status().is(200)));
+		var get = http(name).get(this.path).check(status().is(200), responseTimeInMillis().saveAs("rt"));
+		ScenarioBuilder scenario = scenario(name).exec(this.cookie.isEmpty() ? get : get.header("Cookie", this.cookie));
+		if (this.timesFile.isEmpty() || !name.equals("measured")) {
+			return scenario;
+		}
+		return scenario.exec((session) -> {
+			if (session.contains("rt")) {
+				this.times.add(System.currentTimeMillis() + " " + session.getInt("rt"));
+			}
+			return session;
+		});
+	}
+
+	private void writeTimes() {
+		List<String> lines = new ArrayList<>();
+		for (String line = this.times.poll(); line != null; line = this.times.poll()) {
+			lines.add(line);
+		}
+		try {
+			Files.write(Path.of(this.timesFile), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+					StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void before() {
+		if (this.timesFile.isEmpty()) {
+			return;
+		}
+		Thread writer = new Thread(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				try {
+					Thread.sleep(1000);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+				writeTimes();
+			}
+		}, "times-writer");
+		writer.setDaemon(true);
+		writer.start();
+	}
+
+	@Override
+	public void after() {
+		if (!this.timesFile.isEmpty()) {
+			writeTimes();
+		}
 	}
 
 	{
