@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
@@ -38,11 +40,24 @@ public final class QrCodeImages {
 	private static final int MASKS = 8;
 
 	/**
+	 * Codes drawn lately, by text and size (about a thousand of the board's links): a
+	 * code is drawn and read back once, however often its image is asked for.
+	 */
+	private static final Cache<Drawn, byte[]> DRAWN = Caffeine.newBuilder()
+		.maximumWeight(4L << 20)
+		.weigher((Drawn key, byte[] png) -> png.length + 2 * key.text().length())
+		.build();
+
+	private record Drawn(String text, int size) {
+	}
+
+	/**
 	 * Render {@code text} as a square QR code PNG, error correction M, quiet zone 2. The
 	 * encoder picks the mask with the lowest penalty; about 1 in 750 codes of the board's
 	 * links drawn that way is one ZXing's detector cannot find in an image (its finder
 	 * patterns are confused by the data), so a code that does not read back is drawn
-	 * again with the first mask that does.
+	 * again with the first mask that does. Recently drawn codes are kept (by text and
+	 * size), so asking again for an image costs a copy of its bytes.
 	 * @param text the text to encode, not empty
 	 * @param sizePx side length, clamped to 64..1024
 	 * @return PNG bytes
@@ -54,6 +69,10 @@ public final class QrCodeImages {
 			throw new IllegalArgumentException("QR text must not be empty");
 		}
 		int size = Math.max(MIN_SIZE, Math.min(MAX_SIZE, sizePx));
+		return DRAWN.get(new Drawn(text, size), (key) -> draw(key.text(), key.size())).clone();
+	}
+
+	private static byte[] draw(String text, int size) {
 		Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
 		hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
 		hints.put(EncodeHintType.MARGIN, 2);

@@ -60,6 +60,16 @@ class QrCodeTests {
 	}
 
 	@Test
+	void aCodeAskedForAgainIsTheSameImageAndACopyOfIt() {
+		byte[] first = QrCodeImages.png("http://localhost/r/1", 300);
+		byte[] again = QrCodeImages.png("http://localhost/r/1", 300);
+		assertThat(again).isEqualTo(first).isNotSameAs(first);
+		first[first.length / 2] ^= 0x55;
+		assertThat(QrCodeImages.png("http://localhost/r/1", 300)).isEqualTo(again);
+		assertThat(QrCodeImages.png("http://localhost/r/1", 380)).isNotEqualTo(again);
+	}
+
+	@Test
 	void shareTextInQrIsParsedToo() {
 		String text = "帮我砍一刀！👉 https://p.pinduoduo.com/Zz9Kk1Qq 👈 复制打开拼多多";
 		ParseResult fromQr = this.parser.parseQr(QrCodeImages.png(text, 400));
@@ -84,6 +94,9 @@ class QrCodeTests {
 		assertThat(ImageIO.read(new ByteArrayInputStream(QrCodeImages.png(LINK, 1))).getWidth()).isEqualTo(64);
 		assertThat(ImageIO.read(new ByteArrayInputStream(QrCodeImages.png(LINK, 99_999))).getWidth()).isEqualTo(1024);
 		assertThatIllegalArgumentException().isThrownBy(() -> QrCodeImages.png("", 100));
+		// more than a code holds: refused each time, nothing kept
+		assertThatIllegalArgumentException().isThrownBy(() -> QrCodeImages.png("x".repeat(5_000), 300));
+		assertThatIllegalArgumentException().isThrownBy(() -> QrCodeImages.png("x".repeat(5_000), 300));
 	}
 
 	@Test
