@@ -29,7 +29,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * "measured" cover the measured phase only. Settings (system properties): bench.baseUrl,
  * bench.path, bench.rate, bench.warmupSeconds, bench.seconds, bench.cookie (optional, a
  * Cookie header), bench.p99Millis (the target the assertion checks), bench.timesFile
- * (optional: each measured response appended as a line "end-epoch-ms response-ms",
+ * (optional: each measured response appended as a line "end-epoch-ms response-ms", a
+ * failed one with gatling.http.requestTimeout as its time,
  * written every second, so a script can take the percentiles of any stretch of the run,
  * e.g. exactly while a job worked, even if it stops Gatling early).
  */
@@ -58,6 +59,8 @@ public class ConstantRate extends Simulation {
 
 	private final String timesFile = System.getProperty("bench.timesFile", "");
 
+	private final int timeoutMillis = Integer.getInteger("gatling.http.requestTimeout", 60_000);
+
 	private final ConcurrentLinkedQueue<String> times = new ConcurrentLinkedQueue<>();
 
 	private ScenarioBuilder visitor(String name) {
@@ -66,10 +69,11 @@ public class ConstantRate extends Simulation {
 		if (this.timesFile.isEmpty() || !name.equals("measured")) {
 			return scenario;
 		}
+		// a response that failed its checks (or never came) is written with the request
+		// timeout as its time, so it counts among the slowest
 		return scenario.exec((session) -> {
-			if (session.contains("rt")) {
-				this.times.add(System.currentTimeMillis() + " " + session.getInt("rt"));
-			}
+			int millis = (!session.isFailed() && session.contains("rt")) ? session.getInt("rt") : this.timeoutMillis;
+			this.times.add(System.currentTimeMillis() + " " + millis);
 			return session;
 		});
 	}
