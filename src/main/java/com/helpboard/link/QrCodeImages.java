@@ -10,16 +10,10 @@ import java.util.Map;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
-import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
@@ -115,17 +109,12 @@ public final class QrCodeImages {
 		return chosen;
 	}
 
-	/** Whether ZXing's detector finds the code in its image and reads {@code text}. */
-	static boolean readsBack(BitMatrix matrix, String text) {
-		BinaryBitmap bitmap = new BinaryBitmap(
-				new HybridBinarizer(new BufferedImageLuminanceSource(MatrixToImageWriter.toBufferedImage(matrix))));
-		try {
-			return text
-				.equals(new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText());
-		}
-		catch (ReaderException ex) {
-			return false;
-		}
+	/**
+	 * Whether ZXing's detector finds the code in its image and reads {@code text}, as the
+	 * board reads an uploaded screenshot ({@link QrImageReader#detect}).
+	 */
+	private static boolean readsBack(BitMatrix matrix, String text) {
+		return text.equals(QrImageReader.detect(MatrixToImageWriter.toBufferedImage(matrix)));
 	}
 
 }

@@ -255,6 +255,15 @@ final class QrImageReader {
 		return tryDecode(new BinaryBitmap(new HybridBinarizer(source)), PURE);
 	}
 
+	/**
+	 * The text ZXing's detector finds in {@code image}, as it finds a code within a photo
+	 * (hybrid binarizer, TRY_HARDER; no pure-code reading), or null: what
+	 * {@link QrCodeImages} checks each code it draws against.
+	 */
+	static String detect(BufferedImage image) {
+		return tryDecode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))), HARDER);
+	}
+
 	private static String tryDecode(BinaryBitmap bitmap, Map<DecodeHintType, Object> hints) {
 		try {
 			// QRCodeReader keeps state: a new one per attempt keeps this thread-safe
